@@ -1,0 +1,33 @@
+/**
+ * Proxy ids are fixed: the UI, the cache keys, the share URL and the command line all use them.
+ * The registry (registry.ts) holds the metadata; this list only names what exists.
+ */
+export const PROXY_IDS = [
+  'ntk_cond',
+  'ntk_trace',
+  'ntk_spectrum',
+  'vintk',
+  'gradalign',
+  'gradalign_det',
+  'swap',
+  'reg_swap',
+  'nwot',
+  'grad_norm',
+  'snip',
+  'grasp',
+  'fisher',
+  'jacob_cov',
+  'synflow',
+  'zico',
+  'params',
+  'flops',
+] as const;
+
+export type ProxyId = (typeof PROXY_IDS)[number];
+
+/** Proxies implemented so far; the others are reserved ids. */
+export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = ['params', 'synflow'];
+
+export function isProxyId(value: unknown): value is ProxyId {
+  return typeof value === 'string' && (PROXY_IDS as readonly string[]).includes(value);
+}
