@@ -1,0 +1,146 @@
+/**
+ * The NAS-Bench-201 network (xautodl TinyNetwork), as explicit parameter specs and a functional
+ * tfjs forward pass. Skeleton: stem conv3x3(C)+BN; three stages of N cells at C, 2C, 4C with a
+ * residual reduction block between stages; BN+ReLU, global average pool, linear classifier.
+ * Cell ops: nor_conv_kxk = ReLU→Conv(k, bias-free)→BN; avg_pool_3x3 = 3x3, stride 1, padding 1,
+ * padding not counted (as PyTorch's count_include_pad=False); skip = identity; none = zero.
+ */
+import type { Nb201Fidelity } from '../spaces/fidelity';
+import { NB201_EDGES, type Nb201Cell } from '../spaces/nb201';
+import { avgPool3x3ExcludePad } from './avgPool';
+import { batchNormSpecs, convSpec, linearSpecs, type ParamSpec } from './paramSpec';
+import { tf } from './tf';
+
+type Tensor4D = tf.Tensor4D;
+export type ParamTensors = ReadonlyMap<string, tf.Tensor>;
+
+export interface Nb201ForwardOptions {
+  /** 'train': BatchNorm with batch statistics; 'none': BatchNorm bypassed (identity), as synflow wants. */
+  batchNorm: 'train' | 'none';
+  /**
+   * Called on every tensor that all input→output paths pass through (stem output, each cell
+   * output, each reduction output); may return a replacement. Synflow rescales there.
+   */
+  atBottleneck?: (x: Tensor4D, id: string) => Tensor4D;
+}
+
+function stageChannels(fid: Nb201Fidelity): number[] {
+  return [fid.channels, fid.channels * 2, fid.channels * 4];
+}
+
+export function nb201ParamSpecs(cell: Nb201Cell, fid: Nb201Fidelity): ParamSpec[] {
+  const specs: ParamSpec[] = [convSpec('stem.conv', 3, 3, fid.channels), ...batchNormSpecs('stem.bn', fid.channels)];
+  const chans = stageChannels(fid);
+  chans.forEach((c, s) => {
+    if (s > 0) {
+      const cin = chans[s - 1]!;
+      specs.push(
+        convSpec(`s${s}.reduce.a.conv`, 3, cin, c),
+        ...batchNormSpecs(`s${s}.reduce.a.bn`, c),
+        convSpec(`s${s}.reduce.b.conv`, 3, c, c),
+        ...batchNormSpecs(`s${s}.reduce.b.bn`, c),
+        convSpec(`s${s}.reduce.shortcut.conv`, 1, cin, c),
+      );
+    }
+    for (let k = 0; k < fid.cellsPerStage; k++) {
+      cell.forEach((op, e) => {
+        if (op === 2 || op === 3) {
+          const name = `s${s}.c${k}.e${e}`;
+          specs.push(convSpec(`${name}.conv`, op === 2 ? 1 : 3, c, c), ...batchNormSpecs(`${name}.bn`, c));
+        }
+      });
+    }
+  });
+  const last = chans[2]!;
+  specs.push(...batchNormSpecs('head.bn', last), ...linearSpecs('head.fc', last, fid.classes));
+  return specs;
+}
+
+function param(params: ParamTensors, name: string): tf.Tensor {
+  const t = params.get(name);
+  if (!t) throw new Error(`missing parameter ${name}`);
+  return t;
+}
+
+function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201ForwardOptions): Tensor4D {
+  if (opts.batchNorm === 'none') return x;
+  const { mean, variance } = tf.moments(x, [0, 1, 2]);
+  // PyTorch's BatchNorm2d eps; train mode normalises with the biased batch variance.
+  return tf.batchNorm(x, mean, variance, param(params, `${name}.beta`), param(params, `${name}.gamma`), 1e-5);
+}
+
+function reluConvBn(
+  x: Tensor4D,
+  params: ParamTensors,
+  name: string,
+  stride: number,
+  opts: Nb201ForwardOptions,
+): Tensor4D {
+  const w = param(params, `${name}.conv`) as tf.Tensor4D;
+  const k = w.shape[0];
+  const y = tf.conv2d(tf.relu(x), w, stride, (k - 1) / 2);
+  return batchNorm(y, params, `${name}.bn`, opts);
+}
+
+function cellForward(
+  x: Tensor4D,
+  cell: Nb201Cell,
+  params: ParamTensors,
+  prefix: string,
+  opts: Nb201ForwardOptions,
+): Tensor4D {
+  const nodes: Tensor4D[] = [x];
+  for (let node = 1; node < 4; node++) {
+    const terms: Tensor4D[] = [];
+    NB201_EDGES.forEach(([from, to], e) => {
+      if (to !== node) return;
+      const input = nodes[from]!;
+      switch (cell[e]) {
+        case 1:
+          terms.push(input);
+          break;
+        case 2:
+        case 3:
+          terms.push(reluConvBn(input, params, `${prefix}.e${e}`, 1, opts));
+          break;
+        case 4:
+          terms.push(avgPool3x3ExcludePad(input));
+          break;
+        default:
+          break; // 'none' contributes zero
+      }
+    });
+    nodes.push(terms.length === 0 ? tf.zerosLike(x) : terms.length === 1 ? terms[0]! : tf.addN(terms));
+  }
+  return nodes[3]!;
+}
+
+function reductionForward(x: Tensor4D, params: ParamTensors, prefix: string, opts: Nb201ForwardOptions): Tensor4D {
+  const a = reluConvBn(x, params, `${prefix}.a`, 2, opts);
+  const b = reluConvBn(a, params, `${prefix}.b`, 1, opts);
+  const pooled = tf.avgPool(x, 2, 2, 'valid');
+  const shortcut = tf.conv2d(pooled, param(params, `${prefix}.shortcut.conv`) as tf.Tensor4D, 1, 0);
+  return tf.add(shortcut, b);
+}
+
+/** Logits [batch, classes] for NHWC input x. */
+export function nb201Forward(
+  x: Tensor4D,
+  cell: Nb201Cell,
+  fid: Nb201Fidelity,
+  params: ParamTensors,
+  opts: Nb201ForwardOptions,
+): tf.Tensor2D {
+  const bottleneck = opts.atBottleneck ?? ((t: Tensor4D) => t);
+  let h = tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1);
+  h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
+  for (let s = 0; s < 3; s++) {
+    if (s > 0) h = bottleneck(reductionForward(h, params, `s${s}.reduce`, opts), `s${s}.reduce`);
+    for (let k = 0; k < fid.cellsPerStage; k++) {
+      h = bottleneck(cellForward(h, cell, params, `s${s}.c${k}`, opts), `s${s}.c${k}`);
+    }
+  }
+  h = tf.relu(batchNorm(h, params, 'head.bn', opts));
+  const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
+  return tf.add(tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D), param(params, 'head.fc.bias'));
+}

@@ -1,0 +1,7 @@
+/**
+ * The one entry point to TensorFlow.js for the core: tfjs-core plus every gradient. Backends are
+ * chosen by the caller (a worker, a Node script, a test); the core never picks one.
+ */
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+
+export * as tf from '@tensorflow/tfjs-core';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readSharedData } from '../../test/sharedData';
+import { FIDELITY_PRESETS } from '../spaces/fidelity';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { paramsProxy } from './params';
+
+const paper = FIDELITY_PRESETS.paper;
+
+async function params(cell: Nb201Cell, fidelity = paper): Promise<number> {
+  return (await paramsProxy.compute({ cell, fidelity, seed: 0, params: {} })).value;
+}
+
+/** Parameter count by hand for C channels, N cells per stage, with `conv1x1` and `conv3x3` edges per cell. */
+function byHand(C: number, N: number, conv1x1: number, conv3x3: number, classes = 10): number {
+  const stem = 27 * C + 2 * C;
+  const cells = [C, 2 * C, 4 * C].reduce((sum, c) => sum + N * (conv1x1 * (c * c + 2 * c) + conv3x3 * (9 * c * c + 2 * c)), 0);
+  const reduce = (cin: number, cout: number) => 9 * cin * cout + 2 * cout + 9 * cout * cout + 2 * cout + cin * cout;
+  const head = 2 * 4 * C + 4 * C * classes + classes;
+  return stem + cells + reduce(C, 2 * C) + reduce(2 * C, 4 * C) + head;
+}
+
+describe('params', () => {
+  it('equals the hand count for cells with known numbers of convolutions', async () => {
+    const allConv3 = [3, 3, 3, 3, 3, 3] as const;
+    const noConv = [1, 4, 0, 1, 4, 1] as const;
+    const mixed = [2, 3, 1, 2, 0, 3] as const;
+    expect(await params(allConv3)).toBe(byHand(16, 5, 0, 6));
+    expect(await params(noConv)).toBe(byHand(16, 5, 0, 0));
+    expect(await params(mixed)).toBe(byHand(16, 5, 2, 2));
+    expect(await params(mixed, FIDELITY_PRESETS.quick)).toBe(byHand(8, 1, 2, 2));
+    // NB201 arch 0 of the benchmark has 0.129306 M parameters (two 1x1 convolutions per cell).
+    expect(byHand(16, 5, 2, 0)).toBe(129306);
+  });
+
+  it('matches the NB201 benchmark table for all 15 625 cells', async () => {
+    const rows = readSharedData('nb201.csv').trim().split('\n').slice(1);
+    let mismatches = 0;
+    for (const row of rows) {
+      const cols = row.split(',');
+      const parsed = nb201FromString(cols[0]!);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const expected = Math.round(Number(cols[7]) * 1e6);
+      if ((await params(parsed.value)) !== expected) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+});

@@ -1,0 +1,87 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initialValues } from '../nn/init';
+import { nb201Forward, nb201ParamSpecs } from '../nn/nb201Network';
+import { isWeight } from '../nn/paramSpec';
+import { tf } from '../nn/tf';
+import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { synflowProxy } from './synflow';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** The textbook computation, no rescaling: fine wherever float32 does not overflow. */
+function naiveSynflow(cell: Nb201Cell, fidelity: Nb201Fidelity, seed: number) {
+  return tf.tidy(() => {
+    const specs = nb201ParamSpecs(cell, fidelity);
+    const params = new Map(
+      specs.map((s) => [s.name, tf.tensor(initialValues(s, 'pytorch', seed).map(Math.abs), s.shape)]),
+    );
+    const weights = specs.filter(isWeight);
+    const x = tf.ones([1, fidelity.resolution, fidelity.resolution, 3]) as tf.Tensor4D;
+    const grads = tf.grads((...ws: tf.Tensor[]) => {
+      const local = new Map(params);
+      ws.forEach((w, i) => local.set(weights[i]!.name, w));
+      return tf.sum(nb201Forward(x, cell, fidelity, local, { batchNorm: 'none' })) as tf.Scalar;
+    })(weights.map((s) => params.get(s.name)!));
+    const perLayer = weights.map((s, i) => tf.sum(tf.mul(params.get(s.name)!, grads[i]!)).dataSync()[0]!);
+    const logits = nb201Forward(x, cell, fidelity, params, { batchNorm: 'none' });
+    const outputSum = tf.sum(logits).dataSync()[0]!;
+    const biasSum = tf.sum(params.get('head.fc.bias')!).dataSync()[0]!;
+    return { perLayer, names: weights.map((s) => s.name), rNoBias: outputSum - biasSum };
+  });
+}
+
+const cells = [
+  '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|',
+  '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|',
+  '|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|',
+].map((s) => {
+  const parsed = nb201FromString(s);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+});
+
+describe('synflow', () => {
+  it('equals the naive float32 computation where that does not overflow (quick fidelity)', async () => {
+    for (const cell of cells) {
+      const naive = naiveSynflow(cell, FIDELITY_PRESETS.quick, 3);
+      const expected = Math.log10(naive.perLayer.reduce((a, b) => a + Math.abs(b), 0));
+      const { value } = await synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.quick, seed: 3, params: {} });
+      expect(Math.abs(value - expected)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('satisfies Euler: layers every path crosses contribute exactly R (bias excluded)', () => {
+    // R is linear in the stem weights and in the classifier weights, so Σ w ∂R/∂w over either equals R.
+    const naive = naiveSynflow(cells[0]!, FIDELITY_PRESETS.quick, 5);
+    for (const name of ['stem.conv', 'head.fc.weight']) {
+      const contribution = naive.perLayer[naive.names.indexOf(name)]!;
+      expect(Math.abs(contribution / naive.rNoBias - 1)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('stays finite at paper fidelity where the plain value passes float32 range', async () => {
+    const cell = [3, 3, 3, 3, 3, 3] as const;
+    const { value, warnings } = await synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.paper, seed: 0, params: {} });
+    expect(warnings).toEqual([]);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThan(38.5); // log10 of float32's largest value is 38.53
+  });
+
+  it('returns −∞ with a warning for a cell with no path from input to output', async () => {
+    const dead = [0, 1, 1, 0, 0, 0] as const;
+    const out = await synflowProxy.compute({ cell: dead, fidelity: FIDELITY_PRESETS.quick, seed: 0, params: {} });
+    expect(out.value).toBe(Number.NEGATIVE_INFINITY);
+    expect(out.warnings[0]).toMatch(/no path/);
+  });
+
+  it('is deterministic per seed and changes with the seed', async () => {
+    const run = (seed: number) =>
+      synflowProxy.compute({ cell: cells[1]!, fidelity: FIDELITY_PRESETS.quick, seed, params: {} });
+    expect((await run(1)).value).toBe((await run(1)).value);
+    expect((await run(1)).value).not.toBe((await run(2)).value);
+  });
+});

@@ -1,0 +1,39 @@
+import type { Nb201Fidelity } from '../spaces/fidelity';
+import type { Nb201Cell } from '../spaces/nb201';
+import type { ProxyId } from './ids';
+
+export type ProxyParamValue = number | string | boolean;
+export type ProxyParams = Readonly<Record<string, ProxyParamValue>>;
+
+export interface ProxyInput {
+  cell: Nb201Cell;
+  fidelity: Nb201Fidelity;
+  /** Seeds initial weights (and, for data proxies, the batch). */
+  seed: number;
+  params: ProxyParams;
+}
+
+export interface ProxyOutput {
+  /** The score; −∞ where a log of zero is the honest answer (a warning then says why). */
+  value: number;
+  details: Record<string, number | string | boolean | number[]>;
+  warnings: string[];
+}
+
+export interface ProxyDefinition {
+  id: ProxyId;
+  label: string;
+  /** Plain-text formula shown in the UI. */
+  formula: string;
+  reference: string;
+  needsLabels: boolean;
+  needsData: boolean;
+  higherIsBetter: boolean;
+  /** True where SCIENCE.md fixes our own reading of a paper whose formula we could not read. */
+  ourReading: boolean;
+  /** Bumped whenever a change can alter a value, so cached scores of older versions are not reused. */
+  version: number;
+  defaults: ProxyParams;
+  spaces: readonly string[];
+  compute(input: ProxyInput): Promise<ProxyOutput>;
+}
