@@ -11,7 +11,9 @@ export const SHARED_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 
 export function readSharedData(name: string): string {
   const path = resolve(SHARED_DATA_DIR, name);
   if (!existsSync(path)) {
-    throw new Error(`reference file missing: ${path} (see shared/data/README.md; it must sit beside the checkout)`);
+    throw new Error(
+      `reference file missing: ${path} (see shared/data/README.md; it must sit beside the checkout)`,
+    );
   }
   return readFileSync(path, 'utf8');
 }

@@ -8,8 +8,9 @@
 import type { Nb201Fidelity } from '../spaces/fidelity';
 import { NB201_EDGES, type Nb201Cell } from '../spaces/nb201';
 import { avgPool3x3ExcludePad } from './avgPool';
-import { batchNormSpecs, convSpec, linearSpecs, type ParamSpec } from './paramSpec';
 import { tf } from './tf';
+
+export { nb201ParamSpecs } from './nb201ParamSpecs';
 
 type Tensor4D = tf.Tensor4D;
 export type ParamTensors = ReadonlyMap<string, tf.Tensor>;
@@ -24,38 +25,6 @@ export interface Nb201ForwardOptions {
   atBottleneck?: (x: Tensor4D, id: string) => Tensor4D;
 }
 
-function stageChannels(fid: Nb201Fidelity): number[] {
-  return [fid.channels, fid.channels * 2, fid.channels * 4];
-}
-
-export function nb201ParamSpecs(cell: Nb201Cell, fid: Nb201Fidelity): ParamSpec[] {
-  const specs: ParamSpec[] = [convSpec('stem.conv', 3, 3, fid.channels), ...batchNormSpecs('stem.bn', fid.channels)];
-  const chans = stageChannels(fid);
-  chans.forEach((c, s) => {
-    if (s > 0) {
-      const cin = chans[s - 1]!;
-      specs.push(
-        convSpec(`s${s}.reduce.a.conv`, 3, cin, c),
-        ...batchNormSpecs(`s${s}.reduce.a.bn`, c),
-        convSpec(`s${s}.reduce.b.conv`, 3, c, c),
-        ...batchNormSpecs(`s${s}.reduce.b.bn`, c),
-        convSpec(`s${s}.reduce.shortcut.conv`, 1, cin, c),
-      );
-    }
-    for (let k = 0; k < fid.cellsPerStage; k++) {
-      cell.forEach((op, e) => {
-        if (op === 2 || op === 3) {
-          const name = `s${s}.c${k}.e${e}`;
-          specs.push(convSpec(`${name}.conv`, op === 2 ? 1 : 3, c, c), ...batchNormSpecs(`${name}.bn`, c));
-        }
-      });
-    }
-  });
-  const last = chans[2]!;
-  specs.push(...batchNormSpecs('head.bn', last), ...linearSpecs('head.fc', last, fid.classes));
-  return specs;
-}
-
 function param(params: ParamTensors, name: string): tf.Tensor {
   const t = params.get(name);
   if (!t) throw new Error(`missing parameter ${name}`);
@@ -66,7 +35,14 @@ function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201F
   if (opts.batchNorm === 'none') return x;
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
   // PyTorch's BatchNorm2d eps; train mode normalises with the biased batch variance.
-  return tf.batchNorm(x, mean, variance, param(params, `${name}.beta`), param(params, `${name}.gamma`), 1e-5);
+  return tf.batchNorm4d(
+    x,
+    mean as tf.Tensor1D,
+    variance as tf.Tensor1D,
+    param(params, `${name}.beta`) as tf.Tensor1D,
+    param(params, `${name}.gamma`) as tf.Tensor1D,
+    1e-5,
+  );
 }
 
 function reluConvBn(
@@ -110,12 +86,19 @@ function cellForward(
           break; // 'none' contributes zero
       }
     });
-    nodes.push(terms.length === 0 ? tf.zerosLike(x) : terms.length === 1 ? terms[0]! : tf.addN(terms));
+    nodes.push(
+      terms.length === 0 ? tf.zerosLike(x) : terms.length === 1 ? terms[0]! : (tf.addN(terms) as Tensor4D),
+    );
   }
   return nodes[3]!;
 }
 
-function reductionForward(x: Tensor4D, params: ParamTensors, prefix: string, opts: Nb201ForwardOptions): Tensor4D {
+function reductionForward(
+  x: Tensor4D,
+  params: ParamTensors,
+  prefix: string,
+  opts: Nb201ForwardOptions,
+): Tensor4D {
   const a = reluConvBn(x, params, `${prefix}.a`, 2, opts);
   const b = reluConvBn(a, params, `${prefix}.b`, 1, opts);
   const pooled = tf.avgPool(x, 2, 2, 'valid');
@@ -142,5 +125,8 @@ export function nb201Forward(
   }
   h = tf.relu(batchNorm(h, params, 'head.bn', opts));
   const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
-  return tf.add(tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D), param(params, 'head.fc.bias'));
+  return tf.add(
+    tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D),
+    param(params, 'head.fc.bias'),
+  );
 }

@@ -34,7 +34,13 @@ export function batchNormSpecs(name: string, channels: number): ParamSpec[] {
 
 export function linearSpecs(name: string, inputs: number, outputs: number): ParamSpec[] {
   return [
-    { name: `${name}.weight`, shape: [inputs, outputs], role: 'linear_weight', fanIn: inputs, fanOut: outputs },
+    {
+      name: `${name}.weight`,
+      shape: [inputs, outputs],
+      role: 'linear_weight',
+      fanIn: inputs,
+      fanOut: outputs,
+    },
     { name: `${name}.bias`, shape: [outputs], role: 'linear_bias', fanIn: inputs, fanOut: outputs },
   ];
 }

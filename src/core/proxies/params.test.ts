@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { readSharedData } from '../../test/sharedData';
-import { FIDELITY_PRESETS } from '../spaces/fidelity';
+import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
 import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
 import { paramsProxy } from './params';
 
 const paper = FIDELITY_PRESETS.paper;
 
-async function params(cell: Nb201Cell, fidelity = paper): Promise<number> {
+async function params(cell: Nb201Cell, fidelity: Nb201Fidelity = paper): Promise<number> {
   return (await paramsProxy.compute({ cell, fidelity, seed: 0, params: {} })).value;
 }
 
 /** Parameter count by hand for C channels, N cells per stage, with `conv1x1` and `conv3x3` edges per cell. */
 function byHand(C: number, N: number, conv1x1: number, conv3x3: number, classes = 10): number {
   const stem = 27 * C + 2 * C;
-  const cells = [C, 2 * C, 4 * C].reduce((sum, c) => sum + N * (conv1x1 * (c * c + 2 * c) + conv3x3 * (9 * c * c + 2 * c)), 0);
-  const reduce = (cin: number, cout: number) => 9 * cin * cout + 2 * cout + 9 * cout * cout + 2 * cout + cin * cout;
+  const cells = [C, 2 * C, 4 * C].reduce(
+    (sum, c) => sum + N * (conv1x1 * (c * c + 2 * c) + conv3x3 * (9 * c * c + 2 * c)),
+    0,
+  );
+  const reduce = (cin: number, cout: number) =>
+    9 * cin * cout + 2 * cout + 9 * cout * cout + 2 * cout + cin * cout;
   const head = 2 * 4 * C + 4 * C * classes + classes;
   return stem + cells + reduce(C, 2 * C) + reduce(2 * C, 4 * C) + head;
 }

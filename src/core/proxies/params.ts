@@ -1,5 +1,5 @@
 /** params: trainable parameters of the network as built, BatchNorm affine included (NB201's rule). */
-import { nb201ParamSpecs } from '../nn/nb201Network';
+import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import { paramSize } from '../nn/paramSpec';
 import type { ProxyDefinition } from './types';
 

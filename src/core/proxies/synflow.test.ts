@@ -23,7 +23,9 @@ function naiveSynflow(cell: Nb201Cell, fidelity: Nb201Fidelity, seed: number) {
     const x = tf.ones([1, fidelity.resolution, fidelity.resolution, 3]) as tf.Tensor4D;
     const grads = tf.grads((...ws: tf.Tensor[]) => {
       const local = new Map(params);
-      ws.forEach((w, i) => local.set(weights[i]!.name, w));
+      ws.forEach((w, i) => {
+        local.set(weights[i]!.name, w);
+      });
       return tf.sum(nb201Forward(x, cell, fidelity, local, { batchNorm: 'none' })) as tf.Scalar;
     })(weights.map((s) => params.get(s.name)!));
     const perLayer = weights.map((s, i) => tf.sum(tf.mul(params.get(s.name)!, grads[i]!)).dataSync()[0]!);
@@ -49,7 +51,12 @@ describe('synflow', () => {
     for (const cell of cells) {
       const naive = naiveSynflow(cell, FIDELITY_PRESETS.quick, 3);
       const expected = Math.log10(naive.perLayer.reduce((a, b) => a + Math.abs(b), 0));
-      const { value } = await synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.quick, seed: 3, params: {} });
+      const { value } = await synflowProxy.compute({
+        cell,
+        fidelity: FIDELITY_PRESETS.quick,
+        seed: 3,
+        params: {},
+      });
       expect(Math.abs(value - expected)).toBeLessThan(1e-4);
     }
   });
@@ -65,7 +72,12 @@ describe('synflow', () => {
 
   it('stays finite at paper fidelity where the plain value passes float32 range', async () => {
     const cell = [3, 3, 3, 3, 3, 3] as const;
-    const { value, warnings } = await synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.paper, seed: 0, params: {} });
+    const { value, warnings } = await synflowProxy.compute({
+      cell,
+      fidelity: FIDELITY_PRESETS.paper,
+      seed: 0,
+      params: {},
+    });
     expect(warnings).toEqual([]);
     expect(Number.isFinite(value)).toBe(true);
     expect(value).toBeGreaterThan(38.5); // log10 of float32's largest value is 38.53
@@ -73,7 +85,12 @@ describe('synflow', () => {
 
   it('returns −∞ with a warning for a cell with no path from input to output', async () => {
     const dead = [0, 1, 1, 0, 0, 0] as const;
-    const out = await synflowProxy.compute({ cell: dead, fidelity: FIDELITY_PRESETS.quick, seed: 0, params: {} });
+    const out = await synflowProxy.compute({
+      cell: dead,
+      fidelity: FIDELITY_PRESETS.quick,
+      seed: 0,
+      params: {},
+    });
     expect(out.value).toBe(Number.NEGATIVE_INFINITY);
     expect(out.warnings[0]).toMatch(/no path/);
   });

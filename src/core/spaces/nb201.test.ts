@@ -37,7 +37,9 @@ describe('NB201 encodings', () => {
   });
 
   it('decodes a known string to the expected op codes', () => {
-    const parsed = nb201FromString('|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|');
+    const parsed = nb201FromString(
+      '|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|',
+    );
     expect(parsed).toEqual({ ok: true, value: [3, 0, 1, 4, 2, 0] });
     // base-5 digits 3 0 1 4 2 0
     if (parsed.ok) expect(nb201ToIndex(parsed.value)).toBe(3 * 3125 + 0 * 625 + 1 * 125 + 4 * 25 + 2 * 5 + 0);

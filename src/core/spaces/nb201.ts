@@ -47,7 +47,8 @@ export function nb201ToString(cell: Nb201Cell): string {
   return `|${name(0)}|+|${name(1)}|${name(2)}|+|${name(3)}|${name(4)}|${name(5)}|`;
 }
 
-const STRING_SHAPE = /^\|([a-z0-9_]+)~(\d)\|\+\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|\+\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|$/;
+const STRING_SHAPE =
+  /^\|([a-z0-9_]+)~(\d)\|\+\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|\+\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|([a-z0-9_]+)~(\d)\|$/;
 
 export function nb201FromString(text: string): ParseResult<Nb201Cell> {
   const match = STRING_SHAPE.exec(text.trim());

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { mulberry32 } from '../src/core/util/prng';
+import { encodeViewState } from '../src/state/url';
+import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
+
+/** 200 broken links, each with something the decoder must refuse (so each must show the notice). */
+function brokenLinks(): string[] {
+  const rng = mulberry32(2024);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+  const valid = encodeViewState({ ...DEFAULT_VIEW_STATE, seed: 9, sampleSize: 5 });
+  const payloads: unknown[] = [
+    { __proto__: { polluted: 1 }, n: 5 },
+    JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}'),
+    { n: -5 },
+    { n: 1e12 },
+    { s: 'abc' },
+    { p: ['synflow', 'rm -rf', '<img src=x onerror=alert(1)>'] },
+    { f: '<script>alert(1)</script>' },
+    { zzz: 1, yyy: 2 },
+    [1, 2, 3],
+    null,
+    42,
+    'string',
+  ];
+  const links: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const kind = i % 5;
+    if (kind === 0) {
+      // Truncated or mutated valid link.
+      const cut = valid.slice(0, 3 + Math.floor(rng() * (valid.length - 3)));
+      const at = Math.floor(rng() * cut.length);
+      links.push(
+        `${cut.slice(0, at)}${pick(['%', '~', '!', "'", '<', 'é', '%00', '..'])}${cut.slice(at + 1)}`,
+      );
+    } else if (kind === 1) {
+      links.push(`v1.${compressToEncodedURIComponent(JSON.stringify(pick(payloads)))}`);
+    } else if (kind === 2) {
+      links.push(`v${Math.floor(rng() * 90) + 2}.${valid.slice(3)}`);
+    } else if (kind === 3) {
+      let garbage = '';
+      const len = Math.floor(rng() * 300);
+      for (let k = 0; k < len; k++) garbage += String.fromCharCode(33 + Math.floor(rng() * 90));
+      links.push(encodeURIComponent(garbage) || 'x');
+    } else {
+      links.push(`v1.${'A'.repeat(20_000 + Math.floor(rng() * 50_000))}`);
+    }
+  }
+  return links;
+}
+
+test('200 random or mutated links never break the page', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  for (const [i, link] of brokenLinks().entries()) {
+    await page.goto('about:blank');
+    await page.goto(`/#${link}`);
+    await expect(page.getByTestId('url-notice'), `link ${i}: ${link.slice(0, 60)}`).toBeVisible();
+    // A working view: the table is there with rows and the controls hold valid values.
+    await expect(page.getByTestId('result-row').first()).toBeVisible();
+    const cells = Number(await page.getByTestId('input-cells').inputValue());
+    expect(cells >= 1 && cells <= 1000, `link ${i}`).toBe(true);
+    expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.locator('img, script:not([type="module"])').count(), `link ${i}`).toBe(0);
+  }
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,116 @@
+/**
+ * Connects the Explorer store to the workers and the cache: turns the view into jobs, runs them
+ * (cache first), streams results into the store, cancels on request or when the view changes.
+ */
+import type { ScoreJob } from '../core/proxies/scoreJob';
+import { nb201Sample, nb201ToIndex } from '../core/spaces/nb201';
+import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import type { ViewState } from '../state/viewState';
+import { parseBackendPreference } from './backends/backendReport';
+import { openScoreCache, type ScoreCache } from './scoreCache';
+import { runScores } from './scoreRun';
+import { WorkerPool } from './workerPool';
+
+export function jobsForView(view: ViewState): ScoreJob[] {
+  const cells = nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex);
+  return cells.flatMap((cell) =>
+    view.proxies.map(
+      (proxy): ScoreJob => ({
+        space: view.space,
+        cell,
+        proxy,
+        params: {},
+        seed: view.seed,
+        fidelity: view.fidelity,
+        dataset: 'none',
+      }),
+    ),
+  );
+}
+
+// One worker per spare core: the UI thread keeps one for itself.
+const poolSize = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+
+let pool: WorkerPool | undefined;
+let cachePromise: Promise<ScoreCache> | undefined;
+let runId = 0;
+
+function getPool(): WorkerPool {
+  if (!pool) {
+    // ?backend=wasm|cpu|webgpu forces a backend first (for comparing them); default: auto.
+    const preference = parseBackendPreference(new URLSearchParams(location.search).get('backend'));
+    pool = new WorkerPool(
+      () => new Worker(new URL('../../workers/proxy.worker.ts', import.meta.url), { type: 'module' }),
+      poolSize,
+      preference,
+    );
+  }
+  return pool;
+}
+
+function getCache(): Promise<ScoreCache> {
+  cachePromise ??= openScoreCache().then((cache) => {
+    useExplorerStore.setState({
+      cache: { kind: cache.kind, ...(cache.problem ? { problem: cache.problem } : {}) },
+    });
+    return cache;
+  });
+  return cachePromise;
+}
+
+function reportBackend(p: WorkerPool): void {
+  p.backend().then(
+    (backend) => useExplorerStore.setState({ backend, backendError: null }),
+    (error: unknown) => {
+      if (error instanceof Error && error.name === 'CancelledError') return;
+      useExplorerStore.setState({ backendError: error instanceof Error ? error.message : String(error) });
+    },
+  );
+}
+
+/** Scores the current view; results already in the store or the cache are not recomputed. */
+export async function scoreCurrentView(): Promise<void> {
+  const id = ++runId;
+  const store = useExplorerStore;
+  const jobs = jobsForView(store.getState().view);
+  const cache = await getCache();
+  if (id !== runId) return;
+  const p = getPool();
+  const todo = jobs.filter((j) => !store.getState().scores[scoreSlot(j)]);
+  store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
+  const outcome = await runScores(todo, p, cache, poolSize, {
+    onResult: (row) => {
+      if (id !== runId) return;
+      store.setState((s) => ({
+        scores: { ...s.scores, [scoreSlot(row.job)]: row },
+        dispatched: p.dispatched,
+      }));
+    },
+    onProgress: (progress) => {
+      if (id === runId) store.setState({ progress, dispatched: p.dispatched });
+    },
+    onError: (job, message) => {
+      if (id !== runId) return;
+      store.setState((s) => ({ errors: { ...s.errors, [scoreSlot(job)]: message } }));
+    },
+  });
+  if (id === runId) store.setState({ status: outcome, dispatched: p.dispatched });
+}
+
+/** Stops at once: workers terminated, finished results kept (in the store and the cache). */
+export function cancelScoring(): void {
+  runId++;
+  pool?.cancelAll();
+  useExplorerStore.setState({ status: 'cancelled', dispatched: pool?.dispatched ?? 0 });
+}
+
+/** Starts the workers early so the badge can say which backend runs before any job. */
+export function startBackend(): void {
+  reportBackend(getPool());
+}
+
+export async function clearScoreCache(): Promise<void> {
+  const cache = await getCache();
+  await cache.clear();
+  useExplorerStore.setState({ scores: {}, errors: {}, progress: null, status: 'idle' });
+}

@@ -1,0 +1,80 @@
+/**
+ * Scores a list of jobs: cache first, then the worker pool for the misses, writing each new
+ * result to the cache and reporting it as it lands.
+ */
+import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import { cacheKey } from './cacheKey';
+import type { ScoreCache } from './scoreCache';
+import { CancelledError } from './workerPool';
+
+export interface ScoredJob {
+  key: string;
+  job: ScoreJob;
+  result: ScoreResult;
+  cached: boolean;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** Estimated milliseconds left, from the mean time per computed job so far. */
+  etaMs: number | null;
+}
+
+export interface ScoreRunHooks {
+  onResult(row: ScoredJob): void;
+  onProgress(progress: RunProgress): void;
+  onError(job: ScoreJob, message: string): void;
+}
+
+export interface Scorer {
+  score(job: ScoreJob): Promise<ScoreResult>;
+}
+
+export async function runScores(
+  jobs: readonly ScoreJob[],
+  scorer: Scorer,
+  cache: ScoreCache,
+  concurrency: number,
+  hooks: ScoreRunHooks,
+  now: () => number = () => performance.now(),
+): Promise<'finished' | 'cancelled'> {
+  const keys = await Promise.all(jobs.map(cacheKey));
+  const hits = await cache.getMany(keys);
+  const misses: { key: string; job: ScoreJob }[] = [];
+  jobs.forEach((job, i) => {
+    const key = keys[i]!;
+    const hit = hits.get(key);
+    if (hit) hooks.onResult({ key, job, result: hit.result, cached: true });
+    else misses.push({ key, job });
+  });
+  const total = misses.length;
+  let done = 0;
+  const start = now();
+  hooks.onProgress({ done, total, etaMs: null });
+  let cancelled = false;
+
+  const worker = async () => {
+    while (!cancelled && misses.length) {
+      const { key, job } = misses.shift()!;
+      try {
+        const result = await scorer.score(job);
+        done++;
+        hooks.onResult({ key, job, result, cached: false });
+        await cache.put({ key, job, result, savedAt: Date.now() }).catch(() => undefined);
+        const perJob = (now() - start) / done;
+        hooks.onProgress({ done, total, etaMs: ((total - done) * perJob) / concurrency });
+      } catch (error) {
+        if (error instanceof CancelledError) {
+          cancelled = true;
+          return;
+        }
+        done++;
+        hooks.onError(job, error instanceof Error ? error.message : String(error));
+        hooks.onProgress({ done, total, etaMs: null });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return cancelled ? 'cancelled' : 'finished';
+}

@@ -1,0 +1,98 @@
+/**
+ * A small pool of proxy workers behind comlink. Cancel terminates every worker at once and
+ * rejects the calls still pending on them (comlink calls on a dead worker never settle
+ * otherwise); the next call starts fresh workers.
+ */
+import { type Remote, wrap } from 'comlink';
+import type { ProxyWorkerApi } from '../../workers/proxy.worker';
+import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import type { BackendPreference, BackendReport } from './backends/backendReport';
+
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  api: Remote<ProxyWorkerApi>;
+  ready: Promise<BackendReport>;
+  busy: boolean;
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private waiting: ((slot: Slot) => void)[] = [];
+  private pending = new Set<(error: Error) => void>();
+  /** Jobs handed to workers since the page opened (the UI shows it; tests read it). */
+  dispatched = 0;
+
+  constructor(
+    private readonly makeWorker: () => Worker,
+    private readonly size: number,
+    private readonly preference: BackendPreference,
+  ) {}
+
+  private ensureSlots(): void {
+    while (this.slots.length < this.size) {
+      const worker = this.makeWorker();
+      const api = wrap<ProxyWorkerApi>(worker);
+      this.slots.push({ worker, api, ready: this.guard(api.init(this.preference)), busy: false });
+    }
+  }
+
+  /** Wraps a worker call so that cancel() can reject it. */
+  private guard<T>(call: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const abort = (error: Error) => reject(error);
+      this.pending.add(abort);
+      call.then(resolve, reject).finally(() => this.pending.delete(abort));
+    });
+  }
+
+  /** The backend the workers run on (starts them if needed). */
+  backend(): Promise<BackendReport> {
+    this.ensureSlots();
+    return this.slots[0]!.ready;
+  }
+
+  private acquire(): Promise<Slot> {
+    this.ensureSlots();
+    const idle = this.slots.find((s) => !s.busy);
+    if (idle) {
+      idle.busy = true;
+      return Promise.resolve(idle);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    if (!this.slots.includes(slot)) return;
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  async score(job: ScoreJob): Promise<ScoreResult> {
+    const slot = await this.acquire();
+    try {
+      await slot.ready;
+      this.dispatched++;
+      return await this.guard(slot.api.score(job));
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** Stops all work now: terminate the workers, reject every pending call. */
+  cancelAll(): void {
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+    const cancelled = new CancelledError();
+    for (const abort of this.pending) abort(cancelled);
+    this.pending.clear();
+    this.waiting = [];
+  }
+}

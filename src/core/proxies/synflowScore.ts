@@ -1,0 +1,90 @@
+/**
+ * synflow (Tanaka et al. 2020, as a proxy by Abdelfattah et al., ICLR 2021;
+ * SamsungLabs/zero-cost-nas foresight/pruners/measures/synflow.py): every parameter replaced by
+ * |θ|, BatchNorm bypassed, one all-ones input, R = Σ logits, score Σ_weights |θ ⊙ ∂R/∂θ|.
+ *
+ * The score reaches 1e43–1e61 on NB201, past float32. With positive weights and a positive input
+ * every ReLU is the identity, so the network is linear and positive. Every input→output path goes
+ * through each bottleneck (stem, cell and reduction outputs); dividing the activation there by a
+ * constant s_k divides R and every ∂R/∂θ by the same s_k. So we rescale each bottleneck to mean 1,
+ * sum θ·∂R/∂θ of the rescaled network in range, and add back Σ log10 s_k: log10 synflow exactly.
+ */
+import { initialValues } from '../nn/init';
+import { nb201Forward, nb201ParamSpecs } from '../nn/nb201Network';
+import { isWeight } from '../nn/paramSpec';
+import { tf } from '../nn/tf';
+import { nb201HasPath } from '../spaces/nb201';
+import type { ProxyInput, ProxyOutput } from './types';
+
+const DEAD_CELL: ProxyOutput = {
+  value: Number.NEGATIVE_INFINITY,
+  details: {},
+  warnings: ['no path from input to output: synflow is 0 (log10 = −∞)'],
+};
+
+export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promise<ProxyOutput> {
+  if (!nb201HasPath(cell)) return structuredClone(DEAD_CELL);
+  const specs = nb201ParamSpecs(cell, fidelity);
+  const params = new Map(
+    specs.map((spec) => [
+      spec.name,
+      tf.tensor(initialValues(spec, 'pytorch', seed).map(Math.abs), spec.shape),
+    ]),
+  );
+  const input = tf.ones([1, fidelity.resolution, fidelity.resolution, 3]) as tf.Tensor4D;
+  const scales: tf.Scalar[] = [];
+  try {
+    // Pass 1: the rescaling constants, outside any gradient tape.
+    tf.tidy(() => {
+      nb201Forward(input, cell, fidelity, params, {
+        batchNorm: 'none',
+        atBottleneck: (h) => {
+          const s = tf.keep(tf.mean(h) as tf.Scalar);
+          scales.push(s);
+          return tf.div(h, s);
+        },
+      });
+    });
+    // Pass 2: gradients of the rescaled network; the s_k are constants here.
+    const weightSpecs = specs.filter(isWeight);
+    const products = tf.tidy(() => {
+      const weights = weightSpecs.map((spec) => params.get(spec.name)!);
+      const grads = tf.grads((...ws: tf.Tensor[]) => {
+        const local = new Map(params);
+        ws.forEach((w, i) => {
+          local.set(weightSpecs[i]!.name, w);
+        });
+        let k = 0;
+        const out = nb201Forward(input, cell, fidelity, local, {
+          batchNorm: 'none',
+          atBottleneck: (h) => tf.div(h, scales[k++]!),
+        });
+        return tf.sum(out) as tf.Scalar;
+      })(weights);
+      return tf.stack(weights.map((w, i) => tf.sum(tf.mul(w, grads[i]!))));
+    });
+    const perLayer = await products.data();
+    const scaleValues = await tf.stack(scales).data();
+    products.dispose();
+    let total = 0;
+    for (const v of perLayer) total += Math.abs(v);
+    let logScale = 0;
+    for (const s of scaleValues) logScale += Math.log10(s);
+    if (!(total > 0) || !Number.isFinite(logScale)) {
+      return {
+        value: Number.NEGATIVE_INFINITY,
+        details: {},
+        warnings: ['synflow vanished (all gradients zero)'],
+      };
+    }
+    return {
+      value: Math.log10(total) + logScale,
+      details: { log10Rescale: logScale, weightTensors: weightSpecs.length },
+      warnings: [],
+    };
+  } finally {
+    for (const t of params.values()) t.dispose();
+    for (const s of scales) s.dispose();
+    input.dispose();
+  }
+}

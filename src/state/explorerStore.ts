@@ -1,0 +1,56 @@
+/**
+ * The Explorer's state: the shareable view (mirrored in the URL hash) and what computing has
+ * produced so far. The store only remembers; compute/ fills it, ui/ reads it.
+ */
+import { create } from 'zustand';
+import type { BackendReport } from '../compute/backends/backendReport';
+import type { RunProgress, ScoredJob } from '../compute/scoreRun';
+import type { ProxyId } from '../core/proxies/ids';
+import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';
+
+export type RunStatus = 'idle' | 'running' | 'finished' | 'cancelled';
+
+export interface CacheStatus {
+  kind: 'indexeddb' | 'memory';
+  problem?: string;
+}
+
+export interface ExplorerState {
+  view: ViewState;
+  /** Plain-text notices (e.g. what a damaged link lost); never rendered as HTML. */
+  notices: string[];
+  backend: BackendReport | null;
+  backendError: string | null;
+  cache: CacheStatus | null;
+  /** Results by scoreSlot(job). */
+  scores: Record<string, ScoredJob>;
+  errors: Record<string, string>;
+  progress: RunProgress | null;
+  status: RunStatus;
+  /** Jobs sent to workers since the page opened. */
+  dispatched: number;
+  setView(patch: Partial<ViewState>): void;
+  setNotices(notices: string[]): void;
+  dismissNotices(): void;
+}
+
+/** Where a score sits in the store: everything that decides its value. */
+export function scoreSlot(job: { cell: number; proxy: ProxyId; seed: number; fidelity: string }): string {
+  return `${job.cell}:${job.proxy}:${job.seed}:${job.fidelity}`;
+}
+
+export const useExplorerStore = create<ExplorerState>()((set) => ({
+  view: DEFAULT_VIEW_STATE,
+  notices: [],
+  backend: null,
+  backendError: null,
+  cache: null,
+  scores: {},
+  errors: {},
+  progress: null,
+  status: 'idle',
+  dispatched: 0,
+  setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),
+  setNotices: (notices) => set({ notices }),
+  dismissNotices: () => set({ notices: [] }),
+}));

@@ -1,0 +1,255 @@
+// lz-string is CommonJS: Node's ESM loader only exposes its default export.
+import LZString from 'lz-string';
+import * as v from 'valibot';
+import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
+import {
+  clampInteger,
+  DEFAULT_VIEW_STATE,
+  defaultViewState,
+  FIDELITIES,
+  SPACE_IDS,
+  VIEW_STATE_LIMITS,
+  type ViewState,
+} from './viewState';
+
+export const URL_STATE_VERSION = 1;
+/** Real links are well under 200 characters; anything longer than this is refused before decompressing. */
+export const MAX_HASH_CHARS = 16 * 1024;
+/** LZ output can be far longer than its input, so the JSON text gets its own bound. */
+const MAX_JSON_CHARS = 64 * 1024;
+const MAX_NAME_CHARS = 40;
+const MAX_LISTED_NAMES = 5;
+
+export interface DecodedViewState {
+  state: ViewState;
+  /** Plain-text sentences for the user (never HTML); empty when the link was read as is. */
+  notices: string[];
+}
+
+/** Short JSON keys keep links short. Never give a key a new meaning without bumping the version. */
+const KEY = {
+  space: 'sp',
+  sampleSize: 'n',
+  seed: 's',
+  fidelity: 'f',
+  proxies: 'p',
+  selected: 'x',
+} as const satisfies Record<keyof ViewState, string>;
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEY));
+
+const LABEL: Record<keyof ViewState, string> = {
+  space: 'search space',
+  sampleSize: 'sample size',
+  seed: 'seed',
+  fidelity: 'fidelity',
+  proxies: 'proxy list',
+  selected: 'selected architecture',
+};
+
+const spaceSchema = v.picklist(SPACE_IDS);
+const fidelitySchema = v.picklist(FIDELITIES);
+const finiteNumberSchema = v.pipe(v.number(), v.finite());
+const selectedSchema = v.nullable(
+  v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(VIEW_STATE_LIMITS.selected.min),
+    v.maxValue(VIEW_STATE_LIMITS.selected.max),
+  ),
+);
+const listSchema = v.array(v.unknown());
+const implementedProxySchema = v.picklist(IMPLEMENTED_PROXY_IDS);
+// The alphabet of compressToEncodedURIComponent.
+const PAYLOAD_PATTERN = /^[A-Za-z0-9+\-$]+$/;
+
+const MSG = {
+  tooLong: 'The share link is too long to be valid; the default view is shown.',
+  notALink: 'The address does not contain a share link this app understands; the default view is shown.',
+  damaged: 'The share link is damaged or incomplete; the default view is shown.',
+  notAnObject: 'The share link does not contain view settings; the default view is shown.',
+  failed: 'The share link could not be read; the default view is shown.',
+} as const;
+
+export function encodeViewState(state: ViewState): string {
+  const d = DEFAULT_VIEW_STATE;
+  const compact: Record<string, unknown> = {};
+  if (state.space !== d.space) compact[KEY.space] = state.space;
+  if (state.sampleSize !== d.sampleSize) compact[KEY.sampleSize] = state.sampleSize;
+  if (state.seed !== d.seed) compact[KEY.seed] = state.seed;
+  if (state.fidelity !== d.fidelity) compact[KEY.fidelity] = state.fidelity;
+  if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
+  if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
+  return `v${URL_STATE_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`;
+}
+
+/** Reads a location hash (with or without '#'). Never throws; every problem becomes a notice. */
+export function decodeViewState(hash: string): DecodedViewState {
+  try {
+    return decodeHash(hash);
+  } catch {
+    return fallback(MSG.failed);
+  }
+}
+
+function decodeHash(hash: string): DecodedViewState {
+  if (typeof hash !== 'string') return fallback(MSG.notALink);
+  if (hash.length > MAX_HASH_CHARS) return fallback(MSG.tooLong);
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return { state: defaultViewState(), notices: [] };
+
+  const match = /^v(\d{1,9})\.(.*)$/s.exec(body);
+  if (!match) return fallback(MSG.notALink);
+  const version = Number(match[1]);
+  if (version !== URL_STATE_VERSION) {
+    return fallback(
+      `The share link uses format v${version}, but this app reads v${URL_STATE_VERSION}; the default view is shown.`,
+    );
+  }
+
+  const json = decompress(match[2] ?? '');
+  if (json === null) return fallback(MSG.damaged);
+  if (json.length > MAX_JSON_CHARS) return fallback(MSG.tooLong);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return fallback(MSG.damaged);
+  }
+  if (!isRecord(parsed)) return fallback(MSG.notAnObject);
+  return readFields(parsed);
+}
+
+function decompress(payload: string): string | null {
+  let text = payload;
+  // A link that went through a mail client or chat may come back percent-encoded.
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
+  text = text.replaceAll(' ', '+');
+  if (!PAYLOAD_PATTERN.test(text)) return null;
+  const json: unknown = LZString.decompressFromEncodedURIComponent(text);
+  return typeof json === 'string' && json !== '' ? json : null;
+}
+
+/** Reads known keys one by one (never spreads the parsed object, so "__proto__" keys stay inert). */
+function readFields(raw: Record<string, unknown>): DecodedViewState {
+  const notices: string[] = [];
+  const unknownKeys = Object.keys(raw).filter((key) => !KNOWN_KEYS.has(key));
+  if (unknownKeys.length > 0)
+    notices.push(`Ignored unknown settings in the link: ${listNames(unknownKeys)}.`);
+
+  const state: ViewState = {
+    space: readChoice('space', own(raw, KEY.space), spaceSchema, notices),
+    sampleSize: readInteger('sampleSize', own(raw, KEY.sampleSize), notices),
+    seed: readInteger('seed', own(raw, KEY.seed), notices),
+    fidelity: readChoice('fidelity', own(raw, KEY.fidelity), fidelitySchema, notices),
+    proxies: readProxies(own(raw, KEY.proxies), notices),
+    selected: readChoice('selected', own(raw, KEY.selected), selectedSchema, notices),
+  };
+  return { state, notices };
+}
+
+function readChoice<K extends 'space' | 'fidelity' | 'selected'>(
+  field: K,
+  value: unknown,
+  schema: v.GenericSchema<unknown, ViewState[K]>,
+  notices: string[],
+): ViewState[K] {
+  if (value === undefined) return DEFAULT_VIEW_STATE[field];
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  notices.push(invalidNotice(field));
+  return DEFAULT_VIEW_STATE[field];
+}
+
+/** Wrong types fall back to the default; fractions are rounded and out-of-range values clamped. */
+function readInteger(field: 'sampleSize' | 'seed', value: unknown, notices: string[]): number {
+  if (value === undefined) return DEFAULT_VIEW_STATE[field];
+  const result = v.safeParse(finiteNumberSchema, value);
+  if (!result.success) {
+    notices.push(invalidNotice(field));
+    return DEFAULT_VIEW_STATE[field];
+  }
+  const { min, max } = VIEW_STATE_LIMITS[field];
+  const n = result.output;
+  const used = clampInteger(n, VIEW_STATE_LIMITS[field]);
+  if (!Number.isInteger(n)) {
+    notices.push(`The ${LABEL[field]} in the link was not a whole number; ${used} was used.`);
+  } else if (used !== n) {
+    notices.push(`The ${LABEL[field]} in the link was outside ${min} to ${max}; it was set to ${used}.`);
+  }
+  return used;
+}
+
+function readProxies(value: unknown, notices: string[]): ProxyId[] {
+  if (value === undefined) return [...DEFAULT_VIEW_STATE.proxies];
+  const list = v.safeParse(listSchema, value);
+  if (!list.success) {
+    notices.push(invalidNotice('proxies'));
+    return [...DEFAULT_VIEW_STATE.proxies];
+  }
+  const kept: ProxyId[] = [];
+  const reserved: string[] = [];
+  const unknown: string[] = [];
+  for (const item of list.output) {
+    const id = v.safeParse(implementedProxySchema, item);
+    if (id.success) {
+      if (!kept.includes(id.output)) kept.push(id.output);
+    } else if (isProxyId(item)) {
+      reserved.push(item);
+    } else {
+      unknown.push(typeof item === 'string' ? item : typeof item);
+    }
+  }
+  if (reserved.length > 0) notices.push(`Ignored proxies not available yet: ${listNames(reserved)}.`);
+  if (unknown.length > 0) notices.push(`Ignored unknown proxies: ${listNames(unknown)}.`);
+  if (kept.length === 0) {
+    notices.push(
+      `No usable proxies were left in the link; the default (${describeDefault('proxies')}) was used.`,
+    );
+    return [...DEFAULT_VIEW_STATE.proxies];
+  }
+  return kept;
+}
+
+function invalidNotice(field: keyof ViewState): string {
+  return `The ${LABEL[field]} in the link was not valid; the default (${describeDefault(field)}) was used.`;
+}
+
+function describeDefault(field: keyof ViewState): string {
+  const value = DEFAULT_VIEW_STATE[field];
+  if (value === null) return 'none';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** Quotes at most MAX_LISTED_NAMES names, each reduced to [A-Za-z0-9_] and MAX_NAME_CHARS characters. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED_NAMES).map((name) => `"${sanitizeName(name)}"`);
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+function sanitizeName(name: string): string {
+  const clean = name.replace(/[^A-Za-z0-9_]/g, '').slice(0, MAX_NAME_CHARS);
+  return clean === '' ? '?' : clean;
+}
+
+function fallback(notice: string): DecodedViewState {
+  return { state: defaultViewState(), notices: [notice] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

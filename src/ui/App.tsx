@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { startBackend } from '../compute/explorerScoring';
+import { useExplorerStore } from '../state/explorerStore';
+import { encodeViewState } from '../state/url';
+import { BackendBadge } from './components/BackendBadge';
+import { ExplorerView } from './ExplorerView';
+import { useUrlSync } from './useUrlSync';
+
+function Notices() {
+  const notices = useExplorerStore((s) => s.notices);
+  const cache = useExplorerStore((s) => s.cache);
+  const dismiss = useExplorerStore((s) => s.dismissNotices);
+  return (
+    <>
+      {notices.length > 0 && (
+        <div className="notice" role="status" data-testid="url-notice">
+          <strong>Parts of the link were not used:</strong>
+          <ul>
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {cache?.problem && (
+        <div className="notice" role="status" data-testid="cache-notice">
+          {cache.problem}
+        </div>
+      )}
+    </>
+  );
+}
+
+function CopyLink() {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    const url = `${location.origin}${location.pathname}#${encodeViewState(useExplorerStore.getState().view)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('copied');
+    } catch {
+      // Clipboard refused (permissions, insecure context): show the link to copy by hand.
+      window.prompt('Copy this link:', url);
+      setCopied('failed');
+    }
+    setTimeout(() => setCopied('idle'), 2000);
+  };
+  return (
+    <button type="button" onClick={() => void copy()} data-testid="copy-link">
+      {copied === 'copied' ? 'Link copied' : 'Copy link'}
+    </button>
+  );
+}
+
+export function App() {
+  useUrlSync();
+  useEffect(() => startBackend(), []);
+  return (
+    <div className="app">
+      <header>
+        <h1>Spectral NAS Explorer</h1>
+        <span className="tagline">training-free architecture search, in your browser</span>
+        <BackendBadge />
+        <CopyLink />
+      </header>
+      <Notices />
+      <ExplorerView />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/** The Explorer: a seeded NB201 sample, scored by the chosen proxies in workers. */
+import { useEffect, useMemo } from 'react';
+import { cancelScoring, clearScoreCache, scoreCurrentView } from '../compute/explorerScoring';
+import type { ProxyId } from '../core/proxies/ids';
+import { getProxy } from '../core/proxies/registry';
+import { nb201FromIndex, nb201Sample, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
+import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import { CellGraph, OpLegend } from './components/CellGraph';
+import { Controls } from './components/Controls';
+import { ProgressBar } from './components/ProgressBar';
+import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
+
+function SelectedCell({ cell, rows }: { cell: number; rows: TableRow[] }) {
+  const row = rows.find((r) => r.cell === cell);
+  const ops = nb201FromIndex(cell);
+  return (
+    <aside className="selected-cell" data-testid="selected-cell">
+      <h3>Cell {cell}</h3>
+      <CellGraph cell={ops} width={260} labels />
+      <code className="arch-full">{nb201ToString(ops)}</code>
+      {row &&
+        (Object.entries(row.scores) as [ProxyId, NonNullable<TableRow['scores'][ProxyId]>][]).map(
+          ([p, s]) => (
+            <div key={p} className="score-detail">
+              <strong>{getProxy(p).label}</strong>: {formatScore(p, s.result.value)}
+              <div className="meta">
+                {getProxy(p).formula}. Seed {s.job.seed}, fidelity {s.job.fidelity}, backend{' '}
+                {s.result.backend}, {s.result.ms.toFixed(1)} ms{s.cached ? ', from cache' : ''}.
+              </div>
+              {s.result.warnings.map((w) => (
+                <div key={w} className="warning">
+                  ⚠ {w}
+                </div>
+              ))}
+            </div>
+          ),
+        )}
+      {!row && <p>This cell is not in the current sample.</p>}
+    </aside>
+  );
+}
+
+export function ExplorerView() {
+  const view = useExplorerStore((s) => s.view);
+  const scores = useExplorerStore((s) => s.scores);
+  const errors = useExplorerStore((s) => s.errors);
+  const progress = useExplorerStore((s) => s.progress);
+  const status = useExplorerStore((s) => s.status);
+  const dispatched = useExplorerStore((s) => s.dispatched);
+  const setView = useExplorerStore((s) => s.setView);
+
+  const cells = useMemo(
+    () => nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex),
+    [view.sampleSize, view.seed],
+  );
+
+  // Any change of what to score starts a run (cache first); a newer run supersedes an older one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the run reads the view from the store.
+  useEffect(() => {
+    const timer = setTimeout(() => void scoreCurrentView(), 150);
+    return () => clearTimeout(timer);
+  }, [view.sampleSize, view.seed, view.fidelity, view.proxies]);
+
+  const rows: TableRow[] = cells.map((cell) => {
+    const row: TableRow = { cell, scores: {}, errors: {} };
+    for (const proxy of view.proxies) {
+      const slot = scoreSlot({ cell, proxy, seed: view.seed, fidelity: view.fidelity });
+      const scored = scores[slot];
+      if (scored) row.scores[proxy] = scored;
+      const error = errors[slot];
+      if (error) row.errors[proxy] = error;
+    }
+    return row;
+  });
+  const complete = rows.filter((r) => view.proxies.every((p) => r.scores[p])).length;
+  const fromCache = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.cached).length, 0);
+  const running = status === 'running';
+
+  return (
+    <main className="explorer">
+      <Controls />
+      <div className="run-bar">
+        {running ? (
+          <button type="button" onClick={cancelScoring} data-testid="cancel">
+            Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void scoreCurrentView()}
+            data-testid="run"
+            disabled={complete === rows.length}
+          >
+            Compute missing
+          </button>
+        )}
+        {progress && <ProgressBar progress={progress} running={running} />}
+        <span
+          className="run-status"
+          data-testid="run-status"
+          data-status={status}
+          data-dispatched={dispatched}
+        >
+          {complete} / {rows.length} cells scored · {fromCache} values from cache · {dispatched} jobs sent to
+          workers
+          {status === 'cancelled' ? ' · cancelled' : ''}
+        </span>
+        <button type="button" onClick={() => void clearScoreCache()} data-testid="clear-cache">
+          Clear cache
+        </button>
+      </div>
+      <OpLegend />
+      <div className="explorer-body">
+        <ResultsTable
+          rows={rows}
+          proxies={view.proxies}
+          selected={view.selected}
+          onSelect={(c) => setView({ selected: c })}
+        />
+        {view.selected !== null && <SelectedCell cell={view.selected} rows={rows} />}
+      </div>
+    </main>
+  );
+}

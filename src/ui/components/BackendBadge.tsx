@@ -1,0 +1,31 @@
+import { useExplorerStore } from '../../state/explorerStore';
+
+/** Which tfjs backend the workers run on, and why (verified in the worker with tf.getBackend()). */
+export function BackendBadge() {
+  const backend = useExplorerStore((s) => s.backend);
+  const error = useExplorerStore((s) => s.backendError);
+  if (error) {
+    return (
+      <span className="badge badge-error" data-testid="backend-badge" data-backend="none">
+        No backend: {error}
+      </span>
+    );
+  }
+  if (!backend) {
+    return (
+      <span className="badge" data-testid="backend-badge" data-backend="">
+        Starting workers…
+      </span>
+    );
+  }
+  return (
+    <span
+      className={`badge badge-${backend.name}`}
+      data-testid="backend-badge"
+      data-backend={backend.name}
+      title={backend.reason}
+    >
+      {backend.label} — {backend.reason}
+    </span>
+  );
+}

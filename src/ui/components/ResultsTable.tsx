@@ -1,0 +1,131 @@
+/** Per cell: its drawing, and for each proxy the value, the backend that produced it and the time. */
+import { useMemo, useState } from 'react';
+import type { ScoredJob } from '../../compute/scoreRun';
+import type { ProxyId } from '../../core/proxies/ids';
+import { getProxy } from '../../core/proxies/registry';
+import { nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
+import { CellGraph } from './CellGraph';
+
+export interface TableRow {
+  cell: number;
+  scores: Partial<Record<ProxyId, ScoredJob>>;
+  errors: Partial<Record<ProxyId, string>>;
+}
+
+export function formatScore(proxy: ProxyId, value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
+  if (proxy === 'params') return Math.round(value).toLocaleString('en-US');
+  return value.toFixed(3);
+}
+
+interface Props {
+  rows: TableRow[];
+  proxies: ProxyId[];
+  selected: number | null;
+  onSelect(cell: number | null): void;
+}
+
+type SortKey = 'order' | ProxyId;
+
+export function ResultsTable({ rows, proxies, selected, onSelect }: Props) {
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'order',
+    descending: false,
+  });
+  const sorted = useMemo(() => {
+    if (sort.key === 'order') return rows;
+    const key = sort.key;
+    const value = (r: TableRow) => r.scores[key]?.result.value ?? Number.NaN;
+    return [...rows].sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      if (Number.isNaN(va) || Number.isNaN(vb)) return Number.isNaN(va) ? 1 : -1;
+      return sort.descending ? vb - va : va - vb;
+    });
+  }, [rows, sort]);
+  const toggle = (key: SortKey) =>
+    setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'order' }));
+  const arrow = (key: SortKey) => (sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : '');
+
+  return (
+    <table className="results" data-testid="results-table">
+      <thead>
+        <tr>
+          <th>
+            <button type="button" onClick={() => toggle('order')}>
+              #{arrow('order')}
+            </button>
+          </th>
+          <th>cell</th>
+          {proxies.map((p) => (
+            <th key={p} title={`${getProxy(p).formula}\n${getProxy(p).reference}`}>
+              <button type="button" onClick={() => toggle(p)}>
+                {getProxy(p).label}
+                {arrow(p)}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((row) => {
+          const cell = nb201FromIndex(row.cell);
+          const arch = nb201ToString(cell);
+          const position = rows.indexOf(row) + 1;
+          return (
+            <tr
+              key={row.cell}
+              data-testid="result-row"
+              data-cell={row.cell}
+              data-arch={arch}
+              className={row.cell === selected ? 'selected' : undefined}
+              onClick={() => onSelect(row.cell === selected ? null : row.cell)}
+            >
+              <td>{position}</td>
+              <td>
+                <CellGraph cell={cell} />
+                <div className="arch" title={arch}>
+                  cell {row.cell}
+                </div>
+              </td>
+              {proxies.map((p) => {
+                const scored = row.scores[p];
+                const error = row.errors[p];
+                if (!scored) {
+                  return (
+                    <td key={p} data-proxy={p} data-state={error ? 'error' : 'pending'}>
+                      {error ? (
+                        <span className="error-text">failed: {error}</span>
+                      ) : (
+                        <span className="pending">…</span>
+                      )}
+                    </td>
+                  );
+                }
+                const { result, cached } = scored;
+                return (
+                  <td
+                    key={p}
+                    data-proxy={p}
+                    data-state="done"
+                    data-value={String(result.value)}
+                    data-backend={result.backend}
+                    data-cached={String(cached)}
+                    title={result.warnings.join('\n') || undefined}
+                  >
+                    <span className="value">{formatScore(p, result.value)}</span>
+                    {result.warnings.length > 0 && <span className="warn-mark"> ⚠</span>}
+                    <span className="meta">
+                      {result.backend} · {result.ms.toFixed(result.ms < 10 ? 1 : 0)} ms
+                      {cached && <span className="cached-tag"> · cached</span>}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
