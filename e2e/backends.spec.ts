@@ -37,8 +37,16 @@ test('with --enable-unsafe-webgpu the badge says WebGPU and values match wasm an
     const webgpu = await scoresBy(page, 'auto', 'webgpu');
     await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
 
-    const wasm = await scoresBy(await (await browser.newContext()).newPage(), 'wasm', 'wasm');
-    const cpu = await scoresBy(await (await browser.newContext()).newPage(), 'cpu', 'cpu');
+    const inFreshContext = async (backend: string) => {
+      const context = await browser.newContext();
+      try {
+        return await scoresBy(await context.newPage(), backend, backend);
+      } finally {
+        await context.close();
+      }
+    };
+    const wasm = await inFreshContext('wasm');
+    const cpu = await inFreshContext('cpu');
     expect(webgpu.size).toBe(jobCount);
     for (const [key, value] of webgpu) {
       expect(relativeDifference(value, wasm.get(key)!), `webgpu vs wasm ${key}`).toBeLessThan(1e-3);

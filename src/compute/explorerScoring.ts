@@ -34,6 +34,7 @@ const poolSize = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurre
 let pool: WorkerPool | undefined;
 let cachePromise: Promise<ScoreCache> | undefined;
 let runId = 0;
+let current: AbortController | undefined;
 
 function getPool(): WorkerPool {
   if (!pool) {
@@ -71,6 +72,9 @@ function reportBackend(p: WorkerPool): void {
 /** Scores the current view; results already in the store or the cache are not recomputed. */
 export async function scoreCurrentView(): Promise<void> {
   const id = ++runId;
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
   const store = useExplorerStore;
   const jobs = jobsForView(store.getState().view);
   const cache = await getCache();
@@ -78,28 +82,36 @@ export async function scoreCurrentView(): Promise<void> {
   const p = getPool();
   const todo = jobs.filter((j) => !store.getState().scores[scoreSlot(j)]);
   store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
-  const outcome = await runScores(todo, p, cache, poolSize, {
-    onResult: (row) => {
-      if (id !== runId) return;
-      store.setState((s) => ({
-        scores: { ...s.scores, [scoreSlot(row.job)]: row },
-        dispatched: p.dispatched,
-      }));
+  const outcome = await runScores(
+    todo,
+    p,
+    cache,
+    poolSize,
+    {
+      onResult: (row) => {
+        if (id !== runId) return;
+        store.setState((s) => ({
+          scores: { ...s.scores, [scoreSlot(row.job)]: row },
+          dispatched: p.dispatched,
+        }));
+      },
+      onProgress: (progress) => {
+        if (id === runId) store.setState({ progress, dispatched: p.dispatched });
+      },
+      onError: (job, message) => {
+        if (id !== runId) return;
+        store.setState((s) => ({ errors: { ...s.errors, [scoreSlot(job)]: message } }));
+      },
     },
-    onProgress: (progress) => {
-      if (id === runId) store.setState({ progress, dispatched: p.dispatched });
-    },
-    onError: (job, message) => {
-      if (id !== runId) return;
-      store.setState((s) => ({ errors: { ...s.errors, [scoreSlot(job)]: message } }));
-    },
-  });
+    controller.signal,
+  );
   if (id === runId) store.setState({ status: outcome, dispatched: p.dispatched });
 }
 
 /** Stops at once: workers terminated, finished results kept (in the store and the cache). */
 export function cancelScoring(): void {
   runId++;
+  current?.abort();
   pool?.cancelAll();
   useExplorerStore.setState({ status: 'cancelled', dispatched: pool?.dispatched ?? 0 });
 }

@@ -63,6 +63,29 @@ describe('runScores', () => {
     expect(again.calls).toEqual([3, 4]);
   });
 
+  it('stops dispatching when its signal aborts (a newer run superseded it)', async () => {
+    const controller = new AbortController();
+    const scorer = fakeScorer();
+    const rows: ScoredJob[] = [];
+    const outcome = await runScores(
+      jobs,
+      scorer,
+      new MemoryScoreCache(),
+      1,
+      {
+        ...quiet,
+        onResult: (r) => {
+          rows.push(r);
+          controller.abort();
+        },
+      },
+      controller.signal,
+    );
+    expect(outcome).toBe('cancelled');
+    expect(scorer.calls).toEqual([1]);
+    expect(rows).toHaveLength(1);
+  });
+
   it('reports progress with an ETA from the mean time per job', async () => {
     let t = 0;
     const progress: { done: number; etaMs: number | null }[] = [];
@@ -72,6 +95,7 @@ describe('runScores', () => {
       new MemoryScoreCache(),
       1,
       { onResult() {}, onError() {}, onProgress: (p) => progress.push(p) },
+      undefined,
       () => (t += 100),
     );
     expect(progress.at(-1)).toMatchObject({ done: 4, total: 4, etaMs: 0 });

@@ -37,6 +37,7 @@ export async function runScores(
   cache: ScoreCache,
   concurrency: number,
   hooks: ScoreRunHooks,
+  signal?: AbortSignal,
   now: () => number = () => performance.now(),
 ): Promise<'finished' | 'cancelled'> {
   const keys = await Promise.all(jobs.map(cacheKey));
@@ -52,13 +53,18 @@ export async function runScores(
   let done = 0;
   const start = now();
   hooks.onProgress({ done, total, etaMs: null });
+  // A run ends early when cancelled (its in-flight call rejects) or superseded (its signal aborts).
   let cancelled = false;
+  signal?.addEventListener('abort', () => {
+    cancelled = true;
+  });
 
   const worker = async () => {
     while (!cancelled && misses.length) {
       const { key, job } = misses.shift()!;
       try {
         const result = await scorer.score(job);
+        if (cancelled) return;
         done++;
         hooks.onResult({ key, job, result, cached: false });
         await cache.put({ key, job, result, savedAt: Date.now() }).catch(() => undefined);

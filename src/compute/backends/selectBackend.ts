@@ -41,16 +41,20 @@ async function tryWebGpu(): Promise<Attempt> {
 
 async function tryWasm(files: WasmFiles | undefined): Promise<Attempt> {
   if (files) setWasmPaths(files);
+  // tfjs-backend-wasm 4.22's pthread helper, started from a blob inside a bundled module worker,
+  // dies with "ReferenceError: e is not defined" and the backend never starts. Until that is
+  // fixed upstream we take the single-threaded SIMD build, which works everywhere.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   registerWasmConvGradients();
   if (!(await tf.setBackend('wasm')) || tf.getBackend() !== 'wasm') {
     return { ok: false, label: '', why: 'WASM backend failed to start' };
   }
   const threads = getThreadsCount();
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   return {
     ok: true,
-    label: `WASM (${threads} thread${threads === 1 ? '' : 's'})`,
-    why: isolated ? 'cross-origin isolated' : 'not cross-origin isolated: one thread',
+    label: `WASM (${simd ? 'SIMD, ' : ''}${threads} thread${threads === 1 ? '' : 's'})`,
+    why: 'single-threaded build (tfjs 4.22 threads fail in bundled workers)',
   };
 }
 

@@ -31,7 +31,8 @@ export function nb201ParamSpecs(cell: Nb201Cell, fid: Nb201Fidelity): ParamSpec[
       cell.forEach((op, e) => {
         if (op === 2 || op === 3) {
           const name = `s${s}.c${k}.e${e}`;
-          specs.push(convSpec(`${name}.conv`, op === 2 ? 1 : 3, c, c), ...batchNormSpecs(`${name}.bn`, c));
+          const conv = { ...convSpec(`${name}.conv`, op === 2 ? 1 : 3, c, c), edge: e };
+          specs.push(conv, ...batchNormSpecs(`${name}.bn`, c).map((spec) => ({ ...spec, edge: e })));
         }
       });
     }

@@ -10,6 +10,8 @@ export interface ParamSpec {
   fanIn: number;
   /** Outputs one input unit feeds, for fan-out based initialisation. */
   fanOut: number;
+  /** For NB201 cell ops: the index of the cell edge this tensor belongs to. */
+  edge?: number;
 }
 
 export function paramSize(spec: ParamSpec): number {

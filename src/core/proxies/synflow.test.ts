@@ -83,6 +83,16 @@ describe('synflow', () => {
     expect(value).toBeGreaterThan(38.5); // log10 of float32's largest value is 38.53
   });
 
+  it('ignores convolutions whose output never reaches the cell output (they contribute 0)', async () => {
+    const dangling = [3, 3, 0, 0, 0, 4] as const; // the 0→1 conv feeds node 1, which feeds nothing
+    const without = [0, 3, 0, 0, 0, 4] as const;
+    const run = (cell: Nb201Cell) =>
+      synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.quick, seed: 2, params: {} });
+    const a = await run(dangling);
+    expect(a.warnings).toEqual([]);
+    expect(Math.abs(a.value - (await run(without)).value)).toBeLessThan(1e-5);
+  });
+
   it('returns −∞ with a warning for a cell with no path from input to output', async () => {
     const dead = [0, 1, 1, 0, 0, 0] as const;
     const out = await synflowProxy.compute({

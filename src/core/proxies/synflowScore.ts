@@ -13,7 +13,7 @@ import { initialValues } from '../nn/init';
 import { nb201Forward, nb201ParamSpecs } from '../nn/nb201Network';
 import { isWeight } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
-import { nb201HasPath } from '../spaces/nb201';
+import { nb201EdgesReachingOutput, nb201HasPath } from '../spaces/nb201';
 import type { ProxyInput, ProxyOutput } from './types';
 
 const DEAD_CELL: ProxyOutput = {
@@ -46,7 +46,11 @@ export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promis
       });
     });
     // Pass 2: gradients of the rescaled network; the s_k are constants here.
-    const weightSpecs = specs.filter(isWeight);
+    // Weights on edges that never reach the cell output contribute exactly 0; autodiff refuses them.
+    const live = nb201EdgesReachingOutput(cell);
+    const weightSpecs = specs.filter(
+      (spec) => isWeight(spec) && (spec.edge === undefined || live[spec.edge]),
+    );
     const products = tf.tidy(() => {
       const weights = weightSpecs.map((spec) => params.get(spec.name)!);
       const grads = tf.grads((...ws: tf.Tensor[]) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSharedData } from '../../test/sharedData';
 import {
   NB201_CELL_COUNT,
+  nb201EdgesReachingOutput,
   nb201FromIndex,
   nb201FromString,
   nb201HasPath,
@@ -55,6 +56,12 @@ describe('NB201 encodings', () => {
     let dead = 0;
     for (let i = 0; i < NB201_CELL_COUNT; i++) if (!nb201HasPath(nb201FromIndex(i))) dead++;
     expect(dead).toBe(341);
+  });
+
+  it('knows which edges reach the output', () => {
+    expect(nb201EdgesReachingOutput([3, 3, 0, 0, 0, 4])).toEqual([false, true, false, false, false, true]);
+    expect(nb201EdgesReachingOutput([1, 1, 1, 1, 1, 1])).toEqual([true, true, true, true, true, true]);
+    expect(nb201EdgesReachingOutput([1, 0, 1, 0, 0, 0])).toEqual([false, false, false, false, false, false]);
   });
 
   it('samples distinct cells reproducibly by seed', () => {

@@ -78,6 +78,19 @@ export function nb201HasPath(cell: Nb201Cell): boolean {
   return reach[3]!;
 }
 
+/**
+ * For each edge: does its output reach the cell output through non-'none' edges? Weights on other
+ * edges cannot affect the network's output (their gradient is zero, and autodiff sees no path).
+ */
+export function nb201EdgesReachingOutput(cell: Nb201Cell): boolean[] {
+  const reachesOutput = [false, false, false, true];
+  for (let e = NB201_EDGES.length - 1; e >= 0; e--) {
+    const [from, to] = NB201_EDGES[e]!;
+    if (cell[e] !== 0 && reachesOutput[to]) reachesOutput[from] = true;
+  }
+  return NB201_EDGES.map(([, to], e) => cell[e] !== 0 && reachesOutput[to]!);
+}
+
 /** Draws `count` distinct cells uniformly without replacement, reproducibly from `seed`. */
 export function nb201Sample(count: number, seed: number): Nb201Cell[] {
   const n = Math.max(0, Math.min(NB201_CELL_COUNT, Math.floor(count)));

@@ -32,7 +32,7 @@ export function CellGraph({ cell, width = 132, labels = false }: Props) {
         const op = NB201_OPS[cell[e]!]!;
         const span = to - from;
         // Adjacent nodes: straight line; longer edges arc above (0→2, 0→3) or below (1→3).
-        const bend = span === 1 ? 0 : (from === 1 ? 1 : -1) * span * (height / 5);
+        const bend = span === 1 ? 0 : (from === 1 ? 1 : -1) * span * (height / 7);
         const x1 = x(from);
         const x2 = x(to);
         const path = `M ${x1} ${mid} Q ${(x1 + x2) / 2} ${mid + bend * 2} ${x2} ${mid}`;
