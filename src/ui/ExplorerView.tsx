@@ -55,7 +55,6 @@ export function ExplorerView() {
   );
 
   // Any change of what to score starts a run (cache first); a newer run supersedes an older one.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the run reads the view from the store.
   useEffect(() => {
     const timer = setTimeout(() => void scoreCurrentView(), 150);
     return () => clearTimeout(timer);

@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmConvGradients } from '../../compute/backends/wasmConvGradients';
 import { initialValues } from '../nn/init';
 import { nb201Forward, nb201ParamSpecs } from '../nn/nb201Network';
 import { isWeight } from '../nn/paramSpec';
@@ -11,6 +12,17 @@ import { synflowProxy } from './synflow';
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
+
+/** Runs on the wasm backend (with our convolution gradients), then returns to cpu. */
+async function onWasm<T>(run: () => Promise<T>): Promise<T> {
+  registerWasmConvGradients();
+  await tf.setBackend('wasm');
+  try {
+    return await run();
+  } finally {
+    await tf.setBackend('cpu');
+  }
+}
 
 /** The textbook computation, no rescaling: fine wherever float32 does not overflow. */
 function naiveSynflow(cell: Nb201Cell, fidelity: Nb201Fidelity, seed: number) {
@@ -70,17 +82,23 @@ describe('synflow', () => {
     }
   });
 
-  it('stays finite at paper fidelity where the plain value passes float32 range', async () => {
+  it('stays finite at paper fidelity where the plain value passes float32 range (wasm)', async () => {
     const cell = [3, 3, 3, 3, 3, 3] as const;
-    const { value, warnings } = await synflowProxy.compute({
-      cell,
-      fidelity: FIDELITY_PRESETS.paper,
-      seed: 0,
-      params: {},
-    });
+    const { value, warnings } = await onWasm(() =>
+      synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.paper, seed: 0, params: {} }),
+    );
     expect(warnings).toEqual([]);
     expect(Number.isFinite(value)).toBe(true);
     expect(value).toBeGreaterThan(38.5); // log10 of float32's largest value is 38.53
+  });
+
+  it('gives the same value on the wasm backend as on cpu', async () => {
+    for (const cell of cells) {
+      const input = { cell, fidelity: FIDELITY_PRESETS.quick, seed: 4, params: {} };
+      const onCpu = (await synflowProxy.compute(input)).value;
+      const wasm = (await onWasm(() => synflowProxy.compute(input))).value;
+      expect(Math.abs(wasm - onCpu) / Math.abs(onCpu)).toBeLessThan(1e-5);
+    }
   });
 
   it('ignores convolutions whose output never reaches the cell output (they contribute 0)', async () => {
