@@ -6,41 +6,33 @@
  * padding not counted (as PyTorch's count_include_pad=False); skip = identity; none = zero.
  */
 import type { Nb201Fidelity } from '../spaces/fidelity';
-import { NB201_EDGES, type Nb201Cell } from '../spaces/nb201';
+import { NB201_EDGES, type Nb201Cell, nb201EdgesReachingOutput, nb201ToString } from '../spaces/nb201';
 import { avgPool3x3ExcludePad } from './avgPool';
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
+import { nb201ParamSpecs } from './nb201ParamSpecs';
 import { tf } from './tf';
 
-export { nb201ParamSpecs } from './nb201ParamSpecs';
 
 type Tensor4D = tf.Tensor4D;
-export type ParamTensors = ReadonlyMap<string, tf.Tensor>;
-
-export interface Nb201ForwardOptions {
-  /** 'train': BatchNorm with batch statistics; 'none': BatchNorm bypassed (identity), as synflow wants. */
-  batchNorm: 'train' | 'none';
-  /**
-   * Called on every tensor that all input→output paths pass through (stem output, each cell
-   * output, each reduction output); may return a replacement. Synflow rescales there.
-   */
-  atBottleneck?: (x: Tensor4D, id: string) => Tensor4D;
-}
-
-function param(params: ParamTensors, name: string): tf.Tensor {
-  const t = params.get(name);
-  if (!t) throw new Error(`missing parameter ${name}`);
-  return t;
-}
+type Nb201ForwardOptions = ForwardOptions;
+const param = getParam;
 
 function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201ForwardOptions): Tensor4D {
   if (opts.batchNorm === 'none') return x;
+  const gamma = param(params, `${name}.gamma`) as tf.Tensor1D;
+  const beta = param(params, `${name}.beta`) as tf.Tensor1D;
+  if (opts.batchNorm === 'eval') {
+    // A fresh network's running statistics are mean 0, variance 1.
+    return tf.add(tf.mul(x, tf.div(gamma, Math.sqrt(1 + 1e-5))), beta);
+  }
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
   // PyTorch's BatchNorm2d eps; train mode normalises with the biased batch variance.
   return tf.batchNorm4d(
     x,
     mean as tf.Tensor1D,
     variance as tf.Tensor1D,
-    param(params, `${name}.beta`) as tf.Tensor1D,
-    param(params, `${name}.gamma`) as tf.Tensor1D,
+    beta,
+    gamma,
     1e-5,
   );
 }
@@ -54,6 +46,7 @@ function reluConvBn(
 ): Tensor4D {
   const w = param(params, `${name}.conv`) as tf.Tensor4D;
   const k = w.shape[0];
+  opts.onActivation?.(x, `${name}.relu`, 'relu');
   const y = tf.conv2d(tf.relu(x), w, stride, (k - 1) / 2);
   return batchNorm(y, params, `${name}.bn`, opts);
 }
@@ -114,7 +107,7 @@ export function nb201Forward(
   params: ParamTensors,
   opts: Nb201ForwardOptions,
 ): tf.Tensor2D {
-  const bottleneck = opts.atBottleneck ?? ((t: Tensor4D) => t);
+  const bottleneck = (t: Tensor4D, id: string) => (opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t);
   let h = tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1);
   h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
   for (let s = 0; s < 3; s++) {
@@ -123,10 +116,25 @@ export function nb201Forward(
       h = bottleneck(cellForward(h, cell, params, `s${s}.c${k}`, opts), `s${s}.c${k}`);
     }
   }
-  h = tf.relu(batchNorm(h, params, 'head.bn', opts));
+  h = batchNorm(h, params, 'head.bn', opts);
+  opts.onActivation?.(h, 'head.relu', 'relu');
+  h = tf.relu(h);
   const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
   return tf.add(
     tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D),
     param(params, 'head.fc.bias'),
   );
+}
+
+/** The NB201 network of a cell at a fidelity, as a generic Network. */
+export function nb201Network(cell: Nb201Cell, fid: Nb201Fidelity): Network {
+  const live = nb201EdgesReachingOutput(cell);
+  return {
+    arch: nb201ToString(cell),
+    specs: nb201ParamSpecs(cell, fid),
+    inputShape: [fid.resolution, fid.resolution, 3],
+    classes: fid.classes,
+    forward: (x, params, opts) => nb201Forward(x as Tensor4D, cell, fid, params, opts),
+    reachesOutput: (spec) => spec.edge === undefined || live[spec.edge] === true,
+  };
 }

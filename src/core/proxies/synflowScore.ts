@@ -10,7 +10,8 @@
  * sum θ·∂R/∂θ of the rescaled network in range, and add back Σ log10 s_k: log10 synflow exactly.
  */
 import { initialValues } from '../nn/init';
-import { nb201Forward, nb201ParamSpecs } from '../nn/nb201Network';
+import { nb201Forward } from '../nn/nb201Network';
+import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import { isWeight } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { nb201EdgesReachingOutput, nb201HasPath } from '../spaces/nb201';

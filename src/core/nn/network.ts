@@ -1,0 +1,53 @@
+/**
+ * What every proxy sees of a network, whatever the search space: its parameter tensors and a
+ * functional forward pass. Spaces build these (nb201Network, later vit and mlp).
+ */
+import { initialValues, type InitScheme } from './init';
+import type { ParamSpec } from './paramSpec';
+import { tf } from './tf';
+
+export type ParamTensors = ReadonlyMap<string, tf.Tensor>;
+
+export interface ForwardOptions {
+  /**
+   * 'train': BatchNorm with batch statistics (couples the samples of a batch);
+   * 'eval': BatchNorm with running statistics of a fresh network (mean 0, variance 1), per-sample;
+   * 'none': BatchNorm bypassed (identity), as synflow wants.
+   */
+  batchNorm: 'train' | 'eval' | 'none';
+  /**
+   * Called on every tensor that all input→output paths pass through; may return a replacement.
+   * Synflow rescales there.
+   */
+  atBottleneck?: (x: tf.Tensor, id: string) => tf.Tensor;
+  /** Called with the input of every nonlinearity (pre-activation), for NWOT and SWAP. */
+  onActivation?: (preActivation: tf.Tensor, id: string, kind: 'relu' | 'gelu') => void;
+}
+
+export interface Network {
+  /** The architecture's string encoding. */
+  arch: string;
+  specs: ParamSpec[];
+  /** Shape of one input sample, e.g. [32, 32, 3] (NHWC) or [1] for a 1-D MLP. */
+  inputShape: readonly number[];
+  classes: number;
+  /** Logits [batch, classes]. */
+  forward(x: tf.Tensor, params: ParamTensors, opts: ForwardOptions): tf.Tensor2D;
+  /** False for tensors that cannot affect the output (autodiff sees no path; their gradient is 0). */
+  reachesOutput(spec: ParamSpec): boolean;
+}
+
+/** Fresh parameter tensors for a network; the caller disposes them. */
+export function initParams(net: Network, scheme: InitScheme, seed: number): Map<string, tf.Tensor> {
+  return new Map(net.specs.map((spec) => [spec.name, tf.tensor(initialValues(spec, scheme, seed), spec.shape)]));
+}
+
+export function getParam(params: ParamTensors, name: string): tf.Tensor {
+  const t = params.get(name);
+  if (!t) throw new Error(`missing parameter ${name}`);
+  return t;
+}
+
+export function disposeParams(params: ParamTensors): void {
+  for (const t of params.values()) t.dispose();
+}
