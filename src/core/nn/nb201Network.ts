@@ -8,10 +8,9 @@
 import type { Nb201Fidelity } from '../spaces/fidelity';
 import { NB201_EDGES, type Nb201Cell, nb201EdgesReachingOutput, nb201ToString } from '../spaces/nb201';
 import { avgPool3x3ExcludePad } from './avgPool';
-import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
 import { tf } from './tf';
-
 
 type Tensor4D = tf.Tensor4D;
 type Nb201ForwardOptions = ForwardOptions;
@@ -27,14 +26,7 @@ function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201F
   }
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
   // PyTorch's BatchNorm2d eps; train mode normalises with the biased batch variance.
-  return tf.batchNorm4d(
-    x,
-    mean as tf.Tensor1D,
-    variance as tf.Tensor1D,
-    beta,
-    gamma,
-    1e-5,
-  );
+  return tf.batchNorm4d(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta, gamma, 1e-5);
 }
 
 function reluConvBn(
@@ -107,7 +99,8 @@ export function nb201Forward(
   params: ParamTensors,
   opts: Nb201ForwardOptions,
 ): tf.Tensor2D {
-  const bottleneck = (t: Tensor4D, id: string) => (opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t);
+  const bottleneck = (t: Tensor4D, id: string) =>
+    opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t;
   let h = tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1);
   h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
   for (let s = 0; s < 3; s++) {

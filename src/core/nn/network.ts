@@ -2,7 +2,7 @@
  * What every proxy sees of a network, whatever the search space: its parameter tensors and a
  * functional forward pass. Spaces build these (nb201Network, later vit and mlp).
  */
-import { initialValues, type InitScheme } from './init';
+import { type InitScheme, initialValues } from './init';
 import type { ParamSpec } from './paramSpec';
 import { tf } from './tf';
 
@@ -39,7 +39,9 @@ export interface Network {
 
 /** Fresh parameter tensors for a network; the caller disposes them. */
 export function initParams(net: Network, scheme: InitScheme, seed: number): Map<string, tf.Tensor> {
-  return new Map(net.specs.map((spec) => [spec.name, tf.tensor(initialValues(spec, scheme, seed), spec.shape)]));
+  return new Map(
+    net.specs.map((spec) => [spec.name, tf.tensor(initialValues(spec, scheme, seed), spec.shape)]),
+  );
 }
 
 export function getParam(params: ParamTensors, name: string): tf.Tensor {
