@@ -3,8 +3,8 @@
  * its resolved parameters and version, dataset spec, seed and the fidelity's full settings.
  * The backend is deliberately not part of it (results record their backend instead).
  */
-import { getProxy } from '../core/proxies/registry';
-import { resolvedParams, type ScoreJob } from '../core/proxies/scoreJob';
+import { getProxy, resolvedParams } from '../core/proxies/registry';
+import type { ScoreJob } from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { nb201FromIndex, nb201ToString } from '../core/spaces/nb201';
 
@@ -25,7 +25,7 @@ export function cacheKeyMaterial(job: ScoreJob): string {
     space: job.space,
     arch: nb201ToString(nb201FromIndex(job.cell)),
     proxy: job.proxy,
-    params: resolvedParams(job),
+    params: resolvedParams(job.proxy, job.params),
     version: getProxy(job.proxy).version,
     dataset: job.dataset,
     seed: job.seed,

@@ -6,7 +6,13 @@
  * padding not counted (as PyTorch's count_include_pad=False); skip = identity; none = zero.
  */
 import type { Nb201Fidelity } from '../spaces/fidelity';
-import { NB201_EDGES, type Nb201Cell, nb201EdgesReachingOutput, nb201ToString } from '../spaces/nb201';
+import {
+  NB201_EDGES,
+  type Nb201Cell,
+  nb201EdgesReachingOutput,
+  nb201HasPath,
+  nb201ToString,
+} from '../spaces/nb201';
 import { avgPool3x3ExcludePad } from './avgPool';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
@@ -129,5 +135,6 @@ export function nb201Network(cell: Nb201Cell, fid: Nb201Fidelity): Network {
     classes: fid.classes,
     forward: (x, params, opts) => nb201Forward(x as Tensor4D, cell, fid, params, opts),
     reachesOutput: (spec) => spec.edge === undefined || live[spec.edge] === true,
+    ...(nb201HasPath(cell) ? {} : { deadReason: 'no path from input to output' }),
   };
 }

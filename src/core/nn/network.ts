@@ -35,6 +35,8 @@ export interface Network {
   forward(x: tf.Tensor, params: ParamTensors, opts: ForwardOptions): tf.Tensor2D;
   /** False for tensors that cannot affect the output (autodiff sees no path; their gradient is 0). */
   reachesOutput(spec: ParamSpec): boolean;
+  /** Set when the output cannot depend on the input at all, e.g. "no path from input to output". */
+  deadReason?: string;
 }
 
 /** Fresh parameter tensors for a network; the caller disposes them. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nb201Input } from '../../test/nb201Input';
 import { readSharedData } from '../../test/sharedData';
 import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
 import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
@@ -7,7 +8,7 @@ import { paramsProxy } from './params';
 const paper = FIDELITY_PRESETS.paper;
 
 async function params(cell: Nb201Cell, fidelity: Nb201Fidelity = paper): Promise<number> {
-  return (await paramsProxy.compute({ cell, fidelity, seed: 0, params: {} })).value;
+  return (await paramsProxy.compute(nb201Input(cell, fidelity, 0))).value;
 }
 
 /** Parameter count by hand for C channels, N cells per stage, with `conv1x1` and `conv3x3` edges per cell. */

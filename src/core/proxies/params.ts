@@ -1,5 +1,4 @@
 /** params: trainable parameters of the network as built, BatchNorm affine included (NB201's rule). */
-import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import { paramSize } from '../nn/paramSpec';
 import type { ProxyDefinition } from './types';
 
@@ -14,9 +13,9 @@ export const paramsProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: {},
-  spaces: ['nb201'],
-  async compute({ cell, fidelity }) {
-    const count = nb201ParamSpecs(cell, fidelity).reduce((sum, spec) => sum + paramSize(spec), 0);
+  spaces: ['nb201', 'vit', 'mlp'],
+  async compute({ network }) {
+    const count = network.specs.reduce((sum, spec) => sum + paramSize(spec), 0);
     return { value: count, details: { millions: count / 1e6 }, warnings: [] };
   },
 };

@@ -2,7 +2,7 @@
 import type { ProxyId } from './ids';
 import { paramsProxy } from './params';
 import { synflowProxy } from './synflow';
-import type { ProxyDefinition } from './types';
+import type { ProxyDefinition, ProxyParams } from './types';
 
 export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   params: paramsProxy,
@@ -13,4 +13,9 @@ export function getProxy(id: ProxyId): ProxyDefinition {
   const proxy = PROXY_REGISTRY[id];
   if (!proxy) throw new Error(`proxy "${id}" is not implemented yet`);
   return proxy;
+}
+
+/** A proxy's parameters with its registry defaults filled in. */
+export function resolvedParams(id: ProxyId, params: ProxyParams): ProxyParams {
+  return { ...getProxy(id).defaults, ...params };
 }

@@ -2,10 +2,11 @@
  * One unit of scoring work, as the UI, the workers, the cache and the command line all see it.
  * Pure: the same job gives the same value in a worker and in Node on the same backend.
  */
+import { nb201Network } from '../nn/nb201Network';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../spaces/fidelity';
 import { nb201FromIndex } from '../spaces/nb201';
 import type { ProxyId } from './ids';
-import { getProxy } from './registry';
+import { getProxy, resolvedParams } from './registry';
 import type { ProxyOutput, ProxyParams } from './types';
 
 export interface ScoreJob {
@@ -28,18 +29,13 @@ export interface ScoreResult extends ProxyOutput {
   ms: number;
 }
 
-export function resolvedParams(job: ScoreJob): ProxyParams {
-  return { ...getProxy(job.proxy).defaults, ...job.params };
-}
-
 export async function runScoreJob(job: ScoreJob, backend: string, now: () => number): Promise<ScoreResult> {
   const proxy = getProxy(job.proxy);
   const start = now();
   const output = await proxy.compute({
-    cell: nb201FromIndex(job.cell),
-    fidelity: FIDELITY_PRESETS[job.fidelity],
+    network: nb201Network(nb201FromIndex(job.cell), FIDELITY_PRESETS[job.fidelity]),
     seed: job.seed,
-    params: resolvedParams(job),
+    params: resolvedParams(job.proxy, job.params),
   });
   return { ...output, backend, ms: now() - start };
 }

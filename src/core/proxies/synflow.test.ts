@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmConvGradients } from '../../compute/backends/wasmConvGradients';
+import { nb201Input } from '../../test/nb201Input';
 import { initialValues } from '../nn/init';
 import { nb201Forward } from '../nn/nb201Network';
 import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
@@ -64,12 +65,7 @@ describe('synflow', () => {
     for (const cell of cells) {
       const naive = naiveSynflow(cell, FIDELITY_PRESETS.quick, 3);
       const expected = Math.log10(naive.perLayer.reduce((a, b) => a + Math.abs(b), 0));
-      const { value } = await synflowProxy.compute({
-        cell,
-        fidelity: FIDELITY_PRESETS.quick,
-        seed: 3,
-        params: {},
-      });
+      const { value } = await synflowProxy.compute(nb201Input(cell, FIDELITY_PRESETS.quick, 3));
       expect(Math.abs(value - expected)).toBeLessThan(1e-4);
     }
   });
@@ -86,7 +82,7 @@ describe('synflow', () => {
   it('stays finite at paper fidelity where the plain value passes float32 range (wasm)', async () => {
     const cell = [3, 3, 3, 3, 3, 3] as const;
     const { value, warnings } = await onWasm(() =>
-      synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.paper, seed: 0, params: {} }),
+      synflowProxy.compute(nb201Input(cell, FIDELITY_PRESETS.paper, 0)),
     );
     expect(warnings).toEqual([]);
     expect(Number.isFinite(value)).toBe(true);
@@ -95,7 +91,7 @@ describe('synflow', () => {
 
   it('gives the same value on the wasm backend as on cpu', async () => {
     for (const cell of cells) {
-      const input = { cell, fidelity: FIDELITY_PRESETS.quick, seed: 4, params: {} };
+      const input = nb201Input(cell, FIDELITY_PRESETS.quick, 4);
       const onCpu = (await synflowProxy.compute(input)).value;
       const wasm = (await onWasm(() => synflowProxy.compute(input))).value;
       expect(Math.abs(wasm - onCpu) / Math.abs(onCpu)).toBeLessThan(1e-5);
@@ -105,8 +101,7 @@ describe('synflow', () => {
   it('ignores convolutions whose output never reaches the cell output (they contribute 0)', async () => {
     const dangling = [3, 3, 0, 0, 0, 4] as const; // the 0→1 conv feeds node 1, which feeds nothing
     const without = [0, 3, 0, 0, 0, 4] as const;
-    const run = (cell: Nb201Cell) =>
-      synflowProxy.compute({ cell, fidelity: FIDELITY_PRESETS.quick, seed: 2, params: {} });
+    const run = (cell: Nb201Cell) => synflowProxy.compute(nb201Input(cell, FIDELITY_PRESETS.quick, 2));
     const a = await run(dangling);
     expect(a.warnings).toEqual([]);
     expect(Math.abs(a.value - (await run(without)).value)).toBeLessThan(1e-5);
@@ -114,19 +109,13 @@ describe('synflow', () => {
 
   it('returns −∞ with a warning for a cell with no path from input to output', async () => {
     const dead = [0, 1, 1, 0, 0, 0] as const;
-    const out = await synflowProxy.compute({
-      cell: dead,
-      fidelity: FIDELITY_PRESETS.quick,
-      seed: 0,
-      params: {},
-    });
+    const out = await synflowProxy.compute(nb201Input(dead, FIDELITY_PRESETS.quick, 0));
     expect(out.value).toBe(Number.NEGATIVE_INFINITY);
     expect(out.warnings[0]).toMatch(/no path/);
   });
 
   it('is deterministic per seed and changes with the seed', async () => {
-    const run = (seed: number) =>
-      synflowProxy.compute({ cell: cells[1]!, fidelity: FIDELITY_PRESETS.quick, seed, params: {} });
+    const run = (seed: number) => synflowProxy.compute(nb201Input(cells[1]!, FIDELITY_PRESETS.quick, seed));
     expect((await run(1)).value).toBe((await run(1)).value);
     expect((await run(1)).value).not.toBe((await run(2)).value);
   });

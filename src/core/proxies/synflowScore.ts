@@ -10,34 +10,32 @@
  * sum θ·∂R/∂θ of the rescaled network in range, and add back Σ log10 s_k: log10 synflow exactly.
  */
 import { initialValues } from '../nn/init';
-import { nb201Forward } from '../nn/nb201Network';
-import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
+import { disposeParams } from '../nn/network';
 import { isWeight } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
-import { nb201EdgesReachingOutput, nb201HasPath } from '../spaces/nb201';
 import type { ProxyInput, ProxyOutput } from './types';
 
-const DEAD_CELL: ProxyOutput = {
-  value: Number.NEGATIVE_INFINITY,
-  details: {},
-  warnings: ['no path from input to output: synflow is 0 (log10 = −∞)'],
-};
-
-export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promise<ProxyOutput> {
-  if (!nb201HasPath(cell)) return structuredClone(DEAD_CELL);
-  const specs = nb201ParamSpecs(cell, fidelity);
+export async function synflowScore({ network, seed }: ProxyInput): Promise<ProxyOutput> {
+  if (network.deadReason) {
+    return {
+      value: Number.NEGATIVE_INFINITY,
+      details: {},
+      warnings: [`${network.deadReason}: synflow is 0 (log10 = −∞)`],
+    };
+  }
+  const { specs } = network;
   const params = new Map(
     specs.map((spec) => [
       spec.name,
       tf.tensor(initialValues(spec, 'pytorch', seed).map(Math.abs), spec.shape),
     ]),
   );
-  const input = tf.ones([1, fidelity.resolution, fidelity.resolution, 3]) as tf.Tensor4D;
+  const input = tf.ones([1, ...network.inputShape]);
   const scales: tf.Scalar[] = [];
   try {
     // Pass 1: the rescaling constants, outside any gradient tape.
     tf.tidy(() => {
-      nb201Forward(input, cell, fidelity, params, {
+      network.forward(input, params, {
         batchNorm: 'none',
         atBottleneck: (h) => {
           const s = tf.keep(tf.mean(h) as tf.Scalar);
@@ -47,11 +45,8 @@ export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promis
       });
     });
     // Pass 2: gradients of the rescaled network; the s_k are constants here.
-    // Weights on edges that never reach the cell output contribute exactly 0; autodiff refuses them.
-    const live = nb201EdgesReachingOutput(cell);
-    const weightSpecs = specs.filter(
-      (spec) => isWeight(spec) && (spec.edge === undefined || live[spec.edge]),
-    );
+    // Weights that never reach the output contribute exactly 0; autodiff refuses them.
+    const weightSpecs = specs.filter((spec) => isWeight(spec) && network.reachesOutput(spec));
     const products = tf.tidy(() => {
       const weights = weightSpecs.map((spec) => params.get(spec.name)!);
       const grads = tf.grads((...ws: tf.Tensor[]) => {
@@ -60,7 +55,7 @@ export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promis
           local.set(weightSpecs[i]!.name, w);
         });
         let k = 0;
-        const out = nb201Forward(input, cell, fidelity, local, {
+        const out = network.forward(input, local, {
           batchNorm: 'none',
           atBottleneck: (h) => tf.div(h, scales[k++]!),
         });
@@ -88,7 +83,7 @@ export async function synflowScore({ cell, fidelity, seed }: ProxyInput): Promis
       warnings: [],
     };
   } finally {
-    for (const t of params.values()) t.dispose();
+    disposeParams(params);
     for (const s of scales) s.dispose();
     input.dispose();
   }

@@ -1,16 +1,18 @@
-import type { Nb201Fidelity } from '../spaces/fidelity';
-import type { Nb201Cell } from '../spaces/nb201';
+import type { Batch } from '../data/batch';
+import type { Network } from '../nn/network';
 import type { ProxyId } from './ids';
 
 export type ProxyParamValue = number | string | boolean;
 export type ProxyParams = Readonly<Record<string, ProxyParamValue>>;
 
 export interface ProxyInput {
-  cell: Nb201Cell;
-  fidelity: Nb201Fidelity;
-  /** Seeds initial weights (and, for data proxies, the batch). */
+  network: Network;
+  /** Seeds initial weights. */
   seed: number;
+  /** The proxy's parameters, defaults already filled in. */
   params: ProxyParams;
+  /** Real data for proxies that need it (needsData); absent for data-free ones. */
+  batch?: Batch;
 }
 
 export interface ProxyOutput {
