@@ -1,5 +1,15 @@
 /** A parameter tensor of a network as built: name, shape (tfjs layout) and what kind of weight it is. */
-export type ParamRole = 'conv' | 'bn_gamma' | 'bn_beta' | 'linear_weight' | 'linear_bias';
+export type ParamRole =
+  | 'conv'
+  | 'conv_bias'
+  | 'bn_gamma'
+  | 'bn_beta'
+  | 'ln_gamma'
+  | 'ln_beta'
+  | 'linear_weight'
+  | 'linear_bias'
+  /** Learned token and position embeddings of a transformer. */
+  | 'embedding';
 
 export interface ParamSpec {
   name: string;
@@ -31,6 +41,13 @@ export function batchNormSpecs(name: string, channels: number): ParamSpec[] {
   return [
     { name: `${name}.gamma`, shape: [channels], role: 'bn_gamma', fanIn: 1, fanOut: 1 },
     { name: `${name}.beta`, shape: [channels], role: 'bn_beta', fanIn: 1, fanOut: 1 },
+  ];
+}
+
+export function layerNormSpecs(name: string, channels: number): ParamSpec[] {
+  return [
+    { name: `${name}.gamma`, shape: [channels], role: 'ln_gamma', fanIn: 1, fanOut: 1 },
+    { name: `${name}.beta`, shape: [channels], role: 'ln_beta', fanIn: 1, fanOut: 1 },
   ];
 }
 

@@ -1,0 +1,142 @@
+/**
+ * npm run score -- --space nb201 --archs FILE --proxies synflow,params --seed 0 --fidelity quick --out OUT.jsonl
+ * One JSON line per (architecture, proxy): {"arch","proxy","value","backend","ms","warnings"}.
+ * Bad arguments: a message and exit code 2. Bad architecture lines: a message naming the line,
+ * the other lines still scored, exit code 2 at the end.
+ */
+import { createWriteStream, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradients';
+import { tf } from '../src/core/nn/tf';
+import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
+import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
+import { buildNetwork, isSpaceId, SPACE_IDS } from '../src/core/spaces/architecture';
+import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
+import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
+import { vitSample, vitToString } from '../src/core/spaces/vit';
+import { loadBatchForCli } from './scoreData';
+
+function fail(message: string): never {
+  console.error(`score: ${message}`);
+  console.error(
+    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--backend wasm|cpu] [--out OUT.jsonl]',
+  );
+  process.exit(2);
+}
+
+function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    fail(`--${name} must be an integer in [${min}, ${max}]`);
+  return value;
+}
+
+let options: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    options: {
+      space: { type: 'string', default: 'nb201' },
+      archs: { type: 'string' },
+      sample: { type: 'string' },
+      proxies: { type: 'string' },
+      dataset: { type: 'string', default: 'cifar10' },
+      batch: { type: 'string' },
+      seed: { type: 'string' },
+      fidelity: { type: 'string', default: 'quick' },
+      backend: { type: 'string', default: 'wasm' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  }).values;
+}
+try {
+  options = parse();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+const space = options.space!;
+if (!isSpaceId(space)) fail(`unknown --space "${space}"; one of ${SPACE_IDS.join(', ')}`);
+const fidelity = options.fidelity as FidelityPreset;
+if (!FIDELITY_NAMES.includes(fidelity)) fail(`--fidelity must be one of ${FIDELITY_NAMES.join(', ')}`);
+if (!options.proxies) fail('--proxies is required');
+const proxies = options.proxies.split(',').map((p) => p.trim());
+for (const p of proxies) {
+  if (!isProxyId(p)) fail(`unknown proxy "${p}"`);
+  if (!PROXY_REGISTRY[p]) fail(`proxy "${p}" is not implemented yet`);
+}
+const seed = integer('seed', options.seed, 0, 0, 2 ** 32 - 1);
+const batchSize = integer('batch', options.batch, fidelity === 'paper' ? 64 : 32, 1, 1024);
+if (!!options.archs === !!options.sample) fail('give exactly one of --archs FILE or --sample N');
+if (options.backend !== 'wasm' && options.backend !== 'cpu') fail('--backend must be wasm or cpu');
+
+let lines: { text: string; line: number }[];
+if (options.archs) {
+  let text: string;
+  try {
+    text = readFileSync(options.archs, 'utf8');
+  } catch {
+    fail(`cannot read --archs file ${options.archs}`);
+  }
+  lines = text
+    .split('\n')
+    .map((t, i) => ({ text: t.trim(), line: i + 1 }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'));
+} else {
+  const n = integer('sample', options.sample, 0, 1, 100_000);
+  const archs =
+    space === 'nb201'
+      ? nb201Sample(n, seed).map(nb201ToString)
+      : vitSample(space === 'vit-browser' ? 'browser' : space, n, seed).map(vitToString);
+  lines = archs.map((text, i) => ({ text, line: i + 1 }));
+}
+
+if (options.backend === 'wasm') registerWasmConvGradients();
+if (!(await tf.setBackend(options.backend!)) || tf.getBackend() !== options.backend) {
+  fail(`the ${options.backend} backend could not start`);
+}
+const backend = tf.getBackend();
+const out = options.out ? createWriteStream(options.out, { flags: 'a' }) : process.stdout;
+const write = (record: object) => out.write(`${JSON.stringify(record)}\n`);
+
+let badLines = 0;
+for (const { text, line } of lines) {
+  const built = buildNetwork(space, text, fidelity);
+  if (!built.ok) {
+    console.error(`score: line ${line}: ${built.error}`);
+    badLines++;
+    continue;
+  }
+  for (const id of proxies as ProxyId[]) {
+    const proxy = PROXY_REGISTRY[id]!;
+    const batch = proxy.needsData
+      ? await loadBatchForCli(options.dataset!, batchSize, seed, built.value.network)
+      : undefined;
+    const start = performance.now();
+    const result = await proxy.compute({
+      network: built.value.network,
+      seed,
+      params: resolvedParams(id, {}),
+      ...(batch ? { batch } : {}),
+    });
+    write({
+      arch: built.value.arch,
+      proxy: id,
+      value: Number.isFinite(result.value) ? result.value : null,
+      ...(Number.isFinite(result.value) ? {} : { nonFinite: String(result.value) }),
+      backend,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+      warnings: result.warnings,
+      fidelity: built.value.fidelityNote,
+      seed,
+    });
+  }
+}
+if (out !== process.stdout) await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(resolve));
+if (badLines > 0) {
+  console.error(`score: ${badLines} line(s) could not be scored`);
+  process.exit(2);
+}

@@ -1,0 +1,86 @@
+/**
+ * Functional tfjs forward pass of the ViT whose parameters vitParamSpecs lists (pre-norm blocks,
+ * exact GELU via erf, LayerNorm eps 1e-6 as timm/AutoFormer, classification from the cls token).
+ * No bottleneck hook: LayerNorm and softmax make the network nonlinear even with |θ|, and they keep
+ * synflow's values in float32 range without rescaling.
+ */
+import { VIT_SPACES, type VitArch, vitToString } from '../spaces/vit';
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
+import { tf } from './tf';
+import { type VitFidelity, vitParamSpecs, vitTokens } from './vitParamSpecs';
+
+function layerNorm(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  const normalised = tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-6)));
+  return tf.add(tf.mul(normalised, getParam(params, `${name}.gamma`)), getParam(params, `${name}.beta`));
+}
+
+function linear(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor {
+  const w = getParam(params, `${name}.weight`) as tf.Tensor2D;
+  const [inputs, outputs] = w.shape;
+  const flat = tf.reshape(x, [-1, inputs]);
+  const y = tf.add(tf.matMul(flat, w), getParam(params, `${name}.bias`));
+  return tf.reshape(y, [...x.shape.slice(0, -1), outputs]);
+}
+
+function gelu(x: tf.Tensor): tf.Tensor {
+  return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
+}
+
+function attention(
+  x: tf.Tensor3D,
+  params: ParamTensors,
+  l: number,
+  heads: number,
+  headDim: number,
+): tf.Tensor {
+  const [batch, tokens] = x.shape;
+  const qkv = tf.reshape(linear(x, params, `b${l}.qkv`), [batch, tokens, 3, heads, headDim]);
+  const [q, k, v] = tf.unstack(tf.transpose(qkv, [2, 0, 3, 1, 4])) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+  const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(headDim));
+  const mixed = tf.matMul(tf.softmax(scores), v); // [batch, heads, tokens, headDim]
+  const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch, tokens, heads * headDim]);
+  return linear(merged, params, `b${l}.proj`);
+}
+
+export function vitForward(
+  x: tf.Tensor4D,
+  arch: VitArch,
+  params: ParamTensors,
+  opts: ForwardOptions,
+): tf.Tensor2D {
+  const { patch, headDim } = VIT_SPACES[arch.space];
+  const batch = x.shape[0];
+  const patches = tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid');
+  const embedded = tf.reshape(tf.add(patches, getParam(params, 'patch.bias')), [batch, -1, arch.embed]);
+  const cls = tf.tile(getParam(params, 'cls'), [batch, 1, 1]);
+  let h = tf.add(tf.concat([cls, embedded], 1), getParam(params, 'pos')) as tf.Tensor3D;
+  arch.mlpRatio.forEach((_, l) => {
+    h = tf.add(
+      h,
+      attention(layerNorm(h, params, `b${l}.ln1`) as tf.Tensor3D, params, l, arch.heads[l]!, headDim),
+    );
+    const pre = linear(layerNorm(h, params, `b${l}.ln2`), params, `b${l}.fc1`);
+    opts.onActivation?.(pre, `b${l}.gelu`, 'gelu');
+    h = tf.add(h, linear(gelu(pre), params, `b${l}.fc2`)) as tf.Tensor3D;
+  });
+  const clsOut = tf.squeeze(
+    tf.slice(layerNorm(h, params, 'head.ln'), [0, 0, 0], [batch, 1, arch.embed]),
+    [1],
+  );
+  return linear(clsOut, params, 'head.fc') as tf.Tensor2D;
+}
+
+export function vitNetwork(arch: VitArch, fid: VitFidelity): Network {
+  if (fid.resolution % VIT_SPACES[arch.space].patch !== 0 || vitTokens(arch, fid) < 1) {
+    throw new RangeError(`resolution ${fid.resolution} is not a multiple of the patch size`);
+  }
+  return {
+    arch: vitToString(arch),
+    specs: vitParamSpecs(arch, fid),
+    inputShape: [fid.resolution, fid.resolution, 3],
+    classes: fid.classes,
+    forward: (x, params, opts) => vitForward(x as tf.Tensor4D, arch, params, opts),
+    reachesOutput: () => true,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Parameter tensors of an AutoFormer-style ViT (kept free of tfjs, like nb201ParamSpecs).
+ * Patch embedding conv (with bias), cls token, position embedding, pre-norm blocks
+ * (LN, qkv with bias, projection, LN, fc1, GELU, fc2), final LN, linear head.
+ * Not built: AutoFormer's 2-D relative position tables (4 x 30 x 64 = 7 680 parameters per layer
+ * in the published supernets); our network uses the absolute position embedding only.
+ */
+import { VIT_SPACES, type VitArch, vitMlpHidden } from '../spaces/vit';
+import { layerNormSpecs, linearSpecs, type ParamSpec } from './paramSpec';
+
+export interface VitFidelity {
+  /** Input resolution in pixels (square); fewer tokens = cheaper scoring. */
+  resolution: number;
+  classes: number;
+}
+
+export function vitTokens(arch: VitArch, fid: VitFidelity): number {
+  const { patch } = VIT_SPACES[arch.space];
+  return Math.floor(fid.resolution / patch) ** 2;
+}
+
+export function vitParamSpecs(arch: VitArch, fid: VitFidelity): ParamSpec[] {
+  const { patch, headDim } = VIT_SPACES[arch.space];
+  const e = arch.embed;
+  const tokens = vitTokens(arch, fid);
+  const fanIn = 3 * patch * patch;
+  const specs: ParamSpec[] = [
+    { name: 'patch.conv', shape: [patch, patch, 3, e], role: 'conv', fanIn, fanOut: e * patch * patch },
+    { name: 'patch.bias', shape: [e], role: 'conv_bias', fanIn, fanOut: e },
+    { name: 'cls', shape: [1, 1, e], role: 'embedding', fanIn: 1, fanOut: 1 },
+    { name: 'pos', shape: [1, tokens + 1, e], role: 'embedding', fanIn: 1, fanOut: 1 },
+  ];
+  arch.mlpRatio.forEach((_, l) => {
+    const width = arch.heads[l]! * headDim;
+    const hidden = vitMlpHidden(arch, l);
+    specs.push(
+      ...layerNormSpecs(`b${l}.ln1`, e),
+      ...linearSpecs(`b${l}.qkv`, e, 3 * width),
+      ...linearSpecs(`b${l}.proj`, width, e),
+      ...layerNormSpecs(`b${l}.ln2`, e),
+      ...linearSpecs(`b${l}.fc1`, e, hidden),
+      ...linearSpecs(`b${l}.fc2`, hidden, e),
+    );
+  });
+  specs.push(...layerNormSpecs('head.ln', e), ...linearSpecs('head.fc', e, fid.classes));
+  return specs;
+}

@@ -1,0 +1,20 @@
+/** fisher's registry entry; the computation (fisherScore.ts) loads on first use, in the worker. */
+import type { ProxyDefinition } from './types';
+
+export const fisherProxy: ProxyDefinition = {
+  id: 'fisher',
+  label: 'Fisher',
+  formula:
+    'Σ_layers (weights per channel) · Σ_channels ½·mean_n(Σ_spatial a·∂L/∂a)², a = conv/linear output; BatchNorm in train mode',
+  reference:
+    'Theis et al., 2018; Turner et al., ICLR 2020; Abdelfattah et al., ICLR 2021 (zero-cost-nas fisher.py)',
+  needsLabels: true,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: false,
+  version: 1,
+  defaults: { init: 'pytorch' },
+  // Only networks that report their conv/linear outputs (ForwardOptions.atLayerOutput, proposed).
+  spaces: ['nb201'],
+  compute: async (input) => (await import('./fisherScore')).fisherScore(input),
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readSharedData } from '../../test/sharedData';
+import { nb201Flops, nb201StageSides } from '../nn/nb201Flops';
+import { nb201Network } from '../nn/nb201Network';
+import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
+import type { Network } from '../nn/network';
+import { FIDELITY_PRESETS } from '../spaces/fidelity';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { flopsProxy } from './flops';
+
+function cell(text: string): Nb201Cell {
+  const parsed = nb201FromString(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+const ARCH0 =
+  '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|';
+const paper = FIDELITY_PRESETS.paper;
+
+describe('flops (NB201 counting rules)', () => {
+  it('counts arch 0 by hand: 15 647 370 = 15.64737 M', async () => {
+    // Stem 3x3, 3→16 at 32x32: 9·3·16·1024. Each cell has two 1x1 convs (C·C·H·W each), 5 cells a
+    // stage: 2·5·(16²·32² | 32²·16² | 64²·8²) = 3 × 2 621 440. Reduction blocks (3x3 s2, 3x3, 1x1
+    // shortcut): 9·16·32·16² + 9·32·32·16² + 16·32·16² = 3 670 016, the same for the second.
+    // Classifier 64·10 + 10 bias.
+    const stem = 9 * 3 * 16 * 1024;
+    const cells = 3 * 2 * 5 * 262_144;
+    const reductions = 2 * (9 * 16 * 32 * 256 + 9 * 32 * 32 * 256 + 16 * 32 * 256);
+    const classifier = 64 * 10 + 10;
+    expect(stem + cells + reductions + classifier).toBe(15_647_370);
+    const out = await flopsProxy.compute({ network: nb201Network(cell(ARCH0), paper), seed: 0, params: {} });
+    expect(out.value).toBe(15_647_370);
+    expect(out.details.millions).toBeCloseTo(15.64737, 10);
+    expect(out.details.linearFlops).toBe(classifier);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('scales convolutions with the output area (arch 0 at 16x16, 120 classes, by hand)', () => {
+    expect(nb201StageSides(16)).toEqual([16, 8, 4]);
+    const specs = nb201ParamSpecs(cell(ARCH0), { ...paper, classes: 120, resolution: 16 });
+    // Every conv sees a quarter of the positions; the classifier is 64·120 + 120.
+    const convAt32 = 15_647_370 - 650;
+    expect(nb201Flops(specs, 16)).toEqual({ total: convAt32 / 4 + 7800, conv: convAt32 / 4, linear: 7800 });
+  });
+
+  it('equals flops_m of nb201.csv for all 15 625 cells (paper fidelity, CIFAR-10)', () => {
+    const lines = readSharedData('nb201.csv').trim().split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    const archColumn = header.indexOf('arch');
+    const flopsColumn = header.indexOf('flops_m');
+    expect(lines.length - 1).toBe(15625);
+    let worst = 0;
+    for (const line of lines.slice(1)) {
+      const fields = line.split(',');
+      const count = nb201Flops(nb201ParamSpecs(cell(fields[archColumn]!), paper), paper.resolution);
+      worst = Math.max(worst, Math.abs(count!.total / 1e6 - Number(fields[flopsColumn])));
+    }
+    // The table rounds to 5 decimals of a million.
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('counts the convs of a no-path cell too (as NB201 does), with a warning', async () => {
+    // All-none cell: only stem, reductions and classifier: 442 368 + 7 340 032 + 650.
+    const dead = cell('|none~0|+|none~0|none~1|+|none~0|none~1|none~2|');
+    const out = await flopsProxy.compute({ network: nb201Network(dead, paper), seed: 0, params: {} });
+    expect(out.value).toBe(442_368 + 7_340_032 + 650);
+    expect(out.warnings[0]).toMatch(/no path/);
+  });
+
+  it('returns NaN with a warning for a network outside NB201', async () => {
+    const other: Network = {
+      arch: 'mlp:relu:64x3',
+      specs: [],
+      inputShape: [1],
+      classes: 1,
+      forward: () => {
+        throw new Error('not used');
+      },
+      reachesOutput: () => true,
+    };
+    const out = await flopsProxy.compute({ network: other, seed: 0, params: {} });
+    expect(out.value).toBeNaN();
+    expect(out.warnings[0]).toMatch(/NB201/);
+  });
+});

@@ -1,0 +1,28 @@
+/** ntk_cond's registry entry; the computation (ntkCondScore.ts) loads on first use, in the worker. */
+import type { ProxyDefinition } from './types';
+
+/** TE-NAS's settings (SCIENCE.md §1), shared by ntk_cond, ntk_trace and ntk_spectrum. */
+export const NTK_PROXY_DEFAULTS = {
+  init: 'kaiming_fan_out',
+  repeats: 3,
+  batchNorm: 'train',
+  outputs: 'summed',
+  method: 'auto',
+} as const;
+
+export const ntkCondProxy: ProxyDefinition = {
+  id: 'ntk_cond',
+  label: 'NTK condition number (−log10 κ)',
+  formula:
+    'Θ = G Gᵀ, g_i = ∂(Σ_c f_c(x_i))/∂θ over conv/linear weights and BatchNorm γ; ' +
+    'κ = λ_max / max(λ_min, 1e-7·λ_max); score = mean over re-inits of −log10 κ (dead network: κ = 1e5)',
+  reference: 'Chen, Gong & Wang, ICLR 2021 (TE-NAS; VITA-Group/TENAS lib/procedures/ntk.py)',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: false,
+  version: 1,
+  defaults: NTK_PROXY_DEFAULTS,
+  spaces: ['nb201', 'vit', 'mlp'],
+  compute: async (input) => (await import('./ntkCondScore')).ntkCondScore(input),
+};

@@ -1,0 +1,20 @@
+/** ntk_spectrum's registry entry; the computation (ntkSpectrumScore.ts) loads on first use, in the worker. */
+import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import type { ProxyDefinition } from './types';
+
+export const ntkSpectrumProxy: ProxyDefinition = {
+  id: 'ntk_spectrum',
+  label: 'NTK effective rank',
+  formula:
+    'exp(−Σ_i p_i log p_i), p_i = λ_i / Σ λ of Θ = G Gᵀ; mean over re-inits; details: spectrum λ_i/λ_1',
+  reference:
+    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021; SCIENCE.md §1); effective rank: Roy & Vetterli, EUSIPCO 2007',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: false,
+  version: 1,
+  defaults: NTK_PROXY_DEFAULTS,
+  spaces: ['nb201', 'vit', 'mlp'],
+  compute: async (input) => (await import('./ntkSpectrumScore')).ntkSpectrumScore(input),
+};

@@ -1,0 +1,20 @@
+/** ntk_trace's registry entry; the computation (ntkTraceScore.ts) loads on first use, in the worker. */
+import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import type { ProxyDefinition } from './types';
+
+export const ntkTraceProxy: ProxyDefinition = {
+  id: 'ntk_trace',
+  label: 'NTK trace',
+  formula:
+    'tr Θ = Σ_i ‖g_i‖², g_i = ∂(Σ_c f_c(x_i))/∂θ over conv/linear weights and BatchNorm γ; mean over re-inits',
+  reference:
+    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021; SCIENCE.md §1); trace as a score: NASI (Shu et al., ICLR 2022)',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: false,
+  version: 1,
+  defaults: NTK_PROXY_DEFAULTS,
+  spaces: ['nb201', 'vit', 'mlp'],
+  compute: async (input) => (await import('./ntkTraceScore')).ntkTraceScore(input),
+};

@@ -1,0 +1,25 @@
+/** nwot's registry entry; the computation (nwotScore.ts) loads on first use, in the worker. */
+import type { ProxyDefinition } from './types';
+
+/**
+ * NASWOT: one batch (128 training images in the paper; the size comes from the given batch),
+ * PyTorch's default init, BatchNorm in train mode (the module default).
+ */
+export const NWOT_DEFAULTS = { init: 'pytorch', batchNorm: 'train' } as const;
+
+export const nwotProxy: ProxyDefinition = {
+  id: 'nwot',
+  label: 'NASWOT (log|det K|)',
+  formula:
+    'c_i = 1[pre-activation > 0] per ReLU layer; K = Σ_layers [c cᵀ + (1−c)(1−c)ᵀ] ' +
+    '(K_ij = units − Hamming distance); score = log|det K| (−∞ when two codes coincide)',
+  reference: 'Mellor et al., ICML 2021 (BayesWatch/nas-without-training score_networks.py, scores.py)',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: false,
+  version: 1,
+  defaults: NWOT_DEFAULTS,
+  spaces: ['nb201', 'vit', 'mlp'],
+  compute: async (input) => (await import('./nwotScore')).nwotScore(input),
+};
