@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmConvGradients } from '../../compute/backends/wasmConvGradients';
+import { onWasm } from '../../test/onWasm';
 import type { Batch } from '../data/batch';
 import { nb201Network } from '../nn/nb201Network';
 import { disposeParams, initParams, type Network } from '../nn/network';
@@ -29,16 +29,6 @@ import { zicoProxy } from './zico';
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-async function onWasm<T>(run: () => Promise<T>): Promise<T> {
-  registerWasmConvGradients();
-  await tf.setBackend('wasm');
-  try {
-    return await run();
-  } finally {
-    await tf.setBackend('cpu');
-  }
-}
 
 const FIDELITY: Nb201Fidelity = { channels: 2, cellsPerStage: 1, batch: 8, classes: 10, resolution: 8 };
 

@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmConvGradients } from '../../compute/backends/wasmConvGradients';
 import { nb201Input } from '../../test/nb201Input';
+import { onWasm } from '../../test/onWasm';
 import { initialValues } from '../nn/init';
 import { nb201Forward } from '../nn/nb201Network';
 import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
@@ -14,17 +14,6 @@ import { synflowProxy } from './synflow';
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Runs on the wasm backend (with our convolution gradients), then returns to cpu. */
-async function onWasm<T>(run: () => Promise<T>): Promise<T> {
-  registerWasmConvGradients();
-  await tf.setBackend('wasm');
-  try {
-    return await run();
-  } finally {
-    await tf.setBackend('cpu');
-  }
-}
 
 /** The textbook computation, no rescaling: fine wherever float32 does not overflow. */
 function naiveSynflow(cell: Nb201Cell, fidelity: Nb201Fidelity, seed: number) {
