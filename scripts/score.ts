@@ -12,11 +12,13 @@ import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradi
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
-import { buildNetwork, isSpaceId, SPACE_IDS } from '../src/core/spaces/architecture';
+import { buildNetwork, isSpaceId, SPACE_IDS, spaceFamily } from '../src/core/spaces/architecture';
 import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
+import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
+import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit';
-import { loadBatchForCli } from './scoreData';
+import { CLI_DATASETS, loadBatchForCli } from './scoreData';
 
 function fail(message: string): never {
   console.error(`score: ${message}`);
@@ -66,7 +68,14 @@ if (!options.proxies) fail('--proxies is required');
 const proxies = options.proxies.split(',').map((p) => p.trim());
 for (const p of proxies) {
   if (!isProxyId(p)) fail(`unknown proxy "${p}"`);
-  if (!PROXY_REGISTRY[p]) fail(`proxy "${p}" is not implemented yet`);
+  const proxy = PROXY_REGISTRY[p];
+  if (!proxy) fail(`proxy "${p}" is not implemented yet`);
+  if (!proxy.spaces.includes(spaceFamily(space))) {
+    fail(`proxy "${p}" does not apply to ${space} (it applies to ${proxy.spaces.join(', ')})`);
+  }
+}
+if (!(CLI_DATASETS as readonly string[]).includes(options.dataset!)) {
+  fail(`unknown --dataset "${options.dataset}"; one of ${CLI_DATASETS.join(', ')}`);
 }
 const seed = integer('seed', options.seed, 0, 0, 2 ** 32 - 1);
 const batchSize = integer('batch', options.batch, fidelity === 'paper' ? 64 : 32, 1, 1024);
@@ -90,7 +99,9 @@ if (options.archs) {
   const archs =
     space === 'nb201'
       ? nb201Sample(n, seed).map(nb201ToString)
-      : vitSample(space === 'vit-browser' ? 'browser' : space, n, seed).map(vitToString);
+      : space === 'mlp'
+        ? mlpSample(n, seed).map(mlpToString)
+        : vitSample(space === 'vit-browser' ? 'browser' : space, n, seed).map(vitToString);
   lines = archs.map((text, i) => ({ text, line: i + 1 }));
 }
 
@@ -102,9 +113,16 @@ const backend = tf.getBackend();
 const out = options.out ? createWriteStream(options.out, { flags: 'a' }) : process.stdout;
 const write = (record: object) => out.write(`${JSON.stringify(record)}\n`);
 
+/** NB201 lines may be NASLib tuples such as (0, 1, 2, 3, 4, 0); other lines pass through. */
+function naslibToString(text: string): string {
+  if (!text.startsWith('(') && !text.startsWith('[')) return text;
+  const parsed = nb201FromNaslibKey(text);
+  return parsed.ok ? nb201ToString(parsed.value) : text;
+}
+
 let badLines = 0;
 for (const { text, line } of lines) {
-  const built = buildNetwork(space, text, fidelity);
+  const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelity);
   if (!built.ok) {
     console.error(`score: line ${line}: ${built.error}`);
     badLines++;
@@ -112,16 +130,25 @@ for (const { text, line } of lines) {
   }
   for (const id of proxies as ProxyId[]) {
     const proxy = PROXY_REGISTRY[id]!;
-    const batch = proxy.needsData
-      ? await loadBatchForCli(options.dataset!, batchSize, seed, built.value.network)
-      : undefined;
     const start = performance.now();
-    const result = await proxy.compute({
-      network: built.value.network,
-      seed,
-      params: resolvedParams(id, {}),
-      ...(batch ? { batch } : {}),
-    });
+    let result: Awaited<ReturnType<typeof proxy.compute>>;
+    try {
+      const batch = proxy.needsData
+        ? await loadBatchForCli(options.dataset!, batchSize, seed, built.value.network)
+        : undefined;
+      result = await proxy.compute({
+        network: built.value.network,
+        seed,
+        params: resolvedParams(id, {}),
+        ...(batch ? { batch } : {}),
+      });
+    } catch (error) {
+      // Proxies report problems as warnings; an exception here is a bug or a missing file.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`score: line ${line} (${id}): ${message}`);
+      result = { value: Number.NaN, details: {}, warnings: [`error: ${message}`] };
+      badLines++;
+    }
     write({
       arch: built.value.arch,
       proxy: id,

@@ -116,6 +116,7 @@ export function mlpNetwork(arch: MlpArch, options: MlpNetworkOptions = {}): Dens
         tf.matMul(input, getParam(params, layer.weight) as tf.Tensor2D),
         ntkParam ? tf.mul(bias, biasStd) : bias,
       ) as tf.Tensor2D;
+      if (opts.atLayerOutput) h = opts.atLayerOutput(h, layer.weight) as tf.Tensor2D;
       if (tap) h = tap(l, input, h);
       if (l === denseLayers.length - 1) {
         a = h;

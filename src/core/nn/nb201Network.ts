@@ -35,6 +35,10 @@ function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201F
   return tf.batchNorm4d(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta, gamma, 1e-5);
 }
 
+function layerOutput<T extends tf.Tensor>(y: T, weightName: string, opts: Nb201ForwardOptions): T {
+  return opts.atLayerOutput ? (opts.atLayerOutput(y, weightName) as T) : y;
+}
+
 function reluConvBn(
   x: Tensor4D,
   params: ParamTensors,
@@ -45,7 +49,7 @@ function reluConvBn(
   const w = param(params, `${name}.conv`) as tf.Tensor4D;
   const k = w.shape[0];
   opts.onActivation?.(x, `${name}.relu`, 'relu');
-  const y = tf.conv2d(tf.relu(x), w, stride, (k - 1) / 2);
+  const y = layerOutput(tf.conv2d(tf.relu(x), w, stride, (k - 1) / 2), `${name}.conv`, opts);
   return batchNorm(y, params, `${name}.bn`, opts);
 }
 
@@ -93,7 +97,11 @@ function reductionForward(
   const a = reluConvBn(x, params, `${prefix}.a`, 2, opts);
   const b = reluConvBn(a, params, `${prefix}.b`, 1, opts);
   const pooled = tf.avgPool(x, 2, 2, 'valid');
-  const shortcut = tf.conv2d(pooled, param(params, `${prefix}.shortcut.conv`) as tf.Tensor4D, 1, 0);
+  const shortcut = layerOutput(
+    tf.conv2d(pooled, param(params, `${prefix}.shortcut.conv`) as tf.Tensor4D, 1, 0),
+    `${prefix}.shortcut.conv`,
+    opts,
+  );
   return tf.add(shortcut, b);
 }
 
@@ -107,7 +115,7 @@ export function nb201Forward(
 ): tf.Tensor2D {
   const bottleneck = (t: Tensor4D, id: string) =>
     opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t;
-  let h = tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1);
+  let h = layerOutput(tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1), 'stem.conv', opts);
   h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
   for (let s = 0; s < 3; s++) {
     if (s > 0) h = bottleneck(reductionForward(h, params, `s${s}.reduce`, opts), `s${s}.reduce`);
@@ -119,10 +127,11 @@ export function nb201Forward(
   opts.onActivation?.(h, 'head.relu', 'relu');
   h = tf.relu(h);
   const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
-  return tf.add(
+  const logits = tf.add(
     tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D),
     param(params, 'head.fc.bias'),
-  );
+  ) as tf.Tensor2D;
+  return layerOutput(logits, 'head.fc.weight', opts);
 }
 
 /** The NB201 network of a cell at a fidelity, as a generic Network. */

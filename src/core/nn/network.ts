@@ -22,6 +22,12 @@ export interface ForwardOptions {
   atBottleneck?: (x: tf.Tensor, id: string) => tf.Tensor;
   /** Called with the input of every nonlinearity (pre-activation), for NWOT and SWAP. */
   onActivation?: (preActivation: tf.Tensor, id: string, kind: 'relu' | 'gelu') => void;
+  /**
+   * Called on the output of every convolution and linear layer (before BatchNorm; a linear layer's
+   * includes its bias) with the name of that layer's weight tensor; may return a replacement.
+   * fisher differentiates against a zero added here.
+   */
+  atLayerOutput?: (y: tf.Tensor, weightName: string) => tf.Tensor;
 }
 
 export interface Network {

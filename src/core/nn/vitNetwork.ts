@@ -15,12 +15,15 @@ function layerNorm(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor 
   return tf.add(tf.mul(normalised, getParam(params, `${name}.gamma`)), getParam(params, `${name}.beta`));
 }
 
-function linear(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor {
+function linear(x: tf.Tensor, params: ParamTensors, name: string, opts: ForwardOptions): tf.Tensor {
   const w = getParam(params, `${name}.weight`) as tf.Tensor2D;
   const [inputs, outputs] = w.shape;
   const flat = tf.reshape(x, [-1, inputs]);
-  const y = tf.add(tf.matMul(flat, w), getParam(params, `${name}.bias`));
-  return tf.reshape(y, [...x.shape.slice(0, -1), outputs]);
+  const y = tf.reshape(tf.add(tf.matMul(flat, w), getParam(params, `${name}.bias`)), [
+    ...x.shape.slice(0, -1),
+    outputs,
+  ]);
+  return opts.atLayerOutput ? opts.atLayerOutput(y, `${name}.weight`) : y;
 }
 
 function gelu(x: tf.Tensor): tf.Tensor {
@@ -33,14 +36,15 @@ function attention(
   l: number,
   heads: number,
   headDim: number,
+  opts: ForwardOptions,
 ): tf.Tensor {
   const [batch, tokens] = x.shape;
-  const qkv = tf.reshape(linear(x, params, `b${l}.qkv`), [batch, tokens, 3, heads, headDim]);
+  const qkv = tf.reshape(linear(x, params, `b${l}.qkv`, opts), [batch, tokens, 3, heads, headDim]);
   const [q, k, v] = tf.unstack(tf.transpose(qkv, [2, 0, 3, 1, 4])) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
   const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(headDim));
   const mixed = tf.matMul(tf.softmax(scores), v); // [batch, heads, tokens, headDim]
   const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch, tokens, heads * headDim]);
-  return linear(merged, params, `b${l}.proj`);
+  return linear(merged, params, `b${l}.proj`, opts);
 }
 
 export function vitForward(
@@ -51,24 +55,28 @@ export function vitForward(
 ): tf.Tensor2D {
   const { patch, headDim } = VIT_SPACES[arch.space];
   const batch = x.shape[0];
-  const patches = tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid');
-  const embedded = tf.reshape(tf.add(patches, getParam(params, 'patch.bias')), [batch, -1, arch.embed]);
+  let patches: tf.Tensor = tf.add(
+    tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid'),
+    getParam(params, 'patch.bias'),
+  );
+  if (opts.atLayerOutput) patches = opts.atLayerOutput(patches, 'patch.conv');
+  const embedded = tf.reshape(patches, [batch, -1, arch.embed]);
   const cls = tf.tile(getParam(params, 'cls'), [batch, 1, 1]);
   let h = tf.add(tf.concat([cls, embedded], 1), getParam(params, 'pos')) as tf.Tensor3D;
   arch.mlpRatio.forEach((_, l) => {
     h = tf.add(
       h,
-      attention(layerNorm(h, params, `b${l}.ln1`) as tf.Tensor3D, params, l, arch.heads[l]!, headDim),
+      attention(layerNorm(h, params, `b${l}.ln1`) as tf.Tensor3D, params, l, arch.heads[l]!, headDim, opts),
     );
-    const pre = linear(layerNorm(h, params, `b${l}.ln2`), params, `b${l}.fc1`);
+    const pre = linear(layerNorm(h, params, `b${l}.ln2`), params, `b${l}.fc1`, opts);
     opts.onActivation?.(pre, `b${l}.gelu`, 'gelu');
-    h = tf.add(h, linear(gelu(pre), params, `b${l}.fc2`)) as tf.Tensor3D;
+    h = tf.add(h, linear(gelu(pre), params, `b${l}.fc2`, opts)) as tf.Tensor3D;
   });
   const clsOut = tf.squeeze(
     tf.slice(layerNorm(h, params, 'head.ln'), [0, 0, 0], [batch, 1, arch.embed]),
     [1],
   );
-  return linear(clsOut, params, 'head.fc') as tf.Tensor2D;
+  return linear(clsOut, params, 'head.fc', opts) as tf.Tensor2D;
 }
 
 export function vitNetwork(arch: VitArch, fid: VitFidelity): Network {

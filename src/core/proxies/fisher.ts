@@ -14,7 +14,6 @@ export const fisherProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch' },
-  // Only networks that report their conv/linear outputs (ForwardOptions.atLayerOutput, proposed).
-  spaces: ['nb201'],
+  spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./fisherScore')).fisherScore(input),
 };

@@ -10,24 +10,15 @@
  * summing, so each layer contributes (weights per output channel) · Σ_k |del_k|, with weights per
  * output channel = k_h·k_w·C_in for a convolution and the input width for a linear layer.
  *
- * The network must expose its conv/linear outputs: ForwardOptions has no such hook yet, so this
- * file passes `atLayerOutput` (LayerOutputOptions below) and every network that calls it can be
- * scored. A network that never calls it gets NaN with a warning; the pre-activation hook
- * (onActivation) cannot stand in: it sees ReLU inputs, not layer outputs, and cannot be
- * differentiated against.
+ * The network exposes its conv/linear outputs through ForwardOptions.atLayerOutput (NB201, ViT and
+ * MLP all do). A network that never calls it gets NaN with a warning; the pre-activation hook
+ * (onActivation) cannot stand in: it sees ReLU inputs, not layer outputs.
  */
 import type { ForwardOptions, Network } from '../nn/network';
 import { type ParamSpec, paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { crossEntropyLoss, failure, type LossProblem, sumFloat64, withLossSetup } from './lossGradients';
 import type { ProxyInput, ProxyOutput } from './types';
-
-/**
- * Proposed addition to ForwardOptions: called on the output of every convolution and linear layer
- * (before BatchNorm), with the name of that layer's weight tensor; may return a replacement.
- */
-export type LayerOutputHook = (y: tf.Tensor, weightName: string) => tf.Tensor;
-export type LayerOutputOptions = ForwardOptions & { atLayerOutput?: LayerOutputHook };
 
 interface HookedLayer {
   spec: ParamSpec;
@@ -55,7 +46,7 @@ export async function fisherPerLayer(problem: LossProblem): Promise<Float32Array
   try {
     // Pass 1: the layer outputs a (kept), which also fixes the perturbations' shapes.
     tf.tidy(() => {
-      const opts: LayerOutputOptions = {
+      const opts: ForwardOptions = {
         batchNorm: 'train',
         atLayerOutput: (y, name) => {
           const spec = known.get(name);
@@ -71,7 +62,7 @@ export async function fisherPerLayer(problem: LossProblem): Promise<Float32Array
       const zeros = layers.map((l) => tf.zerosLike(l.output));
       const grads = tf.grads((...perturbations: tf.Tensor[]) => {
         let k = 0;
-        const opts: LayerOutputOptions = {
+        const opts: ForwardOptions = {
           batchNorm: 'train',
           atLayerOutput: (y, name) => {
             if (!known.has(name)) return y;

@@ -8,11 +8,11 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../data/batch';
-import { getParam, initParams, type Network } from '../nn/network';
+import { type ForwardOptions, getParam, initParams, type Network } from '../nn/network';
 import type { ParamSpec } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { fisherProxy } from './fisher';
-import { fisherOf, type LayerOutputOptions } from './fisherScore';
+import { fisherOf } from './fisherScore';
 import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
 import { alignmentFromGram, gradAlignDetOf, gradAlignOf, logDetFromGram } from './gradAlignScore';
 import { gradNormProxy } from './gradNorm';
@@ -72,7 +72,7 @@ function linearHessianTimes(x: Mat, w: Mat, v: Mat): Mat {
 const frobenius = (a: Mat) => Math.sqrt(sumAll(a, (v) => v * v));
 
 function layerOutput(opts: unknown, y: tf.Tensor, name: string): tf.Tensor {
-  const hook = (opts as LayerOutputOptions).atLayerOutput;
+  const hook = (opts as ForwardOptions).atLayerOutput;
   return hook ? hook(y, name) : y;
 }
 

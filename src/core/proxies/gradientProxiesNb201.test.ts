@@ -9,13 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { onWasm } from '../../test/onWasm';
 import type { Batch } from '../data/batch';
 import { nb201Network } from '../nn/nb201Network';
-import { disposeParams, initParams, type Network } from '../nn/network';
+import { disposeParams, type ForwardOptions, initParams, type Network } from '../nn/network';
 import { tf } from '../nn/tf';
 import type { Nb201Fidelity } from '../spaces/fidelity';
 import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
 import { mulberry32, normal } from '../util/prng';
 import { fisherProxy } from './fisher';
-import type { LayerOutputOptions } from './fisherScore';
 import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
 import { gradNormProxy } from './gradNorm';
 import { graspProxy } from './grasp';
@@ -68,12 +67,12 @@ const PROXIES: ProxyDefinition[] = [
   gradAlignDetProxy,
 ];
 
-/** Whether the network reports its conv/linear outputs to fisher's hook (a proposed ForwardOptions field). */
+/** Whether the network reports its conv/linear outputs to fisher's hook (ForwardOptions.atLayerOutput). */
 function exposesLayerOutputs(network: Network): boolean {
   let calls = 0;
   const params = initParams(network, 'pytorch', 0);
   tf.tidy(() => {
-    const opts: LayerOutputOptions = {
+    const opts: ForwardOptions = {
       batchNorm: 'train',
       atLayerOutput: (y) => {
         calls++;
@@ -89,17 +88,11 @@ function exposesLayerOutputs(network: Network): boolean {
 describe('gradient proxies on a tiny NB201 network', () => {
   it('return a finite value, the same twice for one seed', async () => {
     const network = nb201Network(CELL, FIDELITY);
-    const hooked = exposesLayerOutputs(network);
+    expect(exposesLayerOutputs(network)).toBe(true);
     for (const proxy of PROXIES) {
       const a = await proxy.compute(input(network, 3));
       const b = await proxy.compute(input(network, 3));
       expect(b.value, proxy.id).toBe(a.value);
-      if (proxy.id === 'fisher' && !hooked) {
-        // Until nb201Forward calls ForwardOptions.atLayerOutput, fisher cannot see conv outputs.
-        expect(a.value).toBeNaN();
-        expect(a.warnings[0]).toMatch(/atLayerOutput/);
-        continue;
-      }
       expect(Number.isFinite(a.value), `${proxy.id} = ${a.value}`).toBe(true);
       expect(a.warnings, proxy.id).toEqual([]);
       const other = await proxy.compute(input(network, 4));

@@ -25,8 +25,11 @@ export const PROXY_IDS = [
 
 export type ProxyId = (typeof PROXY_IDS)[number];
 
-/** Proxies implemented so far; the others are reserved ids. */
-export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = ['params', 'synflow'];
+/**
+ * Proxies the Explorer's workers can run today: the data-free ones. The data proxies are in the
+ * registry and the command line; they join here when the workers load data batches.
+ */
+export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = ['params', 'synflow', 'flops'];
 
 export function isProxyId(value: unknown): value is ProxyId {
   return typeof value === 'string' && (PROXY_IDS as readonly string[]).includes(value);

@@ -106,8 +106,37 @@ function batchProblem(network: Network, batch: Batch | undefined): string | null
   return null;
 }
 
+/**
+ * ntk_cond, ntk_trace and ntk_spectrum of one job share one run: the last few runs are kept, keyed
+ * by everything the kernel depends on (architecture and its parameter shapes, seed, settings, batch).
+ */
+const recentRuns = new Map<string, Promise<NtkRunResult>>();
+const RECENT_RUNS = 4;
+
+function runKey({ network, seed, params, batch }: ProxyInput): string {
+  const shapes = network.specs.map((s) => `${s.name}:${s.shape.join('x')}`).join(',');
+  return JSON.stringify([network.arch, shapes, network.inputShape, seed, params, batch?.spec ?? null]);
+}
+
 /** Θ's spectrum and trace for each initialisation. Never throws: failures come back as values. */
-export async function ntkOverInits({ network, seed, params, batch }: ProxyInput): Promise<NtkRunResult> {
+export function ntkOverInits(input: ProxyInput): Promise<NtkRunResult> {
+  // A batch without a spec cannot be told apart from another one: no sharing then.
+  if (!input.batch?.spec) return computeNtkOverInits(input);
+  const key = runKey(input);
+  const known = recentRuns.get(key);
+  if (known) return known.then(copyResult);
+  const run = computeNtkOverInits(input);
+  recentRuns.set(key, run);
+  if (recentRuns.size > RECENT_RUNS) recentRuns.delete(recentRuns.keys().next().value as string);
+  return run.then(copyResult);
+}
+
+/** Callers push onto warnings: each gets its own array. */
+function copyResult(result: NtkRunResult): NtkRunResult {
+  return { ...result, warnings: [...result.warnings] };
+}
+
+async function computeNtkOverInits({ network, seed, params, batch }: ProxyInput): Promise<NtkRunResult> {
   const warnings: string[] = [];
   const settings = ntkSettings(params, warnings);
   if (network.deadReason) return { ok: false, dead: true, reason: network.deadReason, warnings };

@@ -1,12 +1,40 @@
-/** Every implemented proxy by id. Adding a proxy = one file plus one line here. */
+/** Every proxy by id. Adding a proxy = one file plus one line here. */
+import { fisherProxy } from './fisher';
+import { flopsProxy } from './flops';
+import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
+import { gradNormProxy } from './gradNorm';
+import { graspProxy } from './grasp';
 import type { ProxyId } from './ids';
+import { jacobCovProxy } from './jacobCov';
+import { ntkCondProxy } from './ntkCond';
+import { ntkSpectrumProxy } from './ntkSpectrum';
+import { ntkTraceProxy } from './ntkTrace';
+import { nwotProxy } from './nwot';
 import { paramsProxy } from './params';
+import { snipProxy } from './snip';
+import { regSwapProxy, swapProxy } from './swap';
 import { synflowProxy } from './synflow';
 import type { ProxyDefinition, ProxyParams } from './types';
+import { zicoProxy } from './zico';
 
 export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
-  params: paramsProxy,
+  ntk_cond: ntkCondProxy,
+  ntk_trace: ntkTraceProxy,
+  ntk_spectrum: ntkSpectrumProxy,
+  gradalign: gradAlignProxy,
+  gradalign_det: gradAlignDetProxy,
+  swap: swapProxy,
+  reg_swap: regSwapProxy,
+  nwot: nwotProxy,
+  grad_norm: gradNormProxy,
+  snip: snipProxy,
+  grasp: graspProxy,
+  fisher: fisherProxy,
+  jacob_cov: jacobCovProxy,
   synflow: synflowProxy,
+  zico: zicoProxy,
+  params: paramsProxy,
+  flops: flopsProxy,
 };
 
 export function getProxy(id: ProxyId): ProxyDefinition {

@@ -113,11 +113,13 @@ interface SwapRun {
   settings: SwapSettings;
 }
 
+/** swap and reg_swap of one job share one count: the last few are kept, keyed by all it depends on. */
+const recentCounts = new Map<string, Promise<SwapRun | string>>();
+const RECENT_COUNTS = 4;
+
 /** The counts of each initialisation (seeds seed, seed+1, …), or the output to return instead. */
-async function swapRun(
-  { network, seed, params, batch }: ProxyInput,
-  id: string,
-): Promise<SwapRun | ProxyOutput> {
+async function swapRun(input: ProxyInput, id: string): Promise<SwapRun | ProxyOutput> {
+  const { network, seed, params, batch } = input;
   const settings = settingsOf(params);
   if (typeof settings === 'string')
     return { value: Number.NaN, details: {}, warnings: [`${id}: ${settings}`] };
@@ -131,7 +133,33 @@ async function swapRun(
   const problem = batchProblem(network, batch, 1, false);
   if (problem || !batch)
     return { value: Number.NaN, details: {}, warnings: [`${id} ${problem ?? 'needs a batch'}`] };
+  const shapes = network.specs.map((s) => `${s.name}:${s.shape.join('x')}`).join(',');
+  const key = JSON.stringify([network.arch, shapes, network.inputShape, seed, settings, batch.spec]);
+  // A batch without a spec cannot be told apart from another one: no sharing then.
+  let run = batch.spec ? recentCounts.get(key) : undefined;
+  if (!run) {
+    run = countPatterns(network, seed, batch, settings);
+    if (batch.spec) recentCounts.set(key, run);
+    if (recentCounts.size > RECENT_COUNTS) recentCounts.delete(recentCounts.keys().next().value as string);
+  }
+  const result = await run;
+  if (typeof result !== 'string') return result;
+  return {
+    value: result === NO_NONLINEARITY ? 0 : Number.NaN,
+    details: result === NO_NONLINEARITY ? { sentinel: true } : {},
+    warnings: [`${id}: ${result}`],
+  };
+}
 
+const NO_NONLINEARITY = 'the network has no nonlinearity';
+
+/** Distinct sign patterns per initialisation, or why they could not be counted. */
+async function countPatterns(
+  network: ProxyInput['network'],
+  seed: number,
+  batch: NonNullable<ProxyInput['batch']>,
+  settings: SwapSettings,
+): Promise<SwapRun | string> {
   const x = tf.tensor(batch.x, [batch.n, ...batch.shape]);
   const counts: number[] = [];
   let neurons = 0;
@@ -157,14 +185,11 @@ async function swapRun(
       }
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { value: Number.NaN, details: {}, warnings: [`${id}: forward pass failed: ${message}`] };
+    return `forward pass failed: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     x.dispose();
   }
-  if (layers === 0) {
-    return { value: 0, details: { sentinel: true }, warnings: [`${id}: the network has no nonlinearity`] };
-  }
+  if (layers === 0) return NO_NONLINEARITY;
   return { counts, neurons, layers, settings };
 }
 

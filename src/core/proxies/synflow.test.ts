@@ -7,6 +7,7 @@ import { nb201Forward } from '../nn/nb201Network';
 import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import { isWeight } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
+import { vitNetwork } from '../nn/vitNetwork';
 import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
 import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
 import { synflowProxy } from './synflow';
@@ -107,5 +108,37 @@ describe('synflow', () => {
     const run = (seed: number) => synflowProxy.compute(nb201Input(cells[1]!, FIDELITY_PRESETS.quick, seed));
     expect((await run(1)).value).toBe((await run(1)).value);
     expect((await run(1)).value).not.toBe((await run(2)).value);
+  });
+});
+
+describe('synflow on a ViT (no bottleneck to rescale at)', () => {
+  it('equals Σ|θ ⊙ ∂R/∂θ| element by element, computed directly in float32', async () => {
+    const net = vitNetwork(
+      { space: 'browser', embed: 32, mlpRatio: [2, 4], heads: [2, 4] },
+      { resolution: 8, classes: 5 },
+    );
+    const expected = tf.tidy(() => {
+      const params = new Map(
+        net.specs.map((s) => [s.name, tf.tensor(initialValues(s, 'pytorch', 1).map(Math.abs), s.shape)]),
+      );
+      const weights = net.specs.filter(isWeight);
+      const x = tf.ones([1, ...net.inputShape]);
+      const grads = tf.grads((...ws: tf.Tensor[]) => {
+        const local = new Map(params);
+        ws.forEach((w, i) => {
+          local.set(weights[i]!.name, w);
+        });
+        return tf.sum(net.forward(x, local, { batchNorm: 'none' })) as tf.Scalar;
+      })(weights.map((s) => params.get(s.name)!));
+      let total = 0;
+      weights.forEach((s, i) => {
+        const products = tf.mul(params.get(s.name)!, grads[i]!).dataSync();
+        for (const v of products) total += Math.abs(v);
+      });
+      return total;
+    });
+    const out = await synflowProxy.compute({ network: net, seed: 1, params: { init: 'pytorch' } });
+    expect(out.warnings).toEqual([]);
+    expect(out.value).toBeCloseTo(Math.log10(expected), 5);
   });
 });

@@ -10,8 +10,8 @@ export const synflowProxy: ProxyDefinition = {
   needsData: false,
   higherIsBetter: true,
   ourReading: false,
-  version: 1,
+  version: 2,
   defaults: { init: 'pytorch' },
-  spaces: ['nb201'],
+  spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./synflowScore')).synflowScore(input),
 };

@@ -61,10 +61,15 @@ export async function synflowScore({ network, seed }: ProxyInput): Promise<Proxy
         });
         return tf.sum(out) as tf.Scalar;
       })(weights);
-      return tf.stack(weights.map((w, i) => tf.sum(tf.mul(w, grads[i]!))));
+      // Element-wise |θ ⊙ ∂R/∂θ| (the reference's torch.abs): on NB201 every product is positive, on a
+      // ViT LayerNorm makes some gradients negative.
+      return tf.stack(weights.map((w, i) => tf.sum(tf.abs(tf.mul(w, grads[i]!)))));
     });
     const perLayer = await products.data();
-    const scaleValues = await tf.stack(scales).data();
+    // Networks without bottlenecks (ViT: LayerNorm keeps every activation in range) have no scales.
+    const stacked = scales.length > 0 ? tf.stack(scales) : undefined;
+    const scaleValues = stacked ? await stacked.data() : [];
+    stacked?.dispose();
     products.dispose();
     let total = 0;
     for (const v of perLayer) total += Math.abs(v);

@@ -1,0 +1,142 @@
+/**
+ * npm run validate:nb201 [-- --part quick|paper|all] [--budget-min M] [--cells N] [--report-only]
+ *
+ * Scores NAS-Bench-201 cells on CIFAR-10 (resumable: bench/results/nb201-scores-<part>.jsonl) and
+ * writes bench/results/nb201-validation.json and the NB201 section of docs/validation.md:
+ * - quick: N seeded cells (default 1 000) at `quick` fidelity, every proxy;
+ * - paper: the NAS-Bench-Suite-Zero CIFAR-10 cells at `paper` fidelity, the proxies it publishes.
+ * Against: nb201.csv test accuracies (Spearman, Kendall), Suite-Zero's per-cell scores and NASWOT's
+ * jacob_cov (cell-by-cell Spearman). The report is rebuilt from whatever the JSONL files hold.
+ */
+import { parseArgs } from 'node:util';
+import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { tf } from '../../src/core/nn/tf';
+import type { ProxyId } from '../../src/core/proxies/ids';
+import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
+import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
+import { suiteZeroCells } from './nb201References';
+import { writeNb201Report } from './nb201Report';
+import { runScorePlan, WasmHeapExhausted } from './scoreRunner';
+
+export const QUICK_PROXIES: readonly ProxyId[] = [
+  'params',
+  'flops',
+  'synflow',
+  'nwot',
+  'grad_norm',
+  'snip',
+  'fisher',
+  'jacob_cov',
+  'zico',
+  'gradalign',
+  'gradalign_det',
+  'swap',
+  'reg_swap',
+  'grasp',
+  'ntk_cond',
+  'ntk_trace',
+  'ntk_spectrum',
+];
+
+/**
+ * The proxies NAS-Bench-Suite-Zero publishes per cell (jacob_cov is its "jacov"), less grasp: its
+ * double backward at C=16, 5 cells per stage, batch 64 runs out of WASM memory (4 GB address space).
+ */
+export const PAPER_PROXIES: readonly ProxyId[] = [
+  'params',
+  'flops',
+  'synflow',
+  'nwot',
+  'jacob_cov',
+  'grad_norm',
+  'snip',
+  'fisher',
+];
+
+export const PARTS = {
+  quick: { fidelity: 'quick', batch: 32, out: 'bench/results/nb201-scores-quick.jsonl' },
+  paper: { fidelity: 'paper', batch: 64, out: 'bench/results/nb201-scores-paper.jsonl' },
+} as const;
+export const SEED = 0;
+export const QUICK_SAMPLE_SEED = 2026;
+
+function fail(message: string): never {
+  console.error(`validate:nb201: ${message}`);
+  process.exit(2);
+}
+
+const args = (() => {
+  try {
+    return parseArgs({
+      options: {
+        part: { type: 'string', default: 'all' },
+        'budget-min': { type: 'string' },
+        cells: { type: 'string', default: '1000' },
+        tranche: { type: 'string', default: '50' },
+        'report-only': { type: 'boolean', default: false },
+        child: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+})();
+
+const part = args.part!;
+if (!['quick', 'paper', 'all'].includes(part)) fail('--part must be quick, paper or all');
+const quickCells = Number(args.cells);
+if (!Number.isInteger(quickCells) || quickCells < 1 || quickCells > 15625)
+  fail('--cells must be in [1, 15625]');
+const budgetMin = args['budget-min'] === undefined ? Number.POSITIVE_INFINITY : Number(args['budget-min']);
+if (!(budgetMin > 0)) fail('--budget-min must be a positive number of minutes');
+
+const quickArchs = nb201Sample(quickCells, QUICK_SAMPLE_SEED).map(nb201ToString);
+
+/** One tranche of one part in this process; exits EXIT_MORE when work is left. */
+async function childRun(name: 'quick' | 'paper'): Promise<never> {
+  registerWasmConvGradients();
+  if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
+  const p = PARTS[name];
+  const log = (line: string) => console.log(`[validate:nb201] ${name}: ${line}`);
+  try {
+    const summary = await runScorePlan({
+      space: 'nb201',
+      fidelity: p.fidelity,
+      archs: name === 'quick' ? quickArchs : suiteZeroCells(),
+      proxies: name === 'quick' ? QUICK_PROXIES : PAPER_PROXIES,
+      dataset: 'cifar10',
+      batch: p.batch,
+      seed: SEED,
+      backend: tf.getBackend(),
+      out: p.out,
+      budgetMs: budgetMin * 60_000,
+      tranche: Number(args.tranche),
+      onlyOneTranche: true,
+      log,
+    });
+    process.exit(summary.moreTranches ? EXIT_MORE : 0);
+  } catch (error) {
+    if (error instanceof WasmHeapExhausted) {
+      log(`${error.message}; going on in a fresh process`);
+      process.exit(EXIT_MORE);
+    }
+    throw error;
+  }
+}
+
+if (args.child) await childRun(part as 'quick' | 'paper');
+if (!args['report-only']) {
+  const started = Date.now();
+  for (const name of part === 'all' ? (['paper', 'quick'] as const) : [part as 'quick' | 'paper']) {
+    console.log(`[validate:nb201] ${name}: scoring into ${PARTS[name].out}`);
+    const left = budgetMin - (Date.now() - started) / 60_000;
+    runInFreshProcesses(
+      ['--part', name, '--cells', String(quickCells), '--tranche', String(args.tranche)],
+      left,
+    );
+  }
+}
+const written = writeNb201Report(quickArchs);
+console.log(`[validate:nb201] wrote ${written.join(' and ')}`);
