@@ -3,6 +3,7 @@
  * docs/validation.md. Everything is recomputed from the JSONL files and the reference tables.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { getProxy } from '../../src/core/proxies/registry';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
@@ -197,6 +198,7 @@ export function replaceSection(path: string, start: string, end: string, body: s
     a >= 0 && b > a
       ? current.slice(0, a) + block + current.slice(b + end.length)
       : `${current.trimEnd()}\n\n${block}\n`;
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, next);
 }
 

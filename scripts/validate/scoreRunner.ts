@@ -129,6 +129,11 @@ function watchXnnFailures(): void {
 
 export async function runScorePlan(plan: ScorePlan): Promise<RunSummary> {
   mkdirSync(dirname(plan.out), { recursive: true });
+  // A run killed mid-write leaves a torn last line: end it, so the next record starts a line.
+  if (existsSync(plan.out)) {
+    const text = readFileSync(plan.out, 'utf8');
+    if (text.length > 0 && !text.endsWith('\n')) appendFileSync(plan.out, '\n');
+  }
   const done = new Set(readRecords(plan.out).map((r) => `${r.arch}\t${r.proxy}`));
   const start = performance.now();
   const summary: RunSummary = {

@@ -336,7 +336,13 @@ describe('on a tiny NB201 network (C=2, 1 cell a stage, 8x8, 8 random inputs)', 
   it('reg_swap = swap · exp(−(P − μ)²/σ) with P in thousands of parameters', async () => {
     const params = network.specs.reduce((s, spec) => s + paramSize(spec), 0);
     const swap = (await swapProxy.compute(input(2, { repeats: 2 }))).value;
-    const reg = await regSwapProxy.compute(input(2, { repeats: 2, mu: 0.5, sigma: 2 }));
+    let reg: Awaited<ReturnType<typeof regSwapProxy.compute>> | undefined;
+    // reg_swap reuses swap's pattern count of the same job: no tfjs kernel runs again.
+    const profile = await tf.profile(async () => {
+      reg = await regSwapProxy.compute(input(2, { repeats: 2, mu: 0.5, sigma: 2 }));
+    });
+    expect(profile.kernels).toHaveLength(0);
+    if (!reg) throw new Error('no reg_swap result');
     expect(reg.details.paramsThousands).toBe(params / 1000);
     expect(reg.value).toBeCloseTo(swap * Math.exp(-((params / 1000 - 0.5) ** 2) / 2), 9);
     expect(regularFactor(3, 3, 1)).toBe(1);

@@ -31,7 +31,13 @@ function randomBatch(shape: number[], n: number, seed: number, distinct = n): Ba
   );
   const x = new Float32Array(n * size);
   for (let i = 0; i < n; i++) x.set(images[i % distinct]!, i * size);
-  return { x, y: new Int32Array(n), n, shape, spec: `test batch ${seed}` };
+  return {
+    x,
+    y: new Int32Array(n),
+    n,
+    shape,
+    spec: `test batch ${shape} n=${n} seed=${seed} distinct=${distinct}`,
+  };
 }
 
 const mlpArch: MlpArch = {
@@ -163,10 +169,34 @@ describe('NTK proxies on the MLP space (batched method)', () => {
 
   it('is deterministic per seed and changes with it', async () => {
     const network = mlpNetwork({ ...mlpArch, mapping: { kind: 'positional', levels: 4 } });
+    // No batch spec: nothing is shared, so the second run really computes again.
+    const unshared = { ...batch, spec: '' };
     const run = async (seed: number) =>
-      (await ntkCondProxy.compute({ network, seed, params: {}, batch })).value;
+      (await ntkCondProxy.compute({ network, seed, params: {}, batch: unshared })).value;
     expect(await run(1)).toBe(await run(1));
     expect(await run(1)).not.toBe(await run(2));
+  });
+
+  it('ntk_cond, ntk_trace and ntk_spectrum of one job share one run, equal to separate runs', async () => {
+    const network = nb201Network(CELL, TINY);
+    const shared = randomBatch([8, 8, 3], 6, 11);
+    const alone = { ...shared, spec: '' };
+    const input = (b: Batch) => ({ network, seed: 2, params: {}, batch: b });
+    const cond = await ntkCondProxy.compute(input(shared));
+    // The two that follow run no tfjs kernel at all: they read the kept run.
+    let trace = cond;
+    let spectrum = cond;
+    const profile = await tf.profile(async () => {
+      trace = await ntkTraceProxy.compute(input(shared));
+      spectrum = await ntkSpectrumProxy.compute(input(shared));
+    });
+    expect(profile.kernels).toHaveLength(0);
+    expect(cond.value).toBe((await ntkCondProxy.compute(input(alone))).value);
+    expect(trace.value).toBe((await ntkTraceProxy.compute(input(alone))).value);
+    expect(spectrum.value).toBe((await ntkSpectrumProxy.compute(input(alone))).value);
+    // Warnings are each caller's own: adding to one result's list does not reach the next.
+    trace.warnings.push('mine');
+    expect((await ntkTraceProxy.compute(input(shared))).warnings).not.toContain('mine');
   });
 
   it('answers a missing or mismatched batch and bad parameters with warnings, never a throw', async () => {

@@ -1,0 +1,68 @@
+/**
+ * The scoring command line, run as a user runs it (a child process): output lines, a bad
+ * architecture line named with exit code 2 while the other lines are still scored, bad arguments.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nb201FromString, nb201ToString } from '../src/core/spaces/nb201';
+import { naslibKey } from '../src/core/spaces/nb201Naslib';
+
+function score(args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/node/register-tfjs-esm.mjs', 'scripts/score.ts', ...args],
+    { encoding: 'utf8', cwd: process.cwd() },
+  );
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const CELL = '|nor_conv_3x3~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|skip_connect~2|';
+
+describe('npm run score', () => {
+  it('scores every good line, names the bad one and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const archs = join(dir, 'archs.txt');
+    const parsed = nb201FromString(CELL);
+    if (!parsed.ok) throw new Error(parsed.error);
+    // Line 1: NB201 string; line 2: garbage; line 3: the same cell as a NASLib tuple.
+    writeFileSync(archs, `${CELL}\n|not_an_op~0|\n${naslibKey(parsed.value)}\n`);
+    const out = join(dir, 'out.jsonl');
+    const run = score(['--archs', archs, '--proxies', 'params,flops', '--out', out, '--backend', 'cpu']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 2/);
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.arch, r.proxy])).toEqual([
+      [nb201ToString(parsed.value), 'params'],
+      [nb201ToString(parsed.value), 'flops'],
+      [nb201ToString(parsed.value), 'params'],
+      [nb201ToString(parsed.value), 'flops'],
+    ]);
+    for (const r of records) {
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['arch', 'proxy', 'value', 'backend', 'ms', 'warnings']),
+      );
+      expect(r.backend).toBe('cpu');
+    }
+    expect(records[0].value).toBe(records[2].value);
+  });
+
+  it('rejects unknown proxies, spaces, datasets and a missing source of cells with exit code 2', () => {
+    for (const args of [
+      ['--sample', '2', '--proxies', 'magic'],
+      ['--sample', '2', '--proxies', 'params', '--space', 'nb301'],
+      ['--sample', '2', '--proxies', 'params', '--dataset', 'imagenet'],
+      ['--proxies', 'params'],
+      ['--sample', '2', '--proxies', 'flops', '--space', 'autoformer-tiny'],
+    ]) {
+      const run = score(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^score: /);
+    }
+  });
+});
