@@ -146,6 +146,14 @@ for (const { text, line } of lines) {
       // Proxies report problems as warnings; an exception here is a bug or a missing file.
       const message = error instanceof Error ? error.message : String(error);
       console.error(`score: line ${line} (${id}): ${message}`);
+      if (message.includes('Aborted(')) {
+        // Emscripten aborts when the WASM heap (4 GB at most) runs out; the module is dead after it.
+        console.error(
+          `score: the wasm backend ran out of memory at line ${line} (${id}); nothing after it can run in this process. ` +
+            'Try a smaller --batch or --fidelity quick, and score the remaining lines in a new run.',
+        );
+        process.exit(2);
+      }
       result = { value: Number.NaN, details: {}, warnings: [`error: ${message}`] };
       badLines++;
     }

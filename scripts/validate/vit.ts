@@ -19,9 +19,10 @@ import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { cellNumber, readReferenceCsv } from './referenceData';
-import { readRecords, runScorePlan } from './scoreRunner';
+import { readRecords, runScorePlan, WasmHeapExhausted } from './scoreRunner';
 
 const TARGETS = ['cifar100_scratch', 'cifar100_kd', 'imagenet_supernet_inherited'] as const;
 const ORDER: readonly ProxyId[] = [
@@ -58,6 +59,8 @@ const args = (() => {
         'budget-min': { type: 'string' },
         'report-only': { type: 'boolean', default: false },
         tranche: { type: 'string', default: '25' },
+        proxies: { type: 'string' },
+        child: { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -70,6 +73,11 @@ if (fidelity !== 'quick' && fidelity !== 'paper') fail('--fidelity must be quick
 const budgetMin = args['budget-min'] === undefined ? Number.POSITIVE_INFINITY : Number(args['budget-min']);
 if (!(budgetMin > 0)) fail('--budget-min must be a positive number of minutes');
 const out = `bench/results/vit-scores-${fidelity}.jsonl`;
+const chosen = args.proxies ? args.proxies.split(',').map((p) => p.trim()) : VIT_PROXIES;
+for (const p of chosen) {
+  if (!(VIT_PROXIES as readonly string[]).includes(p))
+    fail(`"${p}" is not a proxy that applies to ViTs (${VIT_PROXIES.join(', ')})`);
+}
 
 /** The AutoFormer-Ti rows of Auto-Prox's table: arch string and accuracies. */
 const rows = readReferenceCsv('vit_autoprox_gt.csv')
@@ -86,28 +94,38 @@ const rows = readReferenceCsv('vit_autoprox_gt.csv')
     };
   });
 
-if (!args['report-only']) {
+if (args.child) {
   registerWasmConvGradients();
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
-  const summary = await runScorePlan({
-    space: 'autoformer-tiny',
-    fidelity,
-    archs: rows.map((r) => r.arch),
-    proxies: VIT_PROXIES,
-    classes: 100,
-    dataset: 'cifar10',
-    batch: BATCH,
-    seed: SEED,
-    backend: tf.getBackend(),
-    out,
-    budgetMs: budgetMin * 60_000,
-    tranche: Number(args.tranche),
-    log: (line) => console.log(`[validate:vit] ${line}`),
-  });
-  console.log(
-    `[validate:vit] ${summary.scored} scored now, ${summary.alreadyThere} already there, ${summary.left} left` +
-      (summary.stoppedByBudget ? ' (budget reached; run again to go on)' : ''),
-  );
+  const log = (line: string) => console.log(`[validate:vit] ${line}`);
+  try {
+    const summary = await runScorePlan({
+      space: 'autoformer-tiny',
+      fidelity,
+      archs: rows.map((r) => r.arch),
+      proxies: VIT_PROXIES.filter((p) => chosen.includes(p)),
+      classes: 100,
+      dataset: 'cifar10',
+      batch: BATCH,
+      seed: SEED,
+      backend: tf.getBackend(),
+      out,
+      budgetMs: budgetMin * 60_000,
+      tranche: Number(args.tranche),
+      onlyOneTranche: true,
+      log,
+    });
+    process.exit(summary.moreTranches ? EXIT_MORE : 0);
+  } catch (error) {
+    if (!(error instanceof WasmHeapExhausted)) throw error;
+    log(`${error.message}; going on in a fresh process`);
+    process.exit(EXIT_MORE);
+  }
+}
+if (!args['report-only']) {
+  const passOn = ['--fidelity', fidelity, '--tranche', String(args.tranche)];
+  if (args.proxies) passOn.push('--proxies', args.proxies);
+  runInFreshProcesses(passOn, budgetMin);
 }
 
 const truthByArch = new Map(rows.map((r) => [r.arch, r.truth]));

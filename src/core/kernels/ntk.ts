@@ -18,10 +18,21 @@
  *   because samples do not interact. A weight's per-sample gradient is the outer product a_l,i ⊗ D_l,i,
  *   so Θ = Σ_l (A_l A_lᵀ) ⊙ (D_l D_lᵀ) without forming G (BROWSER.md "Per-sample gradients").
  *   One backward pass per logit gives the per-logit variant.
- * Both compute in float32 on the backend; the Gram is returned as float64.
+ * - batched, for networks that report their layers (Network.perSampleLayers: NB201) when samples do
+ *   not interact (BatchNorm 'eval' or 'none'): the same zero perturbations, now on every conv and
+ *   linear output y, give D = ∂s_i/∂y_i in one backward pass. For a convolution (NHWC, weight
+ *   [kh, kw, Cin, Cout], stride s, padding p) sample i's weight gradient is
+ *   g_i[a, b, :, :] = Σ_p X_i[s·p + (a, b)]ᵀ ⊗ D_i[p], X_i the zero-padded input: per kernel offset
+ *   (a, b) one batched product of the shifted input [positions, Cin] with D_i [positions, Cout], so
+ *   G is built in column blocks of Cin·Cout and Θ = Σ_blocks G Gᵀ, without ever forming the patch
+ *   matrix. A linear layer is the 1-position case, where Θ_l = (A Aᵀ) ⊙ (D Dᵀ). 'eval' BatchNorm
+ *   gets one copy of γ per sample (shape [batch, 1, 1, C]); its gradient is the per-sample row
+ *   Σ_spatial x̂ ⊙ ∂s_i/∂(BN output) directly. The per-logit variant runs the batch with each sample
+ *   repeated C times, copy c seeded with logit c alone (rows i·C + c).
+ * All compute in float32 on the backend; the Gram is returned as float64.
  */
 import { type DenseLayerNetwork, isDenseLayerNetwork } from '../nn/mlpNetwork';
-import type { ForwardOptions, Network, ParamTensors } from '../nn/network';
+import { type ConvGeometry, type ForwardOptions, getParam, type Network, type ParamTensors } from '../nn/network';
 import { type ParamSpec, paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 
@@ -33,7 +44,10 @@ export interface NtkOptions {
   batchNorm: ForwardOptions['batchNorm'];
   /** 'summed' (default, TE-NAS): N x N. 'per_logit': (N·C) x (N·C). */
   outputs?: 'summed' | 'per_logit';
-  /** Memory cap of the loop's gradient matrix, in floats (default 2^25 = 128 MB). */
+  /**
+   * Memory cap of the gradient matrix G held at once, in floats (default 2^25 = 128 MB): the loop's
+   * rows for a group of weights, or the batched method's column blocks for conv nets.
+   */
   maxGradientFloats?: number;
 }
 
@@ -59,12 +73,22 @@ export function ntkSize(net: Network, n: number, outputs: NtkOptions['outputs'] 
   return outputs === 'per_logit' ? n * net.classes : n;
 }
 
-/** True when the batched method is exact: only dense-layer weights, each used once per sample. */
+/**
+ * True when the batched method is exact: a network of dense layers (each weight used once per
+ * sample), or one that reports its layers (Network.perSampleLayers) with no BatchNorm in train mode
+ * coupling the samples and no weights other than conv, linear and BatchNorm γ.
+ */
 export function supportsBatchedNtk(net: Network, batchNorm: ForwardOptions['batchNorm']): boolean {
-  if (!isDenseLayerNetwork(net)) return false;
-  const dense = new Set(net.denseLayers.map((layer) => layer.weight));
   const weights = ntkWeightSpecs(net, batchNorm);
-  return weights.length === dense.size && weights.every((spec) => dense.has(spec.name));
+  if (isDenseLayerNetwork(net)) {
+    const dense = new Set(net.denseLayers.map((layer) => layer.weight));
+    return weights.length === dense.size && weights.every((spec) => dense.has(spec.name));
+  }
+  if (net.perSampleLayers !== true) return false;
+  if (batchNorm === 'train' && net.specs.some((spec) => spec.role === 'bn_gamma')) return false;
+  return weights.every(
+    (spec) => spec.role === 'conv' || spec.role === 'linear_weight' || spec.role === 'bn_gamma',
+  );
 }
 
 export function chooseNtkMethod(net: Network, opts: NtkOptions): NtkMethod {
@@ -72,7 +96,10 @@ export function chooseNtkMethod(net: Network, opts: NtkOptions): NtkMethod {
   if (mode === 'loop') return 'loop';
   if (supportsBatchedNtk(net, opts.batchNorm)) return 'batched';
   if (mode === 'batched') {
-    throw new Error('the batched NTK needs a network made only of dense layers (DenseLayerNetwork)');
+    throw new Error(
+      'the batched NTK needs independent samples (no BatchNorm in train mode) and a network of dense ' +
+        'layers (DenseLayerNetwork) or one that reports its layers (Network.perSampleLayers)',
+    );
   }
   return 'loop';
 }
@@ -86,9 +113,11 @@ export async function empiricalNtk(
 ): Promise<Float64Array> {
   const method = chooseNtkMethod(net, opts);
   const gram =
-    method === 'batched'
-      ? batchedNtk(net as DenseLayerNetwork, params, x, opts)
-      : loopNtk(net, params, x, opts, ntkWeightSpecs(net, opts.batchNorm));
+    method === 'loop'
+      ? loopNtk(net, params, x, opts, ntkWeightSpecs(net, opts.batchNorm))
+      : isDenseLayerNetwork(net)
+        ? batchedNtk(net, params, x, opts)
+        : layerBatchedNtk(net, params, x, opts);
   try {
     return Float64Array.from(await gram.data());
   } finally {
@@ -144,6 +173,266 @@ function batchedNtk(
     });
   } finally {
     for (const t of inputs) t.dispose();
+  }
+}
+
+/** Accumulates Θ = Σ G Gᵀ over column blocks of G, joining blocks into one product up to a budget. */
+class GramAccumulator {
+  private gram: tf.Tensor2D;
+  private blocks: tf.Tensor2D[] = [];
+  private columns = 0;
+
+  constructor(
+    private readonly rows: number,
+    private readonly budget: number,
+  ) {
+    this.gram = tf.zeros([rows, rows]);
+  }
+
+  /** Adds columns [rows, k] of G; takes ownership of the tensor. Call outside tf.tidy. */
+  addColumns(block: tf.Tensor2D): void {
+    if (this.blocks.length > 0 && (this.columns + block.shape[1]) * this.rows > this.budget) this.flush();
+    this.blocks.push(block);
+    this.columns += block.shape[1];
+  }
+
+  /** Adds a Gram term [rows, rows]; takes ownership of the tensor. Call outside tf.tidy. */
+  addGram(term: tf.Tensor2D): void {
+    const next = tf.add(this.gram, term) as tf.Tensor2D;
+    term.dispose();
+    this.gram.dispose();
+    this.gram = next;
+  }
+
+  /** The Gram; the caller owns it, and the accumulator is spent. */
+  result(): tf.Tensor2D {
+    this.flush();
+    const gram = this.gram;
+    this.gram = tf.zeros([0, 0]);
+    return gram;
+  }
+
+  dispose(): void {
+    for (const block of this.blocks) block.dispose();
+    this.blocks = [];
+    this.gram.dispose();
+  }
+
+  private flush(): void {
+    if (this.blocks.length === 0) return;
+    const blocks = this.blocks;
+    this.addGram(
+      tf.tidy(() => {
+        const g = blocks.length === 1 ? blocks[0]! : tf.concat(blocks, 1);
+        return tf.matMul(g, g, false, true);
+      }),
+    );
+    for (const block of blocks) block.dispose();
+    this.blocks = [];
+    this.columns = 0;
+  }
+}
+
+/** A conv or linear weight's application in the forward pass: its output shape without the batch axis. */
+interface LayerUse {
+  name: string;
+  shape: number[];
+}
+
+/**
+ * Runs the first sample alone to learn which of `layers` the forward pass reports, in order, and
+ * their output shapes (the perturbations must exist before the backward pass starts).
+ */
+function probeLayerOutputs(
+  net: Network,
+  params: ParamTensors,
+  x: tf.Tensor,
+  batchNorm: ForwardOptions['batchNorm'],
+  layers: ReadonlyMap<string, ParamSpec>,
+): LayerUse[] {
+  const uses: LayerUse[] = [];
+  tf.tidy(() => {
+    net.forward(tf.slice(x, [0], [1]), params, {
+      batchNorm,
+      atLayerOutput: (y, name) => {
+        if (!layers.has(name)) return y;
+        if (uses.some((use) => use.name === name)) {
+          throw new Error(`batched NTK: ${name} is applied twice in one forward pass; use the loop`);
+        }
+        uses.push({ name, shape: y.shape.slice(1) });
+        return y;
+      },
+    });
+  });
+  for (const name of layers.keys()) {
+    if (!uses.some((use) => use.name === name)) {
+      throw new Error(`batched NTK: the forward pass never reports the output of ${name}`);
+    }
+  }
+  return uses;
+}
+
+/** x [n, ...] → [n·copies, ...] with row i·copies + c = x[i]. */
+function repeatEach(x: tf.Tensor, copies: number): tf.Tensor {
+  const tiled = tf.tile(tf.expandDims(x, 1), [1, copies, ...x.shape.slice(1).map(() => 1)]);
+  return tf.reshape(tiled, [x.shape[0]! * copies, ...x.shape.slice(1)]);
+}
+
+/**
+ * Adds the columns of G for one weight slice applied at P positions: row i is vec(A_iᵀ D_i) with
+ * A [rows, P, m] (layer inputs) and D [rows, P, c] (output gradients), split over output channels so
+ * that a block stays within `budget` floats.
+ */
+function addProductColumns(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D, budget: number): void {
+  const [rows, , m] = a.shape;
+  const c = d.shape[2];
+  const chunk = Math.max(1, Math.min(c, Math.floor(budget / (rows * m))));
+  for (let start = 0; start < c; start += chunk) {
+    const width = Math.min(chunk, c - start);
+    acc.addColumns(
+      tf.tidy(() => {
+        const part = width === c ? d : tf.slice(d, [0, 0, start], [-1, -1, width]);
+        return tf.reshape(tf.matMul(a, part, true, false), [rows, m * width]);
+      }),
+    );
+  }
+}
+
+/** Adds one layer's Θ_l = G_l G_lᵀ, from its input and the gradient D of Σ_i s_i at its output. */
+function addLayerGram(
+  acc: GramAccumulator,
+  spec: ParamSpec,
+  input: tf.Tensor,
+  d: tf.Tensor,
+  conv: ConvGeometry | undefined,
+  budget: number,
+): void {
+  const rows = input.shape[0]!;
+  if (conv === undefined) {
+    // Linear, weight [in, out]: one position per sample, or per token when the input has more axes.
+    const [inputs, outputs] = spec.shape as [number, number];
+    if (input.rank === 2) {
+      acc.addGram(tf.tidy(() => tf.mul(tf.matMul(input, input, false, true), tf.matMul(d, d, false, true))));
+      return;
+    }
+    const a3 = tf.reshape(input, [rows, -1, inputs]) as tf.Tensor3D;
+    const d3 = tf.reshape(d, [rows, -1, outputs]) as tf.Tensor3D;
+    try {
+      addProductColumns(acc, a3, d3, budget);
+    } finally {
+      a3.dispose();
+      d3.dispose();
+    }
+    return;
+  }
+  const [kh, kw, cin, cout] = spec.shape as [number, number, number, number];
+  const { stride, pad } = conv;
+  const [, height, width, channels] = input.shape as [number, number, number, number];
+  const [, outHeight, outWidth] = d.shape as [number, number, number, number];
+  const outSize = (size: number, k: number) => Math.floor((size + 2 * pad - k) / stride) + 1;
+  if (channels !== cin || outHeight !== outSize(height, kh) || outWidth !== outSize(width, kw)) {
+    throw new Error(`batched NTK: the reported input and output of ${spec.name} do not fit its shape`);
+  }
+  const positions = outHeight * outWidth;
+  const d3 = tf.reshape(d, [rows, positions, cout]) as tf.Tensor3D;
+  const padded = tf.pad(input, [
+    [0, 0],
+    [pad, pad],
+    [pad, pad],
+    [0, 0],
+  ]);
+  try {
+    for (let a = 0; a < kh; a++) {
+      for (let b = 0; b < kw; b++) {
+        // The input pixels that kernel tap (a, b) multiplies, one per output position.
+        const shifted = tf.tidy(
+          () =>
+            tf.reshape(
+              tf.stridedSlice(
+                padded,
+                [0, a, b, 0],
+                [rows, a + stride * (outHeight - 1) + 1, b + stride * (outWidth - 1) + 1, cin],
+                [1, stride, stride, 1],
+              ),
+              [rows, positions, cin],
+            ) as tf.Tensor3D,
+        );
+        try {
+          addProductColumns(acc, shifted, d3, budget);
+        } finally {
+          shifted.dispose();
+        }
+      }
+    }
+  } finally {
+    padded.dispose();
+    d3.dispose();
+  }
+}
+
+/** The batched method for networks that report their layers (Network.perSampleLayers). */
+function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts: NtkOptions): tf.Tensor2D {
+  const n = x.shape[0]!;
+  const classes = net.classes;
+  const perLogit = opts.outputs === 'per_logit';
+  const rows = ntkSize(net, n, opts.outputs);
+  const budget = opts.maxGradientFloats ?? 2 ** 25;
+  const weights = ntkWeightSpecs(net, opts.batchNorm);
+  const layers = new Map(weights.filter((spec) => spec.role !== 'bn_gamma').map((spec) => [spec.name, spec]));
+  const gammas = weights.filter((spec) => spec.role === 'bn_gamma');
+  if (weights.length === 0) return tf.zeros([rows, rows]);
+  const uses = probeLayerOutputs(net, params, x, opts.batchNorm, layers);
+  const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
+  const grads: tf.Tensor[] = [];
+  const acc = new GramAccumulator(rows, budget);
+  try {
+    grads.push(
+      ...tf.tidy(() => {
+        // Row i·C + c of the per-logit batch is sample i, seeded with logit c alone.
+        const input = perLogit ? repeatEach(x, classes) : x;
+        const seed = perLogit ? tf.tile(tf.eye(classes), [n, 1]) : tf.ones([rows, classes]);
+        const perturbations = uses.map((use) => tf.zeros([rows, ...use.shape]));
+        const gammaCopies = gammas.map((spec) =>
+          tf.tile(tf.reshape(getParam(params, spec.name), [1, 1, 1, -1]), [rows, 1, 1, 1]),
+        );
+        return tf.grads((...vars: tf.Tensor[]) => {
+          const local = new Map(params);
+          gammas.forEach((spec, k) => {
+            local.set(spec.name, vars[uses.length + k]!);
+          });
+          let next = 0;
+          return net.forward(input, local, {
+            batchNorm: opts.batchNorm,
+            atLayerInput: (a, name, conv) => {
+              if (layers.has(name)) inputs.push({ name, x: tf.keep(a.clone()), conv });
+            },
+            atLayerOutput: (y, name) => {
+              if (!layers.has(name)) return y;
+              if (uses[next]?.name !== name) throw new Error(`batched NTK: layer order changed at ${name}`);
+              return tf.add(y, vars[next++]!);
+            },
+          });
+        })([...perturbations, ...gammaCopies], seed);
+      }),
+    );
+    uses.forEach((use, k) => {
+      const input = inputs[k];
+      if (input?.name !== use.name) {
+        throw new Error(`batched NTK: the forward pass never reports the input of ${use.name}`);
+      }
+      addLayerGram(acc, layers.get(use.name)!, input.x, grads[k]!, input.conv, budget);
+      input.x.dispose(); // free as we go
+      grads[k]!.dispose();
+    });
+    gammas.forEach((_, k) => {
+      // Row i: ∂s_i/∂γ_c = Σ_spatial x̂ ⊙ ∂s_i/∂(BN output), per channel.
+      acc.addColumns(tf.reshape(grads[uses.length + k]!, [rows, -1]));
+    });
+    return acc.result();
+  } finally {
+    acc.dispose();
+    for (const t of grads) t.dispose();
+    for (const input of inputs) input.x.dispose();
   }
 }
 

@@ -27,7 +27,8 @@ function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201F
   const gamma = param(params, `${name}.gamma`) as tf.Tensor1D;
   const beta = param(params, `${name}.beta`) as tf.Tensor1D;
   if (opts.batchNorm === 'eval') {
-    // A fresh network's running statistics are mean 0, variance 1.
+    // A fresh network's running statistics are mean 0, variance 1. γ broadcasts, so it may also be
+    // [batch, 1, 1, channels], one copy per sample (Network.perSampleLayers).
     return tf.add(tf.mul(x, tf.div(gamma, Math.sqrt(1 + 1e-5))), beta);
   }
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
@@ -39,6 +40,19 @@ function layerOutput<T extends tf.Tensor>(y: T, weightName: string, opts: Nb201F
   return opts.atLayerOutput ? (opts.atLayerOutput(y, weightName) as T) : y;
 }
 
+/** conv2d with explicit zero padding, reported to the layer input and output hooks. */
+function conv(
+  x: Tensor4D,
+  params: ParamTensors,
+  weightName: string,
+  stride: number,
+  pad: number,
+  opts: Nb201ForwardOptions,
+): Tensor4D {
+  opts.atLayerInput?.(x, weightName, { stride, pad });
+  return layerOutput(tf.conv2d(x, param(params, weightName) as Tensor4D, stride, pad), weightName, opts);
+}
+
 function reluConvBn(
   x: Tensor4D,
   params: ParamTensors,
@@ -46,10 +60,9 @@ function reluConvBn(
   stride: number,
   opts: Nb201ForwardOptions,
 ): Tensor4D {
-  const w = param(params, `${name}.conv`) as tf.Tensor4D;
-  const k = w.shape[0];
+  const k = param(params, `${name}.conv`).shape[0]!;
   opts.onActivation?.(x, `${name}.relu`, 'relu');
-  const y = layerOutput(tf.conv2d(tf.relu(x), w, stride, (k - 1) / 2), `${name}.conv`, opts);
+  const y = conv(tf.relu(x), params, `${name}.conv`, stride, (k - 1) / 2, opts);
   return batchNorm(y, params, `${name}.bn`, opts);
 }
 
@@ -97,11 +110,7 @@ function reductionForward(
   const a = reluConvBn(x, params, `${prefix}.a`, 2, opts);
   const b = reluConvBn(a, params, `${prefix}.b`, 1, opts);
   const pooled = tf.avgPool(x, 2, 2, 'valid');
-  const shortcut = layerOutput(
-    tf.conv2d(pooled, param(params, `${prefix}.shortcut.conv`) as tf.Tensor4D, 1, 0),
-    `${prefix}.shortcut.conv`,
-    opts,
-  );
+  const shortcut = conv(pooled, params, `${prefix}.shortcut.conv`, 1, 0, opts);
   return tf.add(shortcut, b);
 }
 
@@ -115,7 +124,7 @@ export function nb201Forward(
 ): tf.Tensor2D {
   const bottleneck = (t: Tensor4D, id: string) =>
     opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t;
-  let h = layerOutput(tf.conv2d(x, param(params, 'stem.conv') as tf.Tensor4D, 1, 1), 'stem.conv', opts);
+  let h = conv(x, params, 'stem.conv', 1, 1, opts);
   h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
   for (let s = 0; s < 3; s++) {
     if (s > 0) h = bottleneck(reductionForward(h, params, `s${s}.reduce`, opts), `s${s}.reduce`);
@@ -127,6 +136,7 @@ export function nb201Forward(
   opts.onActivation?.(h, 'head.relu', 'relu');
   h = tf.relu(h);
   const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
+  opts.atLayerInput?.(pooled, 'head.fc.weight');
   const logits = tf.add(
     tf.matMul(pooled, param(params, 'head.fc.weight') as tf.Tensor2D),
     param(params, 'head.fc.bias'),
@@ -144,6 +154,7 @@ export function nb201Network(cell: Nb201Cell, fid: Nb201Fidelity): Network {
     classes: fid.classes,
     forward: (x, params, opts) => nb201Forward(x as Tensor4D, cell, fid, params, opts),
     reachesOutput: (spec) => spec.edge === undefined || live[spec.edge] === true,
+    perSampleLayers: true,
     ...(nb201HasPath(cell) ? {} : { deadReason: 'no path from input to output' }),
   };
 }

@@ -28,6 +28,17 @@ export interface ForwardOptions {
    * fisher differentiates against a zero added here.
    */
   atLayerOutput?: (y: tf.Tensor, weightName: string) => tf.Tensor;
+  /**
+   * Called with the tensor every convolution and linear layer reads (after any ReLU or pooling in
+   * front of it), with the name of that layer's weight tensor and, for a convolution, its stride and
+   * zero padding (each side). The NTK's batched method builds per-sample weight gradients from it.
+   */
+  atLayerInput?: (x: tf.Tensor, weightName: string, conv?: ConvGeometry) => void;
+}
+
+export interface ConvGeometry {
+  stride: number;
+  pad: number;
 }
 
 export interface Network {
@@ -43,6 +54,13 @@ export interface Network {
   reachesOutput(spec: ParamSpec): boolean;
   /** Set when the output cannot depend on the input at all, e.g. "no path from input to output". */
   deadReason?: string;
+  /**
+   * Set when forward reports, for every conv and linear weight (each applied once per pass), the
+   * layer's input to atLayerInput and its output to atLayerOutput, and its 'eval' BatchNorm also
+   * takes a γ of shape [batch, 1, 1, channels] (one copy per sample). Then, with samples independent,
+   * one backward pass gives every per-sample gradient: the NTK's batched method (kernels/ntk.ts).
+   */
+  perSampleLayers?: boolean;
 }
 
 /** Fresh parameter tensors for a network; the caller disposes them. */

@@ -1,0 +1,119 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nb201Network } from '../nn/nb201Network';
+import { disposeParams, initParams, type Network, type ParamTensors } from '../nn/network';
+import { tf } from '../nn/tf';
+import type { Nb201Fidelity } from '../spaces/fidelity';
+import type { Nb201Cell } from '../spaces/nb201';
+import { mulberry32, normal } from '../util/prng';
+import { chooseNtkMethod, empiricalNtk, type NtkOptions, ntkWeightSpecs } from './ntk';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** C = 4, one cell per stage, 8x8 images, 3 classes: every conv shape of NB201, tiny. */
+const TINY: Nb201Fidelity = { channels: 4, cellsPerStage: 1, batch: 4, classes: 3, resolution: 8 };
+/** Ops: 0 none, 1 skip, 2 conv 1x1, 3 conv 3x3, 4 avg pool; edges (0→1) (0→2) (1→2) (0→3) (1→3) (2→3). */
+const CELLS: Nb201Cell[] = [
+  [3, 2, 4, 1, 3, 2], // every op but none, every edge live
+  [2, 3, 0, 4, 1, 0], // none edges; node 2 feeds nothing, so the 3x3 conv on (0→2) is dead
+];
+
+/** max |a − b| / max |b|. */
+function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return diff / scale;
+}
+
+/** Kaiming weights, and BatchNorm γ, β drawn at random so that eval-mode BatchNorm is not trivial. */
+function randomParams(net: Network, seed: number): Map<string, tf.Tensor> {
+  const params = initParams(net, 'kaiming_fan_out', seed);
+  const rng = mulberry32(seed + 100);
+  for (const spec of net.specs) {
+    if (spec.role !== 'bn_gamma' && spec.role !== 'bn_beta') continue;
+    const values = Float32Array.from({ length: spec.shape[0]! }, () =>
+      spec.role === 'bn_gamma' ? 0.5 + Math.abs(normal(rng)) : 0.3 * normal(rng),
+    );
+    params.get(spec.name)!.dispose();
+    params.set(spec.name, tf.tensor1d(values));
+  }
+  return params;
+}
+
+function images(n: number, seed: number): tf.Tensor4D {
+  return tf.randomNormal([n, TINY.resolution, TINY.resolution, 3], 0, 1, 'float32', seed) as tf.Tensor4D;
+}
+
+async function ntk(net: Network, params: ParamTensors, x: tf.Tensor, opts: NtkOptions) {
+  return empiricalNtk(net, params, x, opts);
+}
+
+describe('batched NTK of NB201 networks (BatchNorm eval or none) against the per-sample loop', () => {
+  it('picks the batched method automatically exactly where samples do not interact', () => {
+    const net = nb201Network(CELLS[0]!, TINY);
+    expect(chooseNtkMethod(net, { batchNorm: 'eval' })).toBe('batched');
+    expect(chooseNtkMethod(net, { batchNorm: 'none', outputs: 'per_logit' })).toBe('batched');
+    expect(chooseNtkMethod(net, { batchNorm: 'train' })).toBe('loop');
+    expect(chooseNtkMethod(net, { mode: 'loop', batchNorm: 'eval' })).toBe('loop');
+    expect(() => chooseNtkMethod(net, { mode: 'batched', batchNorm: 'train' })).toThrow(/train mode/);
+  });
+
+  for (const [c, cell] of CELLS.entries()) {
+    for (const batchNorm of ['eval', 'none'] as const) {
+      it(`agrees to 1e-5 on cell ${c} with BatchNorm ${batchNorm}, summed and per logit`, async () => {
+        const net = nb201Network(cell, TINY);
+        const params = randomParams(net, 7 + c);
+        const x = images(4, 11 + c);
+        const specs = ntkWeightSpecs(net, batchNorm);
+        // The dead conv of cell 1 is left out; γ enters only when BatchNorm is applied.
+        expect(specs.some((spec) => spec.name === 's0.c0.e1.conv')).toBe(c === 0);
+        expect(specs.some((spec) => spec.role === 'bn_gamma')).toBe(batchNorm === 'eval');
+        for (const outputs of ['summed', 'per_logit'] as const) {
+          const batched = await ntk(net, params, x, { mode: 'batched', batchNorm, outputs });
+          const loop = await ntk(net, params, x, { mode: 'loop', batchNorm, outputs });
+          expect(batched.length).toBe(outputs === 'summed' ? 16 : 144);
+          expect(relativeError(batched, loop)).toBeLessThan(1e-5);
+        }
+        x.dispose();
+        disposeParams(params);
+      });
+    }
+  }
+
+  it('gives the same Θ when a tiny memory cap splits G into blocks of single output channels', async () => {
+    // 40 floats over 4 rows: every block is [4, ≤ 10], so convs split over output channels and
+    // nothing is joined; γ (4 to 16 channels) and linear layers take their own paths.
+    const net = nb201Network(CELLS[0]!, TINY);
+    const params = randomParams(net, 3);
+    const x = images(4, 5);
+    const whole = await ntk(net, params, x, { mode: 'batched', batchNorm: 'eval' });
+    const split = await ntk(net, params, x, { mode: 'batched', batchNorm: 'eval', maxGradientFloats: 40 });
+    const loop = await ntk(net, params, x, { mode: 'loop', batchNorm: 'eval' });
+    expect(relativeError(split, whole)).toBeLessThan(1e-5);
+    expect(relativeError(split, loop)).toBeLessThan(1e-5);
+    x.dispose();
+    disposeParams(params);
+  });
+
+  it('leaves no tensor behind', async () => {
+    const net = nb201Network(CELLS[1]!, TINY);
+    const params = randomParams(net, 1);
+    const x = images(3, 2);
+    const before = tf.memory().numTensors;
+    for (const batchNorm of ['eval', 'none'] as const) {
+      for (const outputs of ['summed', 'per_logit'] as const) {
+        await ntk(net, params, x, { mode: 'batched', batchNorm, outputs });
+        await ntk(net, params, x, { mode: 'batched', batchNorm, outputs, maxGradientFloats: 64 });
+      }
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+    disposeParams(params);
+  });
+});
