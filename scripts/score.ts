@@ -121,7 +121,7 @@ function naslibToString(text: string): string {
 }
 
 let badLines = 0;
-for (const { text, line } of lines) {
+scoring: for (const { text, line } of lines) {
   const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelity);
   if (!built.ok) {
     console.error(`score: line ${line}: ${built.error}`);
@@ -152,7 +152,8 @@ for (const { text, line } of lines) {
           `score: the wasm backend ran out of memory at line ${line} (${id}); nothing after it can run in this process. ` +
             'Try a smaller --batch or --fidelity quick, and score the remaining lines in a new run.',
         );
-        process.exit(2);
+        badLines++;
+        break scoring;
       }
       result = { value: Number.NaN, details: {}, warnings: [`error: ${message}`] };
       badLines++;

@@ -381,6 +381,7 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
   const layers = new Map(weights.filter((spec) => spec.role !== 'bn_gamma').map((spec) => [spec.name, spec]));
   const gammas = weights.filter((spec) => spec.role === 'bn_gamma');
   if (weights.length === 0) return tf.zeros([rows, rows]);
+  const t0 = performance.now();
   const uses = probeLayerOutputs(net, params, x, opts.batchNorm, layers);
   const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
   const grads: tf.Tensor[] = [];
@@ -415,6 +416,7 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
         })([...perturbations, ...gammaCopies], seed);
       }),
     );
+    grads[0]!.dataSync(); console.log('grads pass', performance.now() - t0);
     uses.forEach((use, k) => {
       const input = inputs[k];
       if (input?.name !== use.name) {
@@ -428,7 +430,8 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
       // Row i: ∂s_i/∂γ_c = Σ_spatial x̂ ⊙ ∂s_i/∂(BN output), per channel.
       acc.addColumns(tf.reshape(grads[uses.length + k]!, [rows, -1]));
     });
-    return acc.result();
+    const r = acc.result(); r.dataSync(); console.log('total', performance.now() - t0);
+    return r;
   } finally {
     acc.dispose();
     for (const t of grads) t.dispose();
