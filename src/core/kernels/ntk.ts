@@ -22,17 +22,24 @@
  *   not interact (BatchNorm 'eval' or 'none'): the same zero perturbations, now on every conv and
  *   linear output y, give D = ∂s_i/∂y_i in one backward pass. For a convolution (NHWC, weight
  *   [kh, kw, Cin, Cout], stride s, padding p) sample i's weight gradient is
- *   g_i[a, b, :, :] = Σ_p X_i[s·p + (a, b)]ᵀ ⊗ D_i[p], X_i the zero-padded input: per kernel offset
+ *   g_i[a, b, :, :] = Σ_p X_i[s·p + (a, b)]ᵀ ⊗ D_i[p], X_i the zero-padded input: per kernel tap
  *   (a, b) one batched product of the shifted input [positions, Cin] with D_i [positions, Cout], so
  *   G is built in column blocks of Cin·Cout and Θ = Σ_blocks G Gᵀ, without ever forming the patch
- *   matrix. A linear layer is the 1-position case, where Θ_l = (A Aᵀ) ⊙ (D Dᵀ). 'eval' BatchNorm
- *   gets one copy of γ per sample (shape [batch, 1, 1, C]); its gradient is the per-sample row
- *   Σ_spatial x̂ ⊙ ∂s_i/∂(BN output) directly. The per-logit variant runs the batch with each sample
- *   repeated C times, copy c seeded with logit c alone (rows i·C + c).
+ *   matrix (addLayerGram reads the shifted inputs as contiguous windows). A linear layer is the
+ *   1-position case, where Θ_l = (A Aᵀ) ⊙ (D Dᵀ). 'eval' BatchNorm gets one copy of γ per sample
+ *   (shape [batch, 1, 1, C]), so autodiff returns its per-sample gradient Σ_spatial x̂ ⊙ ∂s_i/∂(BN
+ *   output) directly. The per-logit variant runs the batch with each sample repeated C times, copy c
+ *   seeded with logit c alone (rows i·C + c): C times the memory of the summed one.
  * All compute in float32 on the backend; the Gram is returned as float64.
  */
 import { type DenseLayerNetwork, isDenseLayerNetwork } from '../nn/mlpNetwork';
-import { type ConvGeometry, type ForwardOptions, getParam, type Network, type ParamTensors } from '../nn/network';
+import {
+  type ConvGeometry,
+  type ForwardOptions,
+  getParam,
+  type Network,
+  type ParamTensors,
+} from '../nn/network';
 import { type ParamSpec, paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 
@@ -333,41 +340,87 @@ function addLayerGram(
   if (channels !== cin || outHeight !== outSize(height, kh) || outWidth !== outSize(width, kw)) {
     throw new Error(`batched NTK: the reported input and output of ${spec.name} do not fit its shape`);
   }
-  const positions = outHeight * outWidth;
-  const d3 = tf.reshape(d, [rows, positions, cout]) as tf.Tensor3D;
+  // Kernel tap (a, b) = (stride·a′ + α, stride·b′ + β) reads, for output (r, c), the pixel
+  // (r + a′, c + b′) of phase image (α, β): the padded input's rows ≡ α, columns ≡ β (mod stride).
+  // Flattened with row pitch phaseWidth, that is ONE contiguous window per sample, starting at
+  // a′·phaseWidth + b′, if the output is read at the same pitch: D gets zero columns from outWidth
+  // to phaseWidth, so the window's wrapped-around pixels there add nothing. A spare phase row keeps
+  // the last window inside the image.
+  const phaseHeight = Math.ceil((height + 2 * pad) / stride) + 1;
+  const phaseWidth = Math.ceil((width + 2 * pad) / stride);
+  const positions = outHeight * phaseWidth;
+  const dWide = tf.tidy(
+    () =>
+      tf.reshape(
+        tf.pad(d, [
+          [0, 0],
+          [0, 0],
+          [0, phaseWidth - outWidth],
+          [0, 0],
+        ]),
+        [rows, positions, cout],
+      ) as tf.Tensor3D,
+  );
   const padded = tf.pad(input, [
     [0, 0],
-    [pad, pad],
-    [pad, pad],
+    [pad, stride * phaseHeight - height - pad],
+    [pad, stride * phaseWidth - width - pad],
     [0, 0],
   ]);
   try {
-    for (let a = 0; a < kh; a++) {
-      for (let b = 0; b < kw; b++) {
-        // The input pixels that kernel tap (a, b) multiplies, one per output position.
-        const shifted = tf.tidy(
-          () =>
-            tf.reshape(
-              tf.stridedSlice(
-                padded,
-                [0, a, b, 0],
-                [rows, a + stride * (outHeight - 1) + 1, b + stride * (outWidth - 1) + 1, cin],
-                [1, stride, stride, 1],
-              ),
-              [rows, positions, cin],
-            ) as tf.Tensor3D,
-        );
+    for (let alpha = 0; alpha < Math.min(stride, kh); alpha++) {
+      for (let beta = 0; beta < Math.min(stride, kw); beta++) {
+        const phase = tf.tidy(() => {
+          const image =
+            stride === 1
+              ? padded
+              : tf.stridedSlice(
+                  padded,
+                  [0, alpha, beta, 0],
+                  [rows, stride * phaseHeight, stride * phaseWidth, cin],
+                  [1, stride, stride, 1],
+                );
+          return tf.reshape(image, [rows, phaseHeight * phaseWidth * cin]) as tf.Tensor2D;
+        });
         try {
-          addProductColumns(acc, shifted, d3, budget);
+          for (let a = alpha; a < kh; a += stride) {
+            for (let b = beta; b < kw; b += stride) {
+              const offset = ((a - alpha) / stride) * phaseWidth + (b - beta) / stride;
+              const shifted = tf.tidy(
+                () =>
+                  tf.reshape(sliceColumns(phase, offset * cin, positions * cin), [
+                    rows,
+                    positions,
+                    cin,
+                  ]) as tf.Tensor3D,
+              );
+              try {
+                addProductColumns(acc, shifted, dWide, budget);
+              } finally {
+                shifted.dispose();
+              }
+            }
+          }
         } finally {
-          shifted.dispose();
+          phase.dispose();
         }
       }
     }
   } finally {
     padded.dispose();
-    d3.dispose();
+    dWide.dispose();
   }
+}
+
+/**
+ * Columns [start, start + size) of every row of x (a copy). The cpu backend copies a slice that is
+ * not one contiguous range element by element (about 30x slower here), but each row's range is
+ * contiguous, so there it slices row by row and concatenates.
+ */
+function sliceColumns(x: tf.Tensor2D, start: number, size: number): tf.Tensor2D {
+  if (tf.getBackend() !== 'cpu') return tf.slice(x, [0, start], [-1, size]);
+  const rows = Array.from({ length: x.shape[0] }, (_, i) => tf.slice(x, [i, start], [1, size]));
+  return rows.length === 1 ? rows[0]! : tf.concat(rows, 0);
 }
 
 /** The batched method for networks that report their layers (Network.perSampleLayers). */
@@ -381,7 +434,6 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
   const layers = new Map(weights.filter((spec) => spec.role !== 'bn_gamma').map((spec) => [spec.name, spec]));
   const gammas = weights.filter((spec) => spec.role === 'bn_gamma');
   if (weights.length === 0) return tf.zeros([rows, rows]);
-  const t0 = performance.now();
   const uses = probeLayerOutputs(net, params, x, opts.batchNorm, layers);
   const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
   const grads: tf.Tensor[] = [];
@@ -416,7 +468,6 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
         })([...perturbations, ...gammaCopies], seed);
       }),
     );
-    grads[0]!.dataSync(); console.log('grads pass', performance.now() - t0);
     uses.forEach((use, k) => {
       const input = inputs[k];
       if (input?.name !== use.name) {
@@ -430,8 +481,7 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
       // Row i: ∂s_i/∂γ_c = Σ_spatial x̂ ⊙ ∂s_i/∂(BN output), per channel.
       acc.addColumns(tf.reshape(grads[uses.length + k]!, [rows, -1]));
     });
-    const r = acc.result(); r.dataSync(); console.log('total', performance.now() - t0);
-    return r;
+    return acc.result();
   } finally {
     acc.dispose();
     for (const t of grads) t.dispose();

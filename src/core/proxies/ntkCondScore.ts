@@ -151,7 +151,9 @@ async function computeNtkOverInits({ network, seed, params, batch }: ProxyInput)
   try {
     method = chooseNtkMethod(network, options);
   } catch {
-    warnings.push('the batched NTK needs a network of dense layers only; used the per-sample loop');
+    warnings.push(
+      'the batched NTK is exact only without train-mode BatchNorm coupling on supported layers; used the per-sample loop',
+    );
     method = 'loop';
   }
   const rows = ntkSize(network, batch.n, settings.outputs);
