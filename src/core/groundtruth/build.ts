@@ -1,0 +1,118 @@
+/**
+ * RawTable + ColumnMapping → GroundTruthTable. Rules:
+ * - a key that does not parse is an error on its line, quoting a short excerpt of the key;
+ * - two rows naming the same architecture (also when spelled differently, e.g. a NASLib tuple with
+ *   other spacing) are an error naming both lines: the import never picks one silently;
+ * - ViT rows whose space column names a space we do not have (PiT-Ti) are skipped and counted;
+ * - all rows must come from one search space;
+ * - empty, NaN, NA, null, ±inf values are kept as NaN and counted per column in the notes;
+ * - any other text in a value column is an error on its line.
+ */
+import { VIT_SPACES } from '../spaces/vit';
+import { parseKey } from './keys';
+import { cellNumber, excerpt } from './text';
+import type { ColumnMapping, GroundTruthSpace, GroundTruthTable, ImportResult, RawTable } from './types';
+
+const spaceLabel = (space: GroundTruthSpace) =>
+  space === 'nb201' ? 'NAS-Bench-201' : VIT_SPACES[space].label;
+
+const fail = (line: number | null, reason: string): ImportResult<GroundTruthTable> => ({
+  ok: false,
+  error: { line, reason },
+});
+
+const lineText = (line: number | null) => (line === null ? 'an unknown line' : `line ${line}`);
+
+export function buildGroundTruth(
+  table: RawTable,
+  mapping: ColumnMapping,
+  name: string,
+): ImportResult<GroundTruthTable> {
+  const index = (column: string) => table.columns.indexOf(column);
+  const keyIndex = index(mapping.keyColumn);
+  if (keyIndex < 0) return fail(null, `there is no column "${excerpt(mapping.keyColumn)}"`);
+  const spaceIndex = mapping.spaceColumn == null ? -1 : index(mapping.spaceColumn);
+  if (mapping.spaceColumn != null && spaceIndex < 0) {
+    return fail(null, `there is no column "${excerpt(mapping.spaceColumn)}"`);
+  }
+  const valueIndex: number[] = [];
+  for (const column of mapping.valueColumns) {
+    const i = index(column);
+    if (i < 0) return fail(null, `there is no column "${excerpt(column)}"`);
+    if (i === keyIndex)
+      return fail(null, `"${excerpt(column)}" is the key column and cannot also be a value`);
+    if (valueIndex.includes(i)) return fail(null, `value column "${excerpt(column)}" is chosen twice`);
+    valueIndex.push(i);
+  }
+
+  const rows = new Map<string, Record<string, number>>();
+  const lineOfKey = new Map<string, number | null>();
+  const skipped = new Map<string, number>();
+  const missing = new Array<number>(valueIndex.length).fill(0);
+  let space: GroundTruthSpace | null = null;
+  for (const row of table.rows) {
+    const keyCell = row.cells[keyIndex];
+    const parsed = parseKey(mapping.keyKind, keyCell, spaceIndex < 0 ? undefined : row.cells[spaceIndex]);
+    if (!parsed.ok) {
+      if (parsed.skip) {
+        skipped.set(parsed.label, (skipped.get(parsed.label) ?? 0) + 1);
+        continue;
+      }
+      return fail(
+        row.line,
+        `key "${excerpt(keyCell)}" in column "${excerpt(mapping.keyColumn)}": ${parsed.error}`,
+      );
+    }
+    if (lineOfKey.has(parsed.key)) {
+      const first = lineOfKey.get(parsed.key) ?? null;
+      return fail(
+        row.line,
+        `the same architecture appears twice, on ${lineText(first)} and ${lineText(row.line)} ` +
+          `("${excerpt(keyCell)}"); remove one of them`,
+      );
+    }
+    if (space !== null && parsed.space !== space) {
+      return fail(
+        row.line,
+        `this row is ${spaceLabel(parsed.space)} but earlier rows are ${spaceLabel(space)}; import one search space per file`,
+      );
+    }
+    space = parsed.space;
+    const record = Object.create(null) as Record<string, number>;
+    for (let v = 0; v < valueIndex.length; v++) {
+      const cell = row.cells[valueIndex[v]!];
+      const value = cellNumber(cell);
+      if (value === null) {
+        return fail(
+          row.line,
+          `column "${excerpt(mapping.valueColumns[v])}": "${excerpt(cell)}" is not a number`,
+        );
+      }
+      if (value === 'missing') missing[v]!++;
+      record[mapping.valueColumns[v]!] = value === 'missing' ? Number.NaN : value;
+    }
+    lineOfKey.set(parsed.key, row.line);
+    rows.set(parsed.key, record);
+  }
+  if (space === null) {
+    const reason =
+      skipped.size > 0
+        ? 'every row was skipped: none is in one of our search spaces'
+        : 'the table has no rows';
+    return fail(null, reason);
+  }
+  const notes: string[] = [];
+  for (const [label, count] of skipped) {
+    notes.push(
+      `${count} row${count === 1 ? '' : 's'} of space "${excerpt(label)}" skipped: not one of our search spaces`,
+    );
+  }
+  mapping.valueColumns.forEach((column, v) => {
+    const count = missing[v]!;
+    if (count > 0) notes.push(`${excerpt(column)}: ${count} of ${rows.size} values missing (kept as NaN)`);
+  });
+  return {
+    ok: true,
+    value: { name, space, keyKind: mapping.keyKind, columns: [...mapping.valueColumns], rows, notes },
+  };
+}

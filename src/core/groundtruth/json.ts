@@ -1,0 +1,278 @@
+/**
+ * JSON text → RawTable. Two shapes are read:
+ *
+ * - an array of objects, one row per object (pandas `to_json(orient='records')`);
+ * - objects keyed by architecture (NB201 strings or NASLib tuples), found anywhere in the first
+ *   MAX_MAP_DEPTH levels of nesting. NASLib's zc_nasbench201.json is
+ *   {"nasbench201": {"cifar10": {"(0, 2, 3, 2, 3, 1)": {"val_accuracy": …, "synflow": …}, …}, …}}:
+ *   three such maps. Each architecture key becomes one row (column `key`); the maps' values become
+ *   columns named by the path that tells the maps apart plus the value's own path, e.g.
+ *   `cifar10.val_accuracy` (a single map gives plain `val_accuracy`).
+ *
+ * Nested objects are flattened to dotted column names; arrays are kept as their JSON text.
+ * JSON.parse silently keeps the last of two equal keys, so a scan of the text rejects a repeated key
+ * in any object first, naming both lines. The same scan finds the line of each row's key or item.
+ */
+import { looksLikeKey } from './keys';
+import { excerpt, lineAtOffset } from './text';
+import type { ImportResult, RawCell, RawTable } from './types';
+
+/** How deep (in object levels) architecture-keyed maps are looked for. */
+export const MAX_MAP_DEPTH = 4;
+/** Deeper nesting inside a value is kept as JSON text rather than flattened. */
+const MAX_FLATTEN_DEPTH = 8;
+const SEP = '\u0000';
+
+interface ScanResult {
+  duplicate: { key: string; first: number; second: number } | null;
+  /** Line of each object key or array item at depth ≤ MAX_MAP_DEPTH + 1, by path (SEP-prefixed segments). */
+  lines: Map<string, number>;
+}
+
+interface Frame {
+  array: boolean;
+  path: string;
+  depth: number;
+  keys: Map<string, number> | null;
+  expectKey: boolean;
+  expectItem: boolean;
+  index: number;
+  current: string;
+}
+
+/** Walks text that JSON.parse accepted; never recurses, so any nesting depth is fine. */
+function scanJson(text: string): ScanResult {
+  const lines = new Map<string, number>();
+  const stack: Frame[] = [];
+  let line = 1;
+  const itemStarts = (top: Frame | undefined) => {
+    if (top?.array && top.expectItem) {
+      top.expectItem = false;
+      top.current = String(top.index);
+      if (top.depth <= MAX_MAP_DEPTH) lines.set(`${top.path}${SEP}${top.current}`, line);
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (c === 10) line++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) !== 10) line++;
+    } else if (c === 32 || c === 9 || c === 58) {
+      // space, tab, ':'
+    } else if (c === 34) {
+      let j = i + 1;
+      let escaped = false;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (d === 92) {
+          escaped = true;
+          j += 2;
+        } else if (d === 34) break;
+        else j++;
+      }
+      if (top && !top.array && top.expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        if (!top.keys) top.keys = new Map();
+        const keys = top.keys;
+        const first = keys.get(key);
+        if (first !== undefined) return { duplicate: { key, first, second: line }, lines };
+        keys.set(key, line);
+        top.expectKey = false;
+        top.current = key;
+        if (top.depth <= MAX_MAP_DEPTH) lines.set(`${top.path}${SEP}${key}`, line);
+      } else itemStarts(top);
+      i = j;
+    } else if (c === 123 || c === 91) {
+      itemStarts(top);
+      const depth = top ? top.depth + 1 : 0;
+      stack.push({
+        array: c === 91,
+        path: top ? `${top.path}${SEP}${top.current}` : '',
+        depth,
+        keys: null,
+        expectKey: c === 123,
+        expectItem: c === 91,
+        index: 0,
+        current: '',
+      });
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+    } else if (c === 44) {
+      if (top?.array) {
+        top.index++;
+        top.expectItem = true;
+      } else if (top) top.expectKey = true;
+    } else itemStarts(top);
+  }
+  return { duplicate: null, lines };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Adds a value's leaves under `prefix` (dotted); returns a clashing column name, or null. */
+function flatten(value: unknown, prefix: string, out: Map<string, RawCell>, depth = 0): string | null {
+  if (isObject(value) && depth < MAX_FLATTEN_DEPTH) {
+    for (const [k, v] of Object.entries(value)) {
+      const clash = flatten(v, prefix === '' ? k : `${prefix}.${k}`, out, depth + 1);
+      if (clash !== null) return clash;
+    }
+    return null;
+  }
+  const name = prefix === '' ? 'value' : prefix;
+  if (out.has(name)) return name;
+  const cell: RawCell =
+    value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? value
+      : JSON.stringify(value);
+  out.set(name, cell);
+  return null;
+}
+
+/** True when at least half of (up to 50 of) an object's keys are NB201 strings or NASLib tuples. */
+function isArchMap(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  if (keys.length === 0) return false;
+  const sample = keys.length <= 50 ? keys : keys.filter((_, i) => i % Math.ceil(keys.length / 50) === 0);
+  const hits = sample.filter((k) => looksLikeKey('nb201-string', k) || looksLikeKey('naslib-tuple', k));
+  return hits.length * 2 >= sample.length;
+}
+
+function findArchMaps(
+  value: Record<string, unknown>,
+  path: string[],
+  out: { path: string[]; map: Record<string, unknown> }[],
+): void {
+  if (isArchMap(value)) {
+    out.push({ path, map: value });
+    return;
+  }
+  if (path.length >= MAX_MAP_DEPTH) return;
+  for (const [k, v] of Object.entries(value)) if (isObject(v)) findArchMaps(v, [...path, k], out);
+}
+
+function jsonSyntaxError(text: string, error: unknown): ImportResult<RawTable> {
+  const message = error instanceof Error ? error.message : '';
+  // Engines word this differently: V8 gives "position N" (newer: also "line L column C"), Firefox "line L column C".
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  const pos = /position (\d+)/.exec(message);
+  let line: number | null = null;
+  let offset: number | null = null;
+  if (pos) {
+    offset = Number(pos[1]);
+    line = lineAtOffset(text, offset);
+  } else if (lc) line = Number(lc[1]);
+  const near =
+    offset !== null && offset < text.length ? ` near "${excerpt(text.slice(offset, offset + 20), 20)}"` : '';
+  return { ok: false, error: { line, reason: `not valid JSON${near}` } };
+}
+
+function tableFromRows(
+  rows: { line: number | null; fields: Map<string, RawCell> }[],
+  lead: string[],
+): RawTable {
+  const columns = [...lead];
+  const seen = new Set(columns);
+  for (const row of rows) {
+    for (const name of row.fields.keys()) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        columns.push(name);
+      }
+    }
+  }
+  return {
+    format: 'json',
+    columns,
+    rows: rows.map((row) => ({ line: row.line, cells: columns.map((c) => row.fields.get(c) ?? null) })),
+  };
+}
+
+export function parseJsonTable(text: string): ImportResult<RawTable> {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    return jsonSyntaxError(text, error);
+  }
+  const scan = scanJson(text);
+  if (scan.duplicate) {
+    const { key, first, second } = scan.duplicate;
+    return {
+      ok: false,
+      error: {
+        line: second,
+        reason: `key "${excerpt(key)}" appears twice in one object (lines ${first} and ${second})`,
+      },
+    };
+  }
+  const lineOf = (path: readonly string[]) => scan.lines.get(path.map((p) => `${SEP}${p}`).join('')) ?? null;
+
+  if (Array.isArray(root)) {
+    const rows: { line: number | null; fields: Map<string, RawCell> }[] = [];
+    for (let i = 0; i < root.length; i++) {
+      const item: unknown = root[i];
+      const line = lineOf([String(i)]);
+      if (!isObject(item))
+        return { ok: false, error: { line, reason: `item ${i + 1} of the array is not an object` } };
+      const fields = new Map<string, RawCell>();
+      const clash = flatten(item, '', fields);
+      if (clash !== null) {
+        return {
+          ok: false,
+          error: { line, reason: `two fields of item ${i + 1} flatten to column "${excerpt(clash)}"` },
+        };
+      }
+      rows.push({ line, fields });
+    }
+    return { ok: true, value: tableFromRows(rows, []) };
+  }
+  if (!isObject(root)) {
+    return {
+      ok: false,
+      error: { line: 1, reason: 'expected an array of rows or an object keyed by architecture' },
+    };
+  }
+  const maps: { path: string[]; map: Record<string, unknown> }[] = [];
+  findArchMaps(root, [], maps);
+  if (maps.length === 0) {
+    return {
+      ok: false,
+      error: {
+        line: null,
+        reason:
+          'found no array of rows and no object keyed by NB201 cell strings or NASLib tuples ' +
+          `in the first ${MAX_MAP_DEPTH} levels`,
+      },
+    };
+  }
+  // Drop the path segments all maps share: they tell nothing apart.
+  let common = 0;
+  while (maps.every((m) => m.path.length > common && m.path[common] === maps[0]!.path[common])) common++;
+  const byKey = new Map<string, { line: number | null; fields: Map<string, RawCell> }>();
+  for (const { path, map } of maps) {
+    const prefix = path.slice(common).join('.');
+    for (const [key, value] of Object.entries(map)) {
+      let row = byKey.get(key);
+      if (!row) {
+        row = { line: lineOf([...path, key]), fields: new Map() };
+        byKey.set(key, row);
+      }
+      const clash = flatten(value, prefix, row.fields);
+      if (clash !== null) {
+        return {
+          ok: false,
+          error: { line: lineOf([...path, key]), reason: `two fields flatten to column "${excerpt(clash)}"` },
+        };
+      }
+    }
+  }
+  let keyColumn = 'key';
+  while ([...byKey.values()].some((row) => row.fields.has(keyColumn))) keyColumn = `_${keyColumn}`;
+  const rows = [...byKey.entries()].map(([key, row]) => {
+    const fields = new Map<string, RawCell>([[keyColumn, key], ...row.fields]);
+    return { line: row.line, fields };
+  });
+  return { ok: true, value: tableFromRows(rows, [keyColumn]) };
+}

@@ -1,0 +1,135 @@
+/** The three reference tables from ../shared/data must import as they are. */
+import { describe, expect, it } from 'vitest';
+import { readSharedData } from '../../test/sharedData';
+import { type GroundTruthTable, importGroundTruth, parseTable, proposeMapping } from '.';
+
+function imported(name: string): GroundTruthTable {
+  const result = importGroundTruth(readSharedData(name), { fileName: name });
+  if (!result.ok)
+    throw new Error(`${name} did not import: line ${result.error.line}: ${result.error.reason}`);
+  return result.value;
+}
+
+const maxOf = (t: GroundTruthTable, column: string) =>
+  Math.max(...[...t.rows.values()].map((r) => r[column]!).filter(Number.isFinite));
+
+describe('nb201.csv', () => {
+  const table = imported('nb201.csv');
+
+  it('imports all 15 625 cells keyed by NB201 string', () => {
+    expect(table.name).toBe('nb201');
+    expect(table.space).toBe('nb201');
+    expect(table.keyKind).toBe('nb201-string');
+    expect(table.rows.size).toBe(15_625);
+    // The two all-empty columns are not proposed; the six with numbers are.
+    expect(table.columns).toEqual([
+      'cifar10_valid',
+      'cifar10_test',
+      'cifar100_test',
+      'imagenet16_test',
+      'params_m',
+      'flops_m',
+    ]);
+    expect(table.notes).toEqual([]);
+  });
+
+  it('has row 0 with the values the shared README states', () => {
+    const row = table.rows.get(
+      '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|',
+    );
+    expect(row).toBeDefined();
+    // README: arch 0 has 0.129306 M params and 15.64737 M FLOPs; accuracies as in the file's first row.
+    expect(row!.params_m).toBe(0.129306);
+    expect(row!.flops_m).toBe(15.64737);
+    expect(row!.cifar10_test).toBe(85.8633);
+    expect(row!.cifar100_test).toBe(52.9133);
+  });
+
+  it('reaches the best accuracies the NB201 paper reports', () => {
+    expect(maxOf(table, 'cifar10_test')).toBeCloseTo(94.37, 2);
+    expect(maxOf(table, 'cifar100_test')).toBeCloseTo(73.51, 2);
+    expect(maxOf(table, 'imagenet16_test')).toBeCloseTo(47.31, 2);
+    expect(maxOf(table, 'cifar10_valid')).toBeCloseTo(91.61, 2);
+  });
+
+  it('keeps an all-empty column as NaN with a note when the user picks it', () => {
+    const raw = parseTable(readSharedData('nb201.csv'), 'nb201.csv');
+    if (!raw.ok) throw new Error(raw.error.reason);
+    const proposed = proposeMapping(raw.value);
+    if (!proposed.ok) throw new Error(proposed.error.reason);
+    const result = importGroundTruth(readSharedData('nb201.csv'), {
+      fileName: 'nb201.csv',
+      mapping: { ...proposed.value, valueColumns: ['cifar100_valid', 'cifar10_test'] },
+    });
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(result.value.columns).toEqual(['cifar100_valid', 'cifar10_test']);
+    expect(result.value.notes).toEqual(['cifar100_valid: 15625 of 15625 values missing (kept as NaN)']);
+    expect([...result.value.rows.values()].every((r) => Number.isNaN(r.cifar100_valid))).toBe(true);
+  });
+});
+
+describe('nb201_zc_naslib.json', () => {
+  const table = imported('nb201_zc_naslib.json');
+  const source = JSON.parse(readSharedData('nb201_zc_naslib.json')) as {
+    nasbench201: Record<string, Record<string, Record<string, number>>>;
+  };
+
+  it('imports 491 cells keyed by NASLib tuple, with one column per data set and measure', () => {
+    expect(table.space).toBe('nb201');
+    expect(table.keyKind).toBe('naslib-tuple');
+    expect(table.rows.size).toBe(491);
+    const datasets = Object.keys(source.nasbench201);
+    const measures = Object.keys(source.nasbench201.cifar10!['(4, 3, 3, 3, 2, 3)']!);
+    expect(table.columns).toHaveLength(datasets.length * measures.length);
+    expect(table.columns).toContain('cifar10.val_accuracy');
+    expect(table.columns).toContain('ImageNet16-120.synflow');
+  });
+
+  it('converts the tuple to our string: (4, 3, 3, 3, 2, 3) worked out by hand', () => {
+    // NASLib edges 0→1, 0→2, 0→3, 1→2, 1→3, 2→3; ops 4 avg_pool, 3 conv 1x1, 2 conv 3x3.
+    // Our string lists 0→1 | 0→2, 1→2 | 0→3, 1→3, 2→3.
+    const row = table.rows.get(
+      '|avg_pool_3x3~0|+|nor_conv_1x1~0|nor_conv_1x1~1|+|nor_conv_1x1~0|nor_conv_3x3~1|nor_conv_1x1~2|',
+    );
+    expect(row?.['cifar10.val_accuracy']).toBe(
+      source.nasbench201.cifar10!['(4, 3, 3, 3, 2, 3)']!.val_accuracy,
+    );
+    expect(row?.['cifar10.val_accuracy']).toBeCloseTo(88.24, 6);
+  });
+
+  it('joins nb201.csv cell by cell: NASLib params equal NB201 params for all 491 cells', () => {
+    const nb201 = imported('nb201.csv');
+    let matched = 0;
+    for (const [key, row] of table.rows) {
+      const other = nb201.rows.get(key);
+      expect(other, key).toBeDefined();
+      expect(row['cifar10.params']).toBeCloseTo(other!.params_m!, 6);
+      matched++;
+    }
+    expect(matched).toBe(491);
+  });
+});
+
+describe('vit_autoprox_gt.csv', () => {
+  const table = imported('vit_autoprox_gt.csv');
+
+  it('imports the 200 AutoFormer-Ti rows and skips the 100 PiT-Ti rows with a note', () => {
+    expect(table.space).toBe('autoformer-tiny');
+    expect(table.keyKind).toBe('vit-autoprox-json');
+    expect(table.rows.size).toBe(200);
+    expect(table.notes).toContain('100 rows of space "PiT-Ti" skipped: not one of our search spaces');
+    // gt_autoformer_2 (100 rows) has no from-scratch results.
+    expect(table.notes).toContain('cifar100_scratch: 100 of 200 values missing (kept as NaN)');
+    expect(table.columns).toContain('imagenet_supernet_inherited');
+    expect(table.columns).not.toContain('row');
+  });
+
+  it('reads row 0 as written in the file', () => {
+    // arch_json {"hidden_dim":192,"mlp_ratio":[3.5,4.0,3.5,4.0,3.5,3.5,4.0,3.5,4.0,4.0,4.0,3.5],
+    //            "depth":12,"num_heads":[4,4,3,4,3,3,4,4,3,3,3,4]}
+    const row = table.rows.get('vit:ti:e192:m3.5,4,3.5,4,3.5,3.5,4,3.5,4,4,4,3.5:h4,4,3,4,3,3,4,4,3,3,3,4');
+    expect(row).toBeDefined();
+    expect(row!.cifar100_scratch).toBe(68.66);
+    expect(row!.imagenet_supernet_inherited).toBe(74.64400003);
+  });
+});

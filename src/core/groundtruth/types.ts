@@ -1,0 +1,68 @@
+/**
+ * Ground-truth tables imported by the user (CSV or JSON), and the errors an import can end in.
+ * Import runs in two steps so the UI can show a column-mapping dialog in between:
+ * text → RawTable (parseTable) → GroundTruthTable (buildGroundTruth with a ColumnMapping).
+ * Everything a file contains is kept as plain strings and numbers; nothing is ever read as HTML.
+ */
+import type { VitSpaceId } from '../spaces/vit';
+
+/** One cell as read: CSV cells are always strings, JSON cells may be numbers, booleans or null. */
+export type RawCell = string | number | boolean | null;
+
+export interface RawRow {
+  /** 1-based line in the file where the row starts (JSON: where its key or item starts); null if unknown. */
+  line: number | null;
+  /** Aligned with RawTable.columns. */
+  cells: RawCell[];
+}
+
+export interface RawTable {
+  format: 'csv' | 'json';
+  columns: string[];
+  rows: RawRow[];
+}
+
+/** Why an import failed: the 1-based line (null when it concerns the whole file) and a plain-text reason. */
+export interface ImportError {
+  line: number | null;
+  reason: string;
+}
+
+export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: ImportError };
+
+/**
+ * nb201-string: `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`; naslib-tuple: NASLib's `(0, 2, 3, 2, 3, 1)`;
+ * vit-autoprox-json: Auto-Prox's arch_json object (hidden_dim, mlp_ratio[], depth, num_heads[]).
+ */
+export const KEY_KINDS = ['nb201-string', 'naslib-tuple', 'vit-autoprox-json'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
+
+export interface ColumnMapping {
+  keyColumn: string;
+  keyKind: KeyKind;
+  /** Columns kept as numbers; missing or NaN values become NaN. */
+  valueColumns: string[];
+  /**
+   * ViT tables only: a column naming each row's search space (e.g. Auto-Prox's `space`). Rows naming a
+   * space we do not have (PiT-Ti) are skipped and counted in the notes. Without it the space is
+   * inferred from the embedding width, which differs between all our ViT spaces.
+   */
+  spaceColumn?: string | null;
+}
+
+export type GroundTruthSpace = 'nb201' | VitSpaceId;
+
+export interface GroundTruthTable {
+  name: string;
+  space: GroundTruthSpace;
+  keyKind: KeyKind;
+  /** The value columns, in mapping order. */
+  columns: string[];
+  /**
+   * Keyed by our canonical architecture string (nb201ToString / vitToString). Each record has every
+   * column (NaN where missing) and no prototype, so a column may safely be called `__proto__`.
+   */
+  rows: Map<string, Record<string, number>>;
+  /** Plain-text remarks: skipped rows and missing values, with counts. */
+  notes: string[];
+}
