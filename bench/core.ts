@@ -31,8 +31,30 @@ import { mlpFromString } from '../src/core/spaces/mlp';
 const CELL =
   '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|';
 const REPS = 5;
+/** Cheap first, so a spent budget leaves out the slowest. */
+const BENCH_ORDER: readonly ProxyId[] = [
+  'params',
+  'flops',
+  'synflow',
+  'nwot',
+  'grad_norm',
+  'snip',
+  'fisher',
+  'jacob_cov',
+  'zico',
+  'gradalign',
+  'gradalign_det',
+  'swap',
+  'reg_swap',
+  'grasp',
+  'ntk_cond',
+  'ntk_trace',
+  'ntk_spectrum',
+];
 const CAP_S = 20;
 const CPU_SKIP_WASM_MS = 3000;
+/** Wall-clock budget of one (backend, fidelity) part; proxies left when it is spent are listed as such. */
+const PART_BUDGET_S = 240;
 const PART_FILE = (backend: string, fidelity: string) => `bench/results/.core-${backend}-${fidelity}.json`;
 
 interface Timing {
@@ -46,16 +68,17 @@ const args = parseArgs({
   options: { backend: { type: 'string' }, fidelity: { type: 'string' }, ntk: { type: 'boolean' } },
 }).values;
 
-async function time(fn: () => Promise<unknown>, capS = CAP_S): Promise<Timing> {
+/** fn gets the run number: proxies use it as the seed, so no run reuses a kept result (NTK, SWAP). */
+async function time(fn: (run: number) => Promise<unknown>, capS = CAP_S): Promise<Timing> {
   const t0 = performance.now();
-  await fn();
+  await fn(0);
   const warm = performance.now() - t0;
   if (warm > capS * 1000)
     return { msMedian: round(warm), runs: 1, note: `warm-up took over ${capS} s: one run` };
   const runs: number[] = [];
   for (let r = 0; r < REPS; r++) {
     const t = performance.now();
-    await fn();
+    await fn(r + 1);
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
@@ -81,8 +104,14 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
   if (!built.ok) throw new Error(built.error);
   const network = built.value.network;
   const out: Record<string, Timing> = {};
-  for (const [id, proxy] of Object.entries(PROXY_REGISTRY)) {
-    if (!proxy.spaces.includes('nb201')) continue;
+  const partStart = performance.now();
+  for (const id of BENCH_ORDER) {
+    const proxy = PROXY_REGISTRY[id];
+    if (!proxy?.spaces.includes('nb201')) continue;
+    if (performance.now() - partStart > PART_BUDGET_S * 1000) {
+      out[id] = { runs: 0, note: `not run: the part's ${PART_BUDGET_S} s budget was spent` };
+      continue;
+    }
     const onWasm = wasmTimes[id]?.msMedian;
     if (backend === 'cpu' && (onWasm === undefined || onWasm > CPU_SKIP_WASM_MS)) {
       out[id] = { runs: 0, note: `not run on cpu: ${onWasm ?? '?'} ms on wasm, cpu is 20–100x slower` };
@@ -91,16 +120,16 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
     const batch = proxy.needsData
       ? await loadBatchForCli('cifar10', fidelity === 'paper' ? 64 : 32, 0, network)
       : undefined;
-    const input = {
+    const input = (seed: number) => ({
       network,
-      seed: 0,
-      params: resolvedParams(id as ProxyId, {}),
+      seed,
+      params: resolvedParams(id, {}),
       ...(batch ? { batch } : {}),
-    };
+    });
     try {
       let warnings: string[] = [];
-      const timing = await time(async () => {
-        warnings = (await proxy.compute(input)).warnings;
+      const timing = await time(async (run) => {
+        warnings = (await proxy.compute(input(run))).warnings;
       });
       out[id] = { ...timing, ...(warnings.length ? { warnings } : {}) };
     } catch (error) {
