@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { jobsForView } from '../src/compute/explorerScoring';
+import { nb201CellOf, type ScoreJob } from '../src/core/proxies/scoreJob';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { scoreInNode } from './nodeScores';
 import {
@@ -12,6 +13,8 @@ import {
 } from './readPage';
 
 const expectedJobs = jobsForView(DEFAULT_VIEW_STATE);
+/** The explorer's jobs are NB201 jobs: their cell index is what the table shows. */
+const cellOf = (job: ScoreJob): number => nb201CellOf(job)!;
 
 test('the default view scores every cell in a worker, matching the core run in Node', async ({ page }) => {
   const errors: string[] = [];
@@ -20,7 +23,7 @@ test('the default view scores every cell in a worker, matching the core run in N
   await waitForScores(page, expectedJobs.length);
 
   // The same 20 seeded cells as the core samples in Node.
-  const cells = [...new Set(expectedJobs.map((j) => j.cell))];
+  const cells = [...new Set(expectedJobs.map(cellOf))];
   expect(await shownCells(page)).toEqual(cells);
   // Computed off the UI thread: a worker exists and every job went through it.
   expect(page.workers().length).toBeGreaterThan(0);
@@ -30,10 +33,12 @@ test('the default view scores every cell in a worker, matching the core run in N
   const shown = new Map((await readScores(page)).map((s) => [jobKey(s.cell, s.proxy), s]));
   const reference = await scoreInNode(expectedJobs);
   expectedJobs.forEach((job, i) => {
-    const s = shown.get(jobKey(job.cell, job.proxy));
-    expect(s, `cell ${job.cell} ${job.proxy}`).toBeDefined();
+    const s = shown.get(jobKey(cellOf(job), job.proxy));
+    expect(s, `cell ${cellOf(job)} ${job.proxy}`).toBeDefined();
     expect(s!.cached).toBe(false);
-    expect(relativeDifference(s!.value, reference[i]!), `cell ${job.cell} ${job.proxy}`).toBeLessThan(1e-4);
+    expect(relativeDifference(s!.value, reference[i]!), `cell ${cellOf(job)} ${job.proxy}`).toBeLessThan(
+      1e-4,
+    );
   });
   expect(errors).toEqual([]);
 });

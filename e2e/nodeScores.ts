@@ -1,11 +1,43 @@
-/** The same core, run in Node on tfjs's cpu backend: the reference the browser's numbers must match. */
+/**
+ * The same core, run in Node on tfjs's cpu backend: the reference the browser's numbers must match.
+ * Data proxies load their batch from public/data through the workers' own loader (createBatchLoader),
+ * with a fetch that reads the file from disk, so Node and the browser draw the same images.
+ */
 import '@tensorflow/tfjs-backend-cpu';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createBatchLoader, type FetchResponseLike } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob } from '../src/core/proxies/scoreJob';
+
+const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../public/data');
+
+/** fetch for file: URLs, answering a missing file with a 404 as a web server would. */
+async function readAsFetch(url: string): Promise<FetchResponseLike> {
+  const headers = { get: () => null };
+  try {
+    const bytes = await readFile(fileURLToPath(url));
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return { ok: true, status: 200, statusText: 'OK', headers, arrayBuffer: async () => buffer };
+  } catch {
+    return {
+      ok: false,
+      status: 404,
+      statusText: 'Not Found',
+      headers,
+      arrayBuffer: async () => new ArrayBuffer(0),
+    };
+  }
+}
+
+const loadBatch = createBatchLoader({ fetch: readAsFetch, dataUrl: `${pathToFileURL(dataDir).href}/` });
 
 export async function scoreInNode(jobs: ScoreJob[]): Promise<number[]> {
   await tf.setBackend('cpu');
   const values: number[] = [];
-  for (const job of jobs) values.push((await runScoreJob(job, 'cpu', () => performance.now())).value);
+  for (const job of jobs) {
+    values.push((await runScoreJob(job, 'cpu', () => performance.now(), loadBatch)).value);
+  }
   return values;
 }

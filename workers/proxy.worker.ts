@@ -1,11 +1,16 @@
 /// <reference lib="webworker" />
-/** Worker entry: scores proxy jobs with the core, on the backend selectBackend() verified. */
+/**
+ * Worker entry: scores proxy jobs with the core, on the backend selectBackend() verified. Data
+ * proxies get their batch from public/data (fetched once per dataset, relative to the app's base
+ * URL); a missing or broken shard rejects the job with a message naming the file and the fix.
+ */
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
 import type { BackendPreference, BackendReport } from '../src/compute/backends/backendReport';
 import { selectBackend } from '../src/compute/backends/selectBackend';
+import { createBatchLoader, dataFolderUrl } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 
@@ -17,6 +22,11 @@ const wasmFiles = {
 
 let report: Promise<BackendReport> | undefined;
 
+const loadBatch = createBatchLoader({
+  fetch: (url) => fetch(url),
+  dataUrl: dataFolderUrl(import.meta.env.BASE_URL, self.location.href),
+});
+
 const api = {
   init(preference: BackendPreference): Promise<BackendReport> {
     report ??= selectBackend(preference, wasmFiles);
@@ -25,7 +35,7 @@ const api = {
   async score(job: ScoreJob): Promise<ScoreResult> {
     if (!report) throw new Error('worker used before init()');
     await report;
-    return runScoreJob(job, tf.getBackend(), () => performance.now());
+    return runScoreJob(job, tf.getBackend(), () => performance.now(), loadBatch);
   },
 };
 

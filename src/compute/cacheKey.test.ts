@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { batchSpec } from '../core/data/imageDataset';
 import { getProxy } from '../core/proxies/registry';
-import type { ScoreJob } from '../core/proxies/scoreJob';
-import { cacheKey, canonicalJson } from './cacheKey';
+import { nb201Arch, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
+import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
+import { cacheKey, cacheKeyMaterial, canonicalJson } from './cacheKey';
 
-const base: ScoreJob = {
-  space: 'nb201',
-  cell: 1234,
+const base: ScoreJob = nb201Job(1234, {
   proxy: 'synflow',
   params: {},
   seed: 0,
   fidelity: 'quick',
   dataset: 'none',
-};
+});
+
+const nwot: ScoreJob = { ...base, proxy: 'nwot', dataset: batchSpec('cifar10-train', 32, 0) };
 
 describe('cacheKey', () => {
   it('is a stable SHA-256 hex digest', async () => {
@@ -22,11 +24,12 @@ describe('cacheKey', () => {
 
   it('changes when any input changes', async () => {
     const variants: ScoreJob[] = [
-      { ...base, cell: 1235 },
+      { ...base, arch: nb201Arch(1235) },
       { ...base, proxy: 'params' },
       { ...base, params: { init: 'normal' } },
       { ...base, seed: 1 },
       { ...base, fidelity: 'paper' },
+      { ...base, space: 'vit-browser', arch: 'vit:web:e64:m2,3:h2,4' },
     ];
     const keys = new Set([await cacheKey(base), ...(await Promise.all(variants.map(cacheKey)))]);
     expect(keys.size).toBe(variants.length + 1);
@@ -38,6 +41,44 @@ describe('cacheKey', () => {
     } finally {
       synflow.version = version;
     }
+  });
+
+  it('changes with the dataset spec of a data proxy', async () => {
+    const variants: ScoreJob[] = [
+      { ...nwot, dataset: batchSpec('cifar10-train', 64, 0) },
+      { ...nwot, dataset: batchSpec('cifar10-train', 32, 1) },
+      { ...nwot, dataset: batchSpec('cifar10-test', 32, 0) },
+      { ...nwot, dataset: batchSpec('cifar10-train', 32, 0, { classBalanced: true }) },
+      { ...nwot, dataset: batchSpec('mnist-train', 32, 0) },
+    ];
+    const keys = new Set([await cacheKey(nwot), ...(await Promise.all(variants.map(cacheKey)))]);
+    expect(keys.size).toBe(variants.length + 1);
+    expect(JSON.parse(cacheKeyMaterial(nwot)).dataset).toBe('cifar10-train n=32 seed=0');
+  });
+
+  it('keys one architecture and one batch once, however their text is spaced', async () => {
+    expect(await cacheKey({ ...nwot, arch: `  ${nwot.arch}\n` })).toBe(await cacheKey(nwot));
+    expect(await cacheKey({ ...nwot, dataset: ' cifar10-train n=32 seed=0 ' })).toBe(await cacheKey(nwot));
+    // Data-free proxies read no batch, so the spec cannot change their value or their key.
+    expect(await cacheKey({ ...base, dataset: batchSpec('cifar10-train', 32, 0) })).toBe(
+      await cacheKey(base),
+    );
+  });
+
+  it('keeps the keys of NB201 data-free jobs from before jobs carried arch text', () => {
+    // What cacheKey hashed when a job named its cell by index: old IndexedDB entries stay valid.
+    const before = canonicalJson({
+      space: 'nb201',
+      // 1234 = 014414 in base 5: none, skip, avg_pool, avg_pool, skip, avg_pool.
+      arch: '|none~0|+|skip_connect~0|avg_pool_3x3~1|+|avg_pool_3x3~0|skip_connect~1|avg_pool_3x3~2|',
+      proxy: 'synflow',
+      params: { init: 'pytorch' },
+      version: getProxy('synflow').version,
+      dataset: 'none',
+      seed: 0,
+      fidelity: FIDELITY_PRESETS.quick,
+    });
+    expect(cacheKeyMaterial(base)).toBe(before);
   });
 
   it('does not depend on parameter order, and explicit defaults equal omitted ones', async () => {

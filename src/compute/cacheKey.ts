@@ -1,12 +1,17 @@
 /**
- * Cache key of a score: SHA-256 of exactly what determines the value: space, cell, proxy id,
- * its resolved parameters and version, dataset spec, seed and the fidelity's full settings.
+ * Cache key of a score: SHA-256 of exactly what determines the value: space, architecture text
+ * (canonical form), proxy id, its resolved parameters and version, dataset batch spec (for data
+ * proxies; data-free ones ignore it), seed and the fidelity's full settings.
  * The backend is deliberately not part of it (results record their backend instead).
+ * NB201 data-free keys are the same as before jobs carried arch text, so old caches stay valid.
  */
+import { batchSpec, parseBatchSpec } from '../core/data/imageDataset';
 import { getProxy, resolvedParams } from '../core/proxies/registry';
-import type { ScoreJob } from '../core/proxies/scoreJob';
+import { NO_DATASET, type ScoreJob } from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { nb201FromIndex, nb201ToString } from '../core/spaces/nb201';
+import { mlpFromString, mlpToString } from '../core/spaces/mlp';
+import { nb201FromString, nb201ToString, type ParseResult } from '../core/spaces/nb201';
+import { vitFromString, vitToString } from '../core/spaces/vit';
 
 /** JSON with object keys sorted, so equal inputs always give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -20,14 +25,34 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function rewritten<T>(parsed: ParseResult<T>, write: (value: T) => string, text: string): string {
+  return parsed.ok ? write(parsed.value) : text;
+}
+
+/** The architecture's canonical text (unreadable text is kept as is: scoring it fails anyway). */
+function canonicalArch(space: string, text: string): string {
+  if (space === 'nb201') return rewritten(nb201FromString(text), nb201ToString, text);
+  if (space === 'mlp') return rewritten(mlpFromString(text), mlpToString, text);
+  return rewritten(vitFromString(text), vitToString, text);
+}
+
+/** The batch spec in its canonical spelling; 'none' for proxies that read no data. */
+function canonicalDataset(job: ScoreJob): string {
+  if (!getProxy(job.proxy).needsData) return NO_DATASET;
+  const parsed = parseBatchSpec(job.dataset);
+  if (!parsed.ok) return job.dataset;
+  const { dataset, n, seed, classBalanced } = parsed.value;
+  return batchSpec(dataset, n, seed, { classBalanced });
+}
+
 export function cacheKeyMaterial(job: ScoreJob): string {
   return canonicalJson({
     space: job.space,
-    arch: nb201ToString(nb201FromIndex(job.cell)),
+    arch: canonicalArch(job.space, job.arch),
     proxy: job.proxy,
     params: resolvedParams(job.proxy, job.params),
     version: getProxy(job.proxy).version,
-    dataset: job.dataset,
+    dataset: canonicalDataset(job),
     seed: job.seed,
     fidelity: FIDELITY_PRESETS[job.fidelity],
   });

@@ -2,7 +2,11 @@
  * Connects the Explorer store to the workers and the cache: turns the view into jobs, runs them
  * (cache first), streams results into the store, cancels on request or when the view changes.
  */
-import type { ScoreJob } from '../core/proxies/scoreJob';
+import { batchSpec } from '../core/data/imageDataset';
+import type { ProxyId } from '../core/proxies/ids';
+import { PROXY_REGISTRY } from '../core/proxies/registry';
+import { NO_DATASET, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
+import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { nb201Sample, nb201ToIndex } from '../core/spaces/nb201';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import type { ViewState } from '../state/viewState';
@@ -11,21 +15,24 @@ import { openScoreCache, type ScoreCache } from './scoreCache';
 import { runScores } from './scoreRun';
 import { WorkerPool } from './workerPool';
 
+/** The dataset the Explorer's data proxies read: CIFAR-10 training images. */
+export const EXPLORER_DATASET = 'cifar10-train';
+
+/**
+ * The job that scores one NB201 cell (base-5 index) of the view with one proxy: data proxies get
+ * a seeded CIFAR-10 batch of the fidelity's size, data-free ones 'none'.
+ */
+export function jobFor(view: ViewState, cell: number, proxy: ProxyId): ScoreJob {
+  // An unregistered proxy gets 'none'; its worker call then fails with "not implemented yet".
+  const dataset = PROXY_REGISTRY[proxy]?.needsData
+    ? batchSpec(EXPLORER_DATASET, FIDELITY_PRESETS[view.fidelity].batch, view.seed)
+    : NO_DATASET;
+  return nb201Job(cell, { proxy, params: {}, seed: view.seed, fidelity: view.fidelity, dataset });
+}
+
 export function jobsForView(view: ViewState): ScoreJob[] {
   const cells = nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex);
-  return cells.flatMap((cell) =>
-    view.proxies.map(
-      (proxy): ScoreJob => ({
-        space: view.space,
-        cell,
-        proxy,
-        params: {},
-        seed: view.seed,
-        fidelity: view.fidelity,
-        dataset: 'none',
-      }),
-    ),
-  );
+  return cells.flatMap((cell) => view.proxies.map((proxy) => jobFor(view, cell, proxy)));
 }
 
 // One worker per spare core: the UI thread keeps one for itself.

@@ -1,17 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { ScoreJob } from '../core/proxies/scoreJob';
+import { nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import { openScoreCache } from './scoreCache';
 
-const job: ScoreJob = {
-  space: 'nb201',
-  cell: 5,
+const job: ScoreJob = nb201Job(5, {
   proxy: 'params',
   params: {},
   seed: 0,
   fidelity: 'quick',
   dataset: 'none',
-};
+});
 const result = { value: 42, details: {}, warnings: [], backend: 'cpu', ms: 1 };
 
 describe('score cache', () => {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import {
+  nb201CellOf,
+  nb201Job,
+  runScoreJob,
+  type ScoreJob,
+  type ScoreResult,
+} from '../core/proxies/scoreJob';
+import { createBatchLoader } from './batchLoader';
 import { cacheKey } from './cacheKey';
 import { MemoryScoreCache } from './scoreCache';
 import { runScores, type ScoredJob } from './scoreRun';
 import { CancelledError } from './workerPool';
 
-const jobs: ScoreJob[] = [1, 2, 3, 4].map((cell) => ({
-  space: 'nb201',
-  cell,
-  proxy: 'params',
-  params: {},
-  seed: 0,
-  fidelity: 'quick',
-  dataset: 'none',
-}));
+const jobs: ScoreJob[] = [1, 2, 3, 4].map((cell) =>
+  nb201Job(cell, { proxy: 'params', params: {}, seed: 0, fidelity: 'quick', dataset: 'none' }),
+);
+const cellOf = (job: ScoreJob): number => nb201CellOf(job)!;
 
 /** Stands in for the worker pool, which this test is not about. */
 function fakeScorer(cancelAfter = Number.POSITIVE_INFINITY) {
@@ -22,8 +24,8 @@ function fakeScorer(cancelAfter = Number.POSITIVE_INFINITY) {
     calls,
     async score(job: ScoreJob): Promise<ScoreResult> {
       if (calls.length >= cancelAfter) throw new CancelledError();
-      calls.push(job.cell);
-      return { value: job.cell * 10, details: {}, warnings: [], backend: 'fake', ms: 1 };
+      calls.push(cellOf(job));
+      return { value: cellOf(job) * 10, details: {}, warnings: [], backend: 'fake', ms: 1 };
     },
   };
 }
@@ -45,7 +47,7 @@ describe('runScores', () => {
     const outcome = await runScores(jobs, scorer, cache, 2, { ...quiet, onResult: (r) => rows.push(r) });
     expect(outcome).toBe('finished');
     expect(scorer.calls.sort()).toEqual([2, 3, 4]);
-    expect(rows.find((r) => r.job.cell === 1)).toMatchObject({ cached: true, result: { value: -1 } });
+    expect(rows.find((r) => cellOf(r.job) === 1)).toMatchObject({ cached: true, result: { value: -1 } });
     expect(await cache.count()).toBe(4);
   });
 
@@ -57,7 +59,7 @@ describe('runScores', () => {
       onResult: (r) => rows.push(r),
     });
     expect(outcome).toBe('cancelled');
-    expect(rows.map((r) => r.job.cell)).toEqual([1, 2]);
+    expect(rows.map((r) => cellOf(r.job))).toEqual([1, 2]);
     const again = fakeScorer();
     await runScores(jobs, again, cache, 1, { ...quiet, onResult() {} });
     expect(again.calls).toEqual([3, 4]);
@@ -100,5 +102,46 @@ describe('runScores', () => {
     );
     expect(progress.at(-1)).toMatchObject({ done: 4, total: 4, etaMs: 0 });
     expect(progress[1]!.etaMs).toBeGreaterThan(0);
+  });
+
+  it("reports a job whose shard is missing as an error with the loader's message, and runs the rest", async () => {
+    // The worker's path without the worker: runScoreJob over a loader whose fetch finds nothing.
+    const load = createBatchLoader({
+      fetch: async () => ({
+        ok: false,
+        status: 404,
+        statusText: 'Not Found',
+        headers: { get: () => null },
+        arrayBuffer: async () => new ArrayBuffer(0),
+      }),
+      dataUrl: 'https://app.test/data/',
+    });
+    const scorer = { score: (job: ScoreJob) => runScoreJob(job, 'cpu', () => 0, load) };
+    const nwot = nb201Job(7, {
+      proxy: 'nwot',
+      params: {},
+      seed: 0,
+      fidelity: 'quick',
+      dataset: 'cifar10-train n=2 seed=0',
+    });
+    const errors: [ScoreJob, string][] = [];
+    const rows: ScoredJob[] = [];
+    const cache = new MemoryScoreCache();
+    const outcome = await runScores([nwot, jobs[0]!], scorer, cache, 1, {
+      onProgress() {},
+      onResult: (r) => rows.push(r),
+      onError: (job, message) => errors.push([job, message]),
+    });
+    expect(outcome).toBe('finished');
+    expect(errors).toEqual([
+      [
+        nwot,
+        'public/data/cifar10-train.bin is missing (HTTP 404 Not Found for https://app.test/data/cifar10-train.bin): ' +
+          'run `npm run prepare-data` to create the data shards, then try again',
+      ],
+    ]);
+    expect(rows.map((r) => r.job)).toEqual([jobs[0]]);
+    // Only the scored job is cached: the failed one runs again next time.
+    expect(await cache.count()).toBe(1);
   });
 });

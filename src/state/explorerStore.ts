@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { BackendReport } from '../compute/backends/backendReport';
 import type { RunProgress, ScoredJob } from '../compute/scoreRun';
-import type { ProxyId } from '../core/proxies/ids';
+import type { ScoreJob } from '../core/proxies/scoreJob';
 import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';
 
 export type RunStatus = 'idle' | 'running' | 'finished' | 'cancelled';
@@ -34,9 +34,11 @@ export interface ExplorerState {
   dismissNotices(): void;
 }
 
-/** Where a score sits in the store: everything that decides its value. */
-export function scoreSlot(job: { cell: number; proxy: ProxyId; seed: number; fidelity: string }): string {
-  return `${job.cell}:${job.proxy}:${job.seed}:${job.fidelity}`;
+/** Where a score sits in the store: everything that decides its value (jobs carry default params). */
+export function scoreSlot(
+  job: Pick<ScoreJob, 'space' | 'arch' | 'proxy' | 'seed' | 'fidelity' | 'dataset'>,
+): string {
+  return `${job.space}:${job.arch}:${job.proxy}:${job.seed}:${job.fidelity}:${job.dataset}`;
 }
 
 export const useExplorerStore = create<ExplorerState>()((set) => ({

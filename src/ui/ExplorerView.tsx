@@ -1,6 +1,6 @@
 /** The Explorer: a seeded NB201 sample, scored by the chosen proxies in workers. */
 import { useEffect, useMemo } from 'react';
-import { cancelScoring, clearScoreCache, scoreCurrentView } from '../compute/explorerScoring';
+import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import { nb201FromIndex, nb201Sample, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
@@ -63,7 +63,7 @@ export function ExplorerView() {
   const rows: TableRow[] = cells.map((cell) => {
     const row: TableRow = { cell, scores: {}, errors: {} };
     for (const proxy of view.proxies) {
-      const slot = scoreSlot({ cell, proxy, seed: view.seed, fidelity: view.fidelity });
+      const slot = scoreSlot(jobFor(view, cell, proxy));
       const scored = scores[slot];
       if (scored) row.scores[proxy] = scored;
       const error = errors[slot];

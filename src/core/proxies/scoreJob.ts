@@ -1,41 +1,112 @@
 /**
  * One unit of scoring work, as the UI, the workers, the cache and the command line all see it.
- * Pure: the same job gives the same value in a worker and in Node on the same backend.
+ * Pure: the same job gives the same value in a worker and in Node on the same backend, given the
+ * same batch for its dataset spec (the caller injects how batches are loaded).
  */
-import { nb201Network } from '../nn/nb201Network';
-import { FIDELITY_PRESETS, type FidelityPreset } from '../spaces/fidelity';
-import { nb201FromIndex } from '../spaces/nb201';
+import type { Batch } from '../data/batch';
+import type { Network } from '../nn/network';
+import { buildNetwork, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
+import type { FidelityPreset } from '../spaces/fidelity';
+import { nb201FromIndex, nb201FromString, nb201ToIndex, nb201ToString } from '../spaces/nb201';
 import type { ProxyId } from './ids';
 import { getProxy, resolvedParams } from './registry';
 import type { ProxyOutput, ProxyParams } from './types';
 
 export interface ScoreJob {
-  space: 'nb201';
-  /** NB201 cell index (six base-5 op digits). */
-  cell: number;
+  space: SpaceId;
+  /** The architecture in its space's canonical text (nb201ToString, vitToString, mlpToString). */
+  arch: string;
   proxy: ProxyId;
   /** Proxy parameters; missing ones take the registry's defaults. */
   params: ProxyParams;
   seed: number;
   fidelity: FidelityPreset;
-  /** 'none' for data-free proxies; later, a dataset batch spec. */
-  dataset: 'none';
+  /**
+   * 'none' (NO_DATASET) for data-free proxies; for data proxies the batch spec (batchSpec in
+   * data/imageDataset.ts), e.g. "cifar10-train n=32 seed=0". Data-free proxies ignore it.
+   */
+  dataset: string;
 }
+
+/** The dataset field of a job that needs no data. */
+export const NO_DATASET = 'none';
 
 export interface ScoreResult extends ProxyOutput {
   /** tfjs backend that produced the value, read back with tf.getBackend(). */
   backend: string;
-  /** Wall time of the computation in milliseconds. */
+  /** Wall time of building the network and computing, in milliseconds (batch loading excluded). */
   ms: number;
 }
 
-export async function runScoreJob(job: ScoreJob, backend: string, now: () => number): Promise<ScoreResult> {
+/** Loads the batch a spec names, shaped for the network (fetch in a worker, files in Node). */
+export type BatchLoader = (spec: string, network: Network) => Promise<Batch>;
+
+/** The canonical text of NB201 cell `index` (six base-5 op digits). */
+export function nb201Arch(index: number): string {
+  return nb201ToString(nb201FromIndex(index));
+}
+
+/** An NB201 job from its cell index: the short way to describe one. */
+export function nb201Job(cell: number, rest: Omit<ScoreJob, 'space' | 'arch'>): ScoreJob {
+  return { space: 'nb201', arch: nb201Arch(cell), ...rest };
+}
+
+/** The NB201 cell index of a job, or null for other spaces and unreadable text. */
+export function nb201CellOf(job: Pick<ScoreJob, 'space' | 'arch'>): number | null {
+  if (job.space !== 'nb201') return null;
+  const parsed = nb201FromString(job.arch);
+  return parsed.ok ? nb201ToIndex(parsed.value) : null;
+}
+
+/** Why a proxy cannot score a space (the registry's `spaces` lists families), or null if it can. */
+export function proxySpaceProblem(proxy: ProxyId, space: SpaceId): string | null {
+  const definition = getProxy(proxy);
+  const family = spaceFamily(space);
+  if (definition.spaces.includes(family)) return null;
+  return `${proxy} does not apply to ${space} (${family} networks); it applies to ${definition.spaces.join(', ')}`;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/**
+ * Builds the job's network, loads its batch when the proxy needs data and computes the proxy.
+ * A proxy that does not apply to the job's space gives NaN with a warning. Throws (the worker
+ * rejects the job with the message) for an unknown space, unreadable architecture text, a data
+ * proxy without a dataset spec, or a batch that cannot be loaded.
+ */
+export async function runScoreJob(
+  job: ScoreJob,
+  backend: string,
+  now: () => number,
+  loadBatch: BatchLoader,
+): Promise<ScoreResult> {
   const proxy = getProxy(job.proxy);
-  const start = now();
+  if (!isSpaceId(job.space)) throw new Error(`unknown search space "${String(job.space).slice(0, 40)}"`);
+  const mismatch = proxySpaceProblem(job.proxy, job.space);
+  if (mismatch) return { value: Number.NaN, details: {}, warnings: [mismatch], backend, ms: 0 };
+  const buildStart = now();
+  const built = buildNetwork(job.space, job.arch, job.fidelity);
+  if (!built.ok) throw new Error(`${job.space} architecture "${job.arch.slice(0, 200)}": ${built.error}`);
+  const network = built.value.network;
+  const buildMs = now() - buildStart;
+  let batch: Batch | undefined;
+  if (proxy.needsData) {
+    if (job.dataset === NO_DATASET) throw new Error(`${job.proxy} needs a data batch; the job names none`);
+    batch = await loadBatch(job.dataset, network);
+    if (!sameShape(batch.shape, network.inputShape)) {
+      throw new Error(
+        `batch "${batch.spec}" has samples of shape [${batch.shape.join(', ')}], the network wants [${network.inputShape.join(', ')}]`,
+      );
+    }
+  }
+  const computeStart = now();
   const output = await proxy.compute({
-    network: nb201Network(nb201FromIndex(job.cell), FIDELITY_PRESETS[job.fidelity]),
+    network,
     seed: job.seed,
     params: resolvedParams(job.proxy, job.params),
+    ...(batch ? { batch } : {}),
   });
-  return { ...output, backend, ms: now() - start };
+  return { ...output, backend, ms: buildMs + (now() - computeStart) };
 }

@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../src/core/nn/tf';
-import { resizeBatch } from './scoreData';
+import { tf } from '../nn/tf';
+import { resizeBatch } from './resize';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
