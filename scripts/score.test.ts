@@ -52,6 +52,34 @@ describe('npm run score', () => {
     expect(records[0].value).toBe(records[2].value);
   });
 
+  it('builds free NB201 fidelities: quick with C=16 and 5 cells per stage is the NB201 network itself', () => {
+    // nb201.csv, arch 0 (|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|)
+    // has 0.129306 M parameters (shared/data/README.md).
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const archs = join(dir, 'archs.txt');
+    writeFileSync(
+      archs,
+      '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n',
+    );
+    const run = score([
+      '--archs',
+      archs,
+      '--proxies',
+      'params',
+      '--channels',
+      '16',
+      '--cells',
+      '5',
+      '--backend',
+      'cpu',
+    ]);
+    expect(run.code).toBe(0);
+    const record = JSON.parse(run.stdout.trim());
+    expect(record.value).toBe(129306);
+    expect(record.fidelity).toMatch(/custom/);
+    expect(score(['--archs', archs, '--proxies', 'params', '--channels', '0']).code).toBe(2);
+  });
+
   it('rejects unknown proxies, spaces, datasets and a missing source of cells with exit code 2', () => {
     for (const args of [
       ['--sample', '2', '--proxies', 'magic'],

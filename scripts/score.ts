@@ -12,7 +12,13 @@ import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradi
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
-import { buildNetwork, isSpaceId, SPACE_IDS, spaceFamily } from '../src/core/spaces/architecture';
+import {
+  buildNetwork,
+  type Fidelity,
+  isSpaceId,
+  SPACE_IDS,
+  spaceFamily,
+} from '../src/core/spaces/architecture';
 import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
 import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
@@ -23,7 +29,7 @@ import { CLI_DATASETS, loadBatchForCli } from './scoreData';
 function fail(message: string): never {
   console.error(`score: ${message}`);
   console.error(
-    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--backend wasm|cpu] [--out OUT.jsonl]',
+    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--out OUT.jsonl]',
   );
   process.exit(2);
 }
@@ -48,6 +54,8 @@ function parse() {
       batch: { type: 'string' },
       seed: { type: 'string' },
       fidelity: { type: 'string', default: 'quick' },
+      channels: { type: 'string' },
+      cells: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
       out: { type: 'string' },
     },
@@ -78,6 +86,17 @@ if (!(CLI_DATASETS as readonly string[]).includes(options.dataset!)) {
   fail(`unknown --dataset "${options.dataset}"; one of ${CLI_DATASETS.join(', ')}`);
 }
 const seed = integer('seed', options.seed, 0, 0, 2 ** 32 - 1);
+// Free NB201 fidelity: --channels / --cells change the preset's C and cells per stage.
+const fidelityChoice: Fidelity =
+  options.channels === undefined && options.cells === undefined
+    ? fidelity
+    : {
+        preset: fidelity,
+        ...(options.channels === undefined
+          ? {}
+          : { channels: integer('channels', options.channels, 0, 1, 64) }),
+        ...(options.cells === undefined ? {} : { cellsPerStage: integer('cells', options.cells, 0, 1, 8) }),
+      };
 const batchSize = integer('batch', options.batch, fidelity === 'paper' ? 64 : 32, 1, 1024);
 if (!!options.archs === !!options.sample) fail('give exactly one of --archs FILE or --sample N');
 if (options.backend !== 'wasm' && options.backend !== 'cpu') fail('--backend must be wasm or cpu');
@@ -122,7 +141,7 @@ function naslibToString(text: string): string {
 
 let badLines = 0;
 scoring: for (const { text, line } of lines) {
-  const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelity);
+  const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelityChoice);
   if (!built.ok) {
     console.error(`score: line ${line}: ${built.error}`);
     badLines++;
