@@ -19,17 +19,17 @@ test('cancel stops a 200-cell run at once, keeps finished rows, and a rerun comp
   const closed = Promise.all(
     workers.map((w) => new Promise<void>((resolve) => w.once('close', () => resolve()))),
   );
-  const clickedAt = Date.now();
   await page.getByTestId('cancel').click();
+  // Cancel terminates the workers (their close events fire) instead of letting them drain.
   await closed;
-  const stopMs = Date.now() - clickedAt;
-  expect(stopMs, 'workers terminated within a second of Cancel').toBeLessThan(1000);
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
 
   const kept = await readScores(page);
   expect(kept.length).toBeGreaterThanOrEqual(20);
   expect(kept.length).toBeLessThan(total);
   const sentBefore = await dispatchedJobs(page);
+  // Jobs were in flight when the workers went: they were killed, not waited for.
+  expect(sentBefore).toBeGreaterThan(kept.length);
   // Nothing more arrives after cancel.
   await page.waitForTimeout(1500);
   expect(await readScores(page)).toHaveLength(kept.length);
