@@ -15,6 +15,12 @@ export class CancelledError extends Error {
   }
 }
 
+/** True for the error a dead WASM module throws (Emscripten's abort, e.g. out of memory). */
+export function isWasmAbort(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.includes('Aborted(');
+}
+
 interface Slot {
   worker: Worker;
   api: Remote<ProxyWorkerApi>;
@@ -81,8 +87,30 @@ export class WorkerPool {
       await slot.ready;
       this.dispatched++;
       return await this.guard(slot.api.score(job));
+    } catch (error) {
+      if (!isWasmAbort(error)) throw error;
+      // An Emscripten abort (the WASM heap, 4 GB at most, ran out) leaves the module dead: every
+      // later job on this worker would fail. Replace the worker and say what happened.
+      this.retire(slot);
+      throw new Error(
+        `the worker ran out of WebAssembly memory on ${job.proxy} (${job.fidelity} fidelity) and was restarted; ` +
+          'try the quick fidelity or a smaller batch',
+      );
     } finally {
       this.release(slot);
+    }
+  }
+
+  /** Terminates one worker and puts a fresh one in its place (handed to a waiting call, if any). */
+  private retire(slot: Slot): void {
+    slot.worker.terminate();
+    this.slots = this.slots.filter((s) => s !== slot);
+    this.ensureSlots();
+    const fresh = this.slots[this.slots.length - 1]!;
+    const next = this.waiting.shift();
+    if (next) {
+      fresh.busy = true;
+      next(fresh);
     }
   }
 
