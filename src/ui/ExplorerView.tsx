@@ -1,5 +1,5 @@
 /** The Explorer: a seeded NB201 sample, scored by the chosen proxies in workers. */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
@@ -7,7 +7,9 @@ import { nb201FromIndex, nb201Sample, nb201ToIndex, nb201ToString } from '../cor
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { CellGraph, OpLegend } from './components/CellGraph';
 import { Controls } from './components/Controls';
+import { GroundTruthPanel } from './components/GroundTruthPanel';
 import { ProgressBar } from './components/ProgressBar';
+import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
 
 function SelectedCell({ cell, rows }: { cell: number; rows: TableRow[] }) {
@@ -71,6 +73,14 @@ export function ExplorerView() {
     }
     return row;
   });
+  const [brushed, setBrushed] = useState<ReadonlySet<number>>(new Set());
+  const points: ScoredPoint[] = rows.map((r) => ({
+    id: r.cell,
+    arch: nb201ToString(nb201FromIndex(r.cell)),
+    scores: Object.fromEntries(
+      Object.entries(r.scores).map(([p, s]) => [p, s?.result.value ?? Number.NaN]),
+    ) as ScoredPoint['scores'],
+  }));
   const complete = rows.filter((r) => view.proxies.every((p) => r.scores[p])).length;
   const fromCache = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.cached).length, 0);
   const running = status === 'running';
@@ -108,6 +118,8 @@ export function ExplorerView() {
           Clear cache
         </button>
       </div>
+      <GroundTruthPanel />
+      <ProxyVsAccuracy points={points} proxies={view.proxies} onSelect={(ids) => setBrushed(new Set(ids))} />
       <OpLegend />
       <div className="explorer-body">
         <ResultsTable
@@ -115,6 +127,7 @@ export function ExplorerView() {
           proxies={view.proxies}
           selected={view.selected}
           onSelect={(c) => setView({ selected: c })}
+          brushed={brushed}
         />
         {view.selected !== null && <SelectedCell cell={view.selected} rows={rows} />}
       </div>

@@ -23,11 +23,13 @@ interface Props {
   proxies: ProxyId[];
   selected: number | null;
   onSelect(cell: number | null): void;
+  /** Cells brushed in a plot (highlighted here too). */
+  brushed?: ReadonlySet<number>;
 }
 
 type SortKey = 'order' | ProxyId;
 
-export function ResultsTable({ rows, proxies, selected, onSelect }: Props) {
+export function ResultsTable({ rows, proxies, selected, onSelect, brushed }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'order',
     descending: false,
@@ -78,7 +80,12 @@ export function ResultsTable({ rows, proxies, selected, onSelect }: Props) {
               data-testid="result-row"
               data-cell={row.cell}
               data-arch={arch}
-              className={row.cell === selected ? 'selected' : undefined}
+              className={
+                [row.cell === selected ? 'selected' : '', brushed?.has(row.cell) ? 'brushed' : '']
+                  .join(' ')
+                  .trim() || undefined
+              }
+              data-brushed={brushed?.has(row.cell) ? 'true' : undefined}
               onClick={() => onSelect(row.cell === selected ? null : row.cell)}
             >
               <td>{position}</td>

@@ -1,0 +1,110 @@
+/**
+ * Ground truth in the Explorer: import the real NB201 table, plot a proxy against accuracy, check
+ * the ρ shown against one computed here from the table and the scores read back from the page,
+ * reject a damaged file without losing what was loaded, and brush cells from the plot into the table.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { encodeViewState } from '../src/state/url';
+import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
+import { readScores, waitForScores } from './readPage';
+
+const NB201_CSV = resolve('../shared/data/nb201.csv');
+
+function nb201Table(): Map<string, number> {
+  if (!existsSync(NB201_CSV)) {
+    throw new Error(
+      `reference file missing: ${NB201_CSV} (see shared/data/README.md; it must sit beside the checkout)`,
+    );
+  }
+  const [header, ...lines] = readFileSync(NB201_CSV, 'utf8').trim().split('\n');
+  const columns = header!.split(',');
+  const arch = columns.indexOf('arch');
+  const acc = columns.indexOf('cifar10_test');
+  return new Map(lines.map((l) => l.split(',')).map((f) => [f[arch]!, Number(f[acc])]));
+}
+
+/** Spearman's ρ written out independently of the app: midranks, then Pearson of the ranks. */
+function spearmanHere(x: number[], y: number[]): number {
+  const ranks = (v: number[]) => {
+    const order = v.map((value, i) => ({ value, i })).sort((a, b) => a.value - b.value);
+    const r = new Array<number>(v.length);
+    for (let i = 0; i < order.length; ) {
+      let j = i;
+      while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
+      for (let k = i; k <= j; k++) r[order[k]!.i] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    return r;
+  };
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    sxy += (rx[i]! - mx) * (ry[i]! - my);
+    sxx += (rx[i]! - mx) ** 2;
+    syy += (ry[i]! - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the numbers shown', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const table = nb201Table();
+  const view = { ...DEFAULT_VIEW_STATE, sampleSize: 30, seed: 11 };
+  await page.goto(`/#${encodeViewState(view)}`);
+  await waitForScores(page, 60, 200_000);
+
+  await page.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
+  await page.getByTestId('pva-x').selectOption('synflow');
+  await expect(page.getByTestId('pva-y')).toHaveValue(/cifar10_test$/);
+
+  const scores = (await readScores(page)).filter((s) => s.proxy === 'synflow');
+  expect(scores).toHaveLength(30);
+  const finite = scores.filter((s) => Number.isFinite(s.value));
+  const expected = spearmanHere(
+    finite.map((s) => s.value),
+    finite.map((s) => table.get(s.arch)!),
+  );
+  const stats = page.getByTestId('pva-stats');
+  await expect(stats).toHaveAttribute('data-n', String(finite.length));
+  const shown = Number(await stats.getAttribute('data-rho'));
+  expect(Math.abs(shown - expected)).toBeLessThan(1e-9);
+  await expect(stats).toContainText(`ρ = ${expected.toFixed(3)}`);
+
+  // A damaged file is refused with its line and reason; the loaded table stays.
+  await page.getByTestId('gt-file').setInputFiles({
+    name: 'broken.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'arch,acc\n|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|,90\n<b>not a cell</b>,80\n',
+    ),
+  });
+  await expect(page.getByTestId('gt-error')).toContainText('broken.csv was not imported (line 3)');
+  await expect(page.getByTestId('gt-error')).toContainText('<b>not a cell</b>');
+  await expect(page.getByTestId('gt-table')).toHaveCount(1);
+
+  // Brushing the whole plot marks every plotted cell in the table.
+  const plot = page.getByTestId('scatter-plot');
+  const rect = (await plot.getAttribute('data-plot-rect'))!.split(' ').map(Number);
+  const box = (await plot.boundingBox())!;
+  const [left, top, width, height] = rect as [number, number, number, number];
+  await page.mouse.move(box.x + left + 1, box.y + top + 1);
+  await page.mouse.down();
+  await page.mouse.move(box.x + left + width - 1, box.y + top + height - 1, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.locator('[data-testid="result-row"][data-brushed="true"]')).toHaveCount(finite.length);
+
+  // The table is still there after a reload (IndexedDB).
+  await page.reload();
+  await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
+});

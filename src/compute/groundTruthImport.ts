@@ -1,0 +1,74 @@
+/**
+ * The browser side of importing ground truth: read the file, parse it with core/groundtruth, keep
+ * it in IndexedDB, publish it in the store. A rejected file changes nothing already loaded.
+ */
+import { importGroundTruth, importSizeProblem } from '../core/groundtruth';
+import { defaultColumn, useGroundTruthStore } from '../state/groundTruthState';
+import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
+
+let storePromise: Promise<GroundTruthStore> | undefined;
+
+function store(): Promise<GroundTruthStore> {
+  storePromise ??= openGroundTruthStore().then((s) => {
+    useGroundTruthStore.setState({ storage: { kind: s.kind, ...(s.problem ? { problem: s.problem } : {}) } });
+    return s;
+  });
+  return storePromise;
+}
+
+async function refresh(s: GroundTruthStore): Promise<void> {
+  const tables = await s.list();
+  const { choice } = useGroundTruthStore.getState();
+  const stillThere =
+    choice && tables.some((t) => t.name === choice.table && t.columns.includes(choice.column));
+  const first = tables[0];
+  const column = first ? defaultColumn(first) : undefined;
+  useGroundTruthStore.setState({
+    tables,
+    choice: stillThere ? choice : first && column ? { table: first.name, column } : null,
+  });
+}
+
+/** Loads the tables kept from earlier visits. */
+export async function loadGroundTruth(): Promise<void> {
+  await refresh(await store());
+}
+
+export async function importGroundTruthFile(file: File): Promise<void> {
+  const set = useGroundTruthStore.setState;
+  const tooBig = importSizeProblem(file.size);
+  if (tooBig) {
+    set({ importError: { ...tooBig, file: file.name } });
+    return;
+  }
+  set({ importing: true });
+  try {
+    const result = importGroundTruth(await file.text(), { fileName: file.name });
+    if (!result.ok) {
+      set({ importError: { ...result.error, file: file.name } });
+      return;
+    }
+    const s = await store();
+    await s.save(result.value);
+    set({ importError: null, importNotes: result.value.notes });
+    await refresh(s);
+    const column = defaultColumn(result.value);
+    if (column) set({ choice: { table: result.value.name, column } });
+  } catch (error) {
+    set({
+      importError: {
+        line: null,
+        reason: error instanceof Error ? error.message : String(error),
+        file: file.name,
+      },
+    });
+  } finally {
+    set({ importing: false });
+  }
+}
+
+export async function removeGroundTruth(name: string): Promise<void> {
+  const s = await store();
+  await s.remove(name);
+  await refresh(s);
+}

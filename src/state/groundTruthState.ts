@@ -1,0 +1,42 @@
+/**
+ * Imported ground-truth tables and which column the plots compare against. Tables come from the
+ * user's files (kept in IndexedDB by compute/groundTruthStore.ts); nothing is bundled.
+ */
+import { create } from 'zustand';
+import type { GroundTruthTable, ImportError } from '../core/groundtruth';
+
+export interface GroundTruthChoice {
+  table: string;
+  column: string;
+}
+
+export interface GroundTruthState {
+  tables: GroundTruthTable[];
+  storage: { kind: 'indexeddb' | 'memory'; problem?: string } | null;
+  /** The last import that failed: file name, line and reason (plain text). Tables already loaded stay. */
+  importError: (ImportError & { file: string }) | null;
+  /** What the last successful import noted (skipped rows, missing values). */
+  importNotes: string[];
+  importing: boolean;
+  choice: GroundTruthChoice | null;
+  choose(choice: GroundTruthChoice | null): void;
+}
+
+export const useGroundTruthStore = create<GroundTruthState>()((set) => ({
+  tables: [],
+  storage: null,
+  importError: null,
+  importNotes: [],
+  importing: false,
+  choice: null,
+  choose: (choice) => set({ choice }),
+}));
+
+/** A sensible first column to compare against: a test accuracy if there is one. */
+export function defaultColumn(table: GroundTruthTable): string | undefined {
+  return (
+    table.columns.find((c) => /cifar10_test|test/.test(c)) ??
+    table.columns.find((c) => /acc/i.test(c)) ??
+    table.columns[0]
+  );
+}

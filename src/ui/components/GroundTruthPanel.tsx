@@ -1,0 +1,61 @@
+/** Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed). */
+import { useEffect } from 'react';
+import { importGroundTruthFile, loadGroundTruth, removeGroundTruth } from '../../compute/groundTruthImport';
+import { useGroundTruthStore } from '../../state/groundTruthState';
+
+export function GroundTruthPanel() {
+  const tables = useGroundTruthStore((s) => s.tables);
+  const storage = useGroundTruthStore((s) => s.storage);
+  const importError = useGroundTruthStore((s) => s.importError);
+  const importNotes = useGroundTruthStore((s) => s.importNotes);
+  const importing = useGroundTruthStore((s) => s.importing);
+
+  useEffect(() => {
+    void loadGroundTruth();
+  }, []);
+
+  return (
+    <section className="ground-truth" data-testid="ground-truth">
+      <h3>Ground truth</h3>
+      <label className="file-pick">
+        Import a table (CSV or JSON; NB201 strings, NASLib tuples or Auto-Prox ViT rows):{' '}
+        <input
+          type="file"
+          accept=".csv,.json,.tsv,.txt"
+          data-testid="gt-file"
+          disabled={importing}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void importGroundTruthFile(file);
+          }}
+        />
+      </label>
+      {importing && <span data-testid="gt-importing"> reading…</span>}
+      {importError && (
+        <div className="notice error" role="alert" data-testid="gt-error">
+          {importError.file} was not imported
+          {importError.line === null ? '' : ` (line ${importError.line})`}: {importError.reason}
+        </div>
+      )}
+      {importNotes.length > 0 && (
+        <ul className="meta" data-testid="gt-notes">
+          {importNotes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {storage?.problem && <div className="notice">{storage.problem}</div>}
+      <ul className="gt-tables">
+        {tables.map((t) => (
+          <li key={t.name} data-testid="gt-table" data-name={t.name} data-rows={t.rows.size}>
+            <strong>{t.name}</strong> · {t.space} · {t.rows.size} rows · {t.columns.length} columns{' '}
+            <button type="button" onClick={() => void removeGroundTruth(t.name)} data-testid="gt-remove">
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Proxy against ground truth for the scored cells: a scatter plot with Spearman ρ and Kendall τ
+ * (seeded bootstrap 95% intervals), the sample size and top-k hits, updating as results land.
+ */
+import { useMemo, useState } from 'react';
+import type { ProxyId } from '../../core/proxies/ids';
+import { getProxy } from '../../core/proxies/registry';
+import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
+import { useGroundTruthStore } from '../../state/groundTruthState';
+import type { ScaleKind } from '../charts';
+import { ScatterPlot } from '../charts';
+
+export interface ScoredPoint {
+  /** Row id (NB201 cell index). */
+  id: number;
+  arch: string;
+  scores: Partial<Record<ProxyId, number>>;
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+
+export function ProxyVsAccuracy({
+  points,
+  proxies,
+  onSelect,
+}: {
+  points: ScoredPoint[];
+  proxies: ProxyId[];
+  onSelect(ids: number[]): void;
+}) {
+  const tables = useGroundTruthStore((s) => s.tables);
+  const choice = useGroundTruthStore((s) => s.choice);
+  const choose = useGroundTruthStore((s) => s.choose);
+  const [xProxy, setXProxy] = useState<ProxyId | null>(null);
+  const [xScale, setXScale] = useState<ScaleKind>('linear');
+  const proxy = xProxy && proxies.includes(xProxy) ? xProxy : (proxies[0] ?? null);
+  const table = tables.find((t) => t.name === choice?.table);
+
+  const pairs = useMemo(() => {
+    if (!proxy || !table || !choice) return [];
+    return points.flatMap((p) => {
+      const x = p.scores[proxy];
+      const y = table.rows.get(p.arch)?.[choice.column];
+      return x === undefined || y === undefined ? [] : [{ id: p.id, x, y }];
+    });
+  }, [points, proxy, table, choice]);
+
+  const stats = useMemo(() => {
+    const sign = proxy && !getProxy(proxy).higherIsBetter ? -1 : 1;
+    const xs = pairs.map((p) => sign * p.x);
+    const ys = pairs.map((p) => p.y);
+    const k = Math.max(1, Math.round(pairs.length / 10));
+    return { rho: bootstrapSpearman(xs, ys), tau: bootstrapKendall(xs, ys), top: topKHits(xs, ys, k) };
+  }, [pairs, proxy]);
+
+  if (tables.length === 0) {
+    return (
+      <p className="meta" data-testid="pva-empty">
+        Import a ground-truth table (above) to plot proxies against accuracy.
+      </p>
+    );
+  }
+  return (
+    <section className="proxy-vs-accuracy" data-testid="proxy-vs-accuracy">
+      <div className="pva-controls">
+        <label>
+          x: proxy{' '}
+          <select
+            value={proxy ?? ''}
+            onChange={(e) => setXProxy(e.currentTarget.value as ProxyId)}
+            data-testid="pva-x"
+          >
+            {proxies.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          axis{' '}
+          <select
+            value={xScale}
+            onChange={(e) => setXScale(e.currentTarget.value as ScaleKind)}
+            data-testid="pva-xscale"
+          >
+            <option value="linear">linear</option>
+            <option value="log">log</option>
+            <option value="symlog">symlog</option>
+          </select>
+        </label>
+        <label>
+          y: ground truth{' '}
+          <select
+            value={choice ? `${choice.table}\u0000${choice.column}` : ''}
+            onChange={(e) => {
+              const [t, c] = e.currentTarget.value.split('\u0000');
+              if (t && c) choose({ table: t, column: c });
+            }}
+            data-testid="pva-y"
+          >
+            {tables.flatMap((t) =>
+              t.columns.map((c) => (
+                <option key={`${t.name}/${c}`} value={`${t.name}\u0000${c}`}>
+                  {t.name} · {c}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+      </div>
+      <p
+        className="pva-stats"
+        data-testid="pva-stats"
+        data-rho={stats.rho.estimate}
+        data-tau={stats.tau.estimate}
+        data-n={stats.rho.n}
+      >
+        Spearman ρ = <strong>{fmt(stats.rho.estimate)}</strong> [{fmt(stats.rho.low)}, {fmt(stats.rho.high)}]
+        · Kendall τ = <strong>{fmt(stats.tau.estimate)}</strong> [{fmt(stats.tau.low)}, {fmt(stats.tau.high)}]
+        · n = {stats.rho.n} · top-{stats.top.k} hits: {stats.top.hits} (95% bootstrap intervals, seeded)
+      </p>
+      <ScatterPlot
+        points={pairs}
+        width={520}
+        height={360}
+        xLabel={proxy ? getProxy(proxy).label : ''}
+        yLabel={choice ? `${choice.column} (${choice.table})` : ''}
+        xScale={xScale}
+        onBrush={(ids) => onSelect(ids.map(Number))}
+      />
+    </section>
+  );
+}
