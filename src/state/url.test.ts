@@ -200,11 +200,11 @@ describe('damaged links', () => {
 
   it('drops unknown and reserved proxy ids, deduplicates and keeps order', () => {
     const { state, notices } = decodeViewState(
-      link('{"p":["synflow","bogus","ntk_cond","synflow",7,"params"]}'),
+      link('{"p":["synflow","bogus","vintk","synflow",7,"ntk_cond","params"]}'),
     );
-    expect(state.proxies).toEqual(['synflow', 'params']);
+    expect(state.proxies).toEqual(['synflow', 'ntk_cond', 'params']);
     expect(notices).toEqual([
-      'Ignored proxies not available yet: "ntk_cond".',
+      'Ignored proxies not available yet: "vintk".',
       'Ignored unknown proxies: "bogus", "number".',
     ]);
   });

@@ -25,11 +25,8 @@ export const PROXY_IDS = [
 
 export type ProxyId = (typeof PROXY_IDS)[number];
 
-/**
- * Proxies the Explorer's workers can run today: the data-free ones. The data proxies are in the
- * registry and the command line; they join here when the workers load data batches.
- */
-export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = ['params', 'synflow', 'flops'];
+/** Proxies with an implementation (registry.ts); `vintk` is reserved for the NTK-vs-ViNTK view. */
+export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = PROXY_IDS.filter((id) => id !== 'vintk');
 
 export function isProxyId(value: unknown): value is ProxyId {
   return typeof value === 'string' && (PROXY_IDS as readonly string[]).includes(value);

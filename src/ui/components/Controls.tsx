@@ -6,6 +6,17 @@ import { FIDELITY_NAMES, FIDELITY_PRESETS, type FidelityPreset } from '../../cor
 import { useExplorerStore } from '../../state/explorerStore';
 import { clampSampleSize, clampSeed } from '../../state/viewState';
 
+/** What a proxy is, shown on hover: formula, reference, sign, data needs, and "our reading" where so. */
+function proxyTitle(id: ProxyId): string {
+  const p = getProxy(id);
+  return [
+    `${p.label}${p.ourReading ? ' — our reading of the paper' : ''}`,
+    p.formula,
+    p.reference,
+    `${p.higherIsBetter ? 'higher' : 'lower'} is better · ${p.needsData ? `needs a data batch${p.needsLabels ? ' with labels' : ''}` : 'no data needed'}`,
+  ].join('\n');
+}
+
 /** A number input that commits on blur or Enter, clamping to the allowed range. */
 function NumberField(props: {
   label: string;
@@ -77,7 +88,7 @@ export function Controls() {
       <span className="proxy-picks">
         Proxies:
         {IMPLEMENTED_PROXY_IDS.map((id) => (
-          <label key={id} title={`${getProxy(id).formula}\n${getProxy(id).reference}`}>
+          <label key={id} title={proxyTitle(id)}>
             <input
               type="checkbox"
               checked={view.proxies.includes(id)}
