@@ -81,6 +81,25 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
   expect(Math.abs(shown - expected)).toBeLessThan(1e-9);
   await expect(stats).toContainText(`ρ = ${expected.toFixed(3)}`);
 
+  // Export CSV round-trips: every shown score and the ground truth come back exactly.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  const header = csv[0]!.split(',');
+  expect(header.slice(0, 2)).toEqual(['id', 'arch']);
+  const col = (name: string) => header.findIndex((h) => h.startsWith(name));
+  const exported = new Map(csv.slice(1).map((line) => [line.split(',')[1]!, line.split(',')]));
+  expect(exported.size).toBe(30);
+  for (const s of await readScores(page)) {
+    const row = exported.get(s.arch)!;
+    expect(Number(row[col(s.proxy)]), `${s.arch} ${s.proxy}`).toBe(s.value);
+    expect(Number(row[col('cifar10_test')])).toBe(table.get(s.arch));
+  }
+
   // A damaged file is refused with its line and reason; the loaded table stays.
   await page.getByTestId('gt-file').setInputFiles({
     name: 'broken.csv',
@@ -95,6 +114,7 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
 
   // Brushing the whole plot marks every plotted cell in the table.
   const plot = page.getByTestId('scatter-plot');
+  await plot.scrollIntoViewIfNeeded();
   const rect = (await plot.getAttribute('data-plot-rect'))!.split(' ').map(Number);
   const box = (await plot.boundingBox())!;
   const [left, top, width, height] = rect as [number, number, number, number];

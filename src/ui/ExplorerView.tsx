@@ -5,6 +5,7 @@ import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import { nb201FromIndex, nb201Sample, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import { AnalysisPanel } from './components/AnalysisPanel';
 import { CellGraph, OpLegend } from './components/CellGraph';
 import { Controls } from './components/Controls';
 import { GroundTruthPanel } from './components/GroundTruthPanel';
@@ -120,6 +121,16 @@ export function ExplorerView() {
       </div>
       <GroundTruthPanel />
       <ProxyVsAccuracy points={points} proxies={view.proxies} onSelect={(ids) => setBrushed(new Set(ids))} />
+      <AnalysisPanel
+        rows={rows.map((r) => ({
+          id: r.cell,
+          arch: nb201ToString(nb201FromIndex(r.cell)),
+          scores: r.scores,
+        }))}
+        proxies={view.proxies}
+        focus={brushed.size > 0 ? brushed : new Set(view.selected === null ? [] : [view.selected])}
+        meta={{ space: view.space, fidelity: view.fidelity, seed: view.seed, sampleSize: view.sampleSize }}
+      />
       <OpLegend />
       <div className="explorer-body">
         <ResultsTable
