@@ -7,9 +7,8 @@ import type { ProxyId } from '../core/proxies/ids';
 import { PROXY_REGISTRY } from '../core/proxies/registry';
 import { NO_DATASET, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { nb201Sample, nb201ToIndex } from '../core/spaces/nb201';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
-import type { ViewState } from '../state/viewState';
+import { type ViewState, viewCells } from '../state/viewState';
 import { parseBackendPreference } from './backends/backendReport';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { runScores } from './scoreRun';
@@ -31,8 +30,7 @@ export function jobFor(view: ViewState, cell: number, proxy: ProxyId): ScoreJob 
 }
 
 export function jobsForView(view: ViewState): ScoreJob[] {
-  const cells = nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex);
-  return cells.flatMap((cell) => view.proxies.map((proxy) => jobFor(view, cell, proxy)));
+  return viewCells(view).flatMap((cell) => view.proxies.map((proxy) => jobFor(view, cell, proxy)));
 }
 
 // One worker per spare core: the UI thread keeps one for itself.

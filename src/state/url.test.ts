@@ -45,6 +45,7 @@ function randomState(next: () => number): ViewState {
     fidelity: next() < 0.5 ? 'quick' : 'paper',
     proxies,
     selected: next() < 0.3 ? null : int(selected.min, selected.max),
+    added: [...new Set(Array.from({ length: int(0, 5) }, () => int(0, 15_624)))],
   };
 }
 
@@ -55,7 +56,26 @@ const NON_DEFAULT: ViewState = {
   fidelity: 'paper',
   proxies: ['synflow', 'params'],
   selected: 15_624,
+  added: [0, 15_624, 194],
 };
+
+describe('added cells', () => {
+  it('are written as six base-5 digits each', () => {
+    const encoded = encodeViewState({ ...NON_DEFAULT, added: [0, 15_624, 194] });
+    const json = JSON.parse(LZString.decompressFromEncodedURIComponent(encoded.slice(3)));
+    // 194 = 1·125 + 2·25 + 3·5 + 4 → 001234.
+    expect(json.a).toBe('000000.444444.001234');
+  });
+
+  it('drop bad codes and repeats, with a notice', () => {
+    const { state, notices } = decodeViewState(link('{"a":"001234.55.001234.12345.444444"}'));
+    expect(state.added).toEqual([194, 15_624]);
+    expect(notices).toEqual(['Ignored 2 added cells that are not six base-5 digits (or past 1000).']);
+    const wrongType = decodeViewState(link('{"a":[1,2]}'));
+    expect(wrongType.state.added).toEqual([]);
+    expect(wrongType.notices).toHaveLength(1);
+  });
+});
 
 describe('round trip', () => {
   it('keeps the defaults and writes a versioned fragment', () => {
@@ -218,9 +238,9 @@ describe('damaged links', () => {
   });
 
   it('ignores unknown keys, listing at most five sanitised names', () => {
-    const { state, notices } = decodeViewState(link('{"n":30,"a":1,"b-b":2,"c":3,"d":4,"e":5,"f2":6,"g":7}'));
+    const { state, notices } = decodeViewState(link('{"n":30,"z":1,"b-b":2,"c":3,"d":4,"e":5,"f2":6,"g":7}'));
     expect(state).toEqual(withDefaults({ sampleSize: 30 }));
-    expect(notices).toEqual(['Ignored unknown settings in the link: "a", "bb", "c", "d", "e" and 2 more.']);
+    expect(notices).toEqual(['Ignored unknown settings in the link: "z", "bb", "c", "d", "e" and 2 more.']);
   });
 });
 

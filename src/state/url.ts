@@ -34,6 +34,7 @@ const KEY = {
   fidelity: 'f',
   proxies: 'p',
   selected: 'x',
+  added: 'a',
 } as const satisfies Record<keyof ViewState, string>;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEY));
 
@@ -44,6 +45,7 @@ const LABEL: Record<keyof ViewState, string> = {
   fidelity: 'fidelity',
   proxies: 'proxy list',
   selected: 'selected architecture',
+  added: 'added cells',
 };
 
 const spaceSchema = v.picklist(SPACE_IDS);
@@ -79,6 +81,10 @@ export function encodeViewState(state: ViewState): string {
   if (state.fidelity !== d.fidelity) compact[KEY.fidelity] = state.fidelity;
   if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
   if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
+  // Each added NB201 cell as its six base-5 operation digits, joined by dots: "012340.443210".
+  if (state.added.length > 0) {
+    compact[KEY.added] = state.added.map((c) => c.toString(5).padStart(6, '0')).join('.');
+  }
   return `v${URL_STATE_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`;
 }
 
@@ -149,6 +155,7 @@ function readFields(raw: Record<string, unknown>): DecodedViewState {
     fidelity: readChoice('fidelity', own(raw, KEY.fidelity), fidelitySchema, notices),
     proxies: readProxies(own(raw, KEY.proxies), notices),
     selected: readChoice('selected', own(raw, KEY.selected), selectedSchema, notices),
+    added: readAdded(own(raw, KEY.added), notices),
   };
   return { state, notices };
 }
@@ -164,6 +171,29 @@ function readChoice<K extends 'space' | 'fidelity' | 'selected'>(
   if (result.success) return result.output;
   notices.push(invalidNotice(field));
   return DEFAULT_VIEW_STATE[field];
+}
+
+/** Added cells: six base-5 digits each, dot-separated; bad or repeated entries are dropped and said so. */
+function readAdded(value: unknown, notices: string[]): number[] {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') {
+    notices.push(invalidNotice('added'));
+    return [];
+  }
+  const cells: number[] = [];
+  let bad = 0;
+  for (const code of value.split('.')) {
+    if (!/^[0-4]{6}$/.test(code)) bad++;
+    else if (cells.length < VIEW_STATE_LIMITS.added.max) {
+      const cell = Number.parseInt(code, 5);
+      if (!cells.includes(cell)) cells.push(cell);
+    } else bad++;
+  }
+  if (bad > 0)
+    notices.push(
+      `Ignored ${bad} added cell${bad > 1 ? 's' : ''} that are not six base-5 digits (or past ${VIEW_STATE_LIMITS.added.max}).`,
+    );
+  return cells;
 }
 
 /** Wrong types fall back to the default; fractions are rounded and out-of-range values clamped. */

@@ -1,4 +1,5 @@
 import type { ProxyId } from '../core/proxies/ids';
+import { nb201Sample, nb201ToIndex } from '../core/spaces/nb201';
 
 /** Search spaces the explorer can show; grows into a union as spaces are added. */
 export const SPACE_IDS = ['nb201'] as const;
@@ -19,6 +20,8 @@ export interface ViewState {
   proxies: ProxyId[];
   /** NB-201 cell index, or null when nothing is selected. */
   selected: number | null;
+  /** Cells the user added (pasted or drawn), shown after the sample; NB-201 indices, no duplicates. */
+  added: number[];
 }
 
 export interface IntegerRange {
@@ -31,6 +34,8 @@ export const VIEW_STATE_LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
   /** NB-201 has 5^6 = 15 625 cells. */
   selected: { min: 0, max: 15_624 },
+  /** Cells a user may add to a view. */
+  added: { min: 0, max: 1000 },
 } as const satisfies Record<string, IntegerRange>;
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -40,11 +45,19 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   fidelity: 'quick',
   proxies: ['params', 'synflow'],
   selected: null,
+  added: [],
 };
+
+/** The view's cells: the seeded sample, then the added cells that are not in it. */
+export function viewCells(view: Pick<ViewState, 'sampleSize' | 'seed' | 'added'>): number[] {
+  const sample = nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex);
+  const inSample = new Set(sample);
+  return [...sample, ...view.added.filter((c) => !inSample.has(c))];
+}
 
 /** A fresh copy of the defaults that the caller may mutate. */
 export function defaultViewState(): ViewState {
-  return { ...DEFAULT_VIEW_STATE, proxies: [...DEFAULT_VIEW_STATE.proxies] };
+  return { ...DEFAULT_VIEW_STATE, proxies: [...DEFAULT_VIEW_STATE.proxies], added: [] };
 }
 
 /** Rounds to the nearest integer and clamps into range; NaN becomes the minimum. */

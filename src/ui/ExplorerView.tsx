@@ -3,8 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
-import { nb201FromIndex, nb201Sample, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
+import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import { viewCells } from '../state/viewState';
+import { AddCells } from './components/AddCells';
 import { AnalysisPanel } from './components/AnalysisPanel';
 import { CellGraph, OpLegend } from './components/CellGraph';
 import { Controls } from './components/Controls';
@@ -13,13 +15,27 @@ import { ProgressBar } from './components/ProgressBar';
 import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
 
-function SelectedCell({ cell, rows }: { cell: number; rows: TableRow[] }) {
+function SelectedCell({
+  cell,
+  rows,
+  onDraw,
+}: {
+  cell: number;
+  rows: TableRow[];
+  onDraw(cell: number): void;
+}) {
   const row = rows.find((r) => r.cell === cell);
   const ops = nb201FromIndex(cell);
+  // Drawing: clicking an edge cycles its operation and adds the new cell to the view.
+  const cycle = (edge: number) => {
+    const next = ops.map((op, e) => (e === edge ? (op + 1) % NB201_OPS.length : op)) as unknown as Nb201Cell;
+    onDraw(nb201ToIndex(next));
+  };
   return (
     <aside className="selected-cell" data-testid="selected-cell">
       <h3>Cell {cell}</h3>
-      <CellGraph cell={ops} width={260} labels />
+      <CellGraph cell={ops} width={260} labels onEdgeClick={cycle} />
+      <p className="meta">Click an edge to change its operation: the new cell joins the view.</p>
       <code className="arch-full">{nb201ToString(ops)}</code>
       {row &&
         (Object.entries(row.scores) as [ProxyId, NonNullable<TableRow['scores'][ProxyId]>][]).map(
@@ -52,16 +68,13 @@ export function ExplorerView() {
   const dispatched = useExplorerStore((s) => s.dispatched);
   const setView = useExplorerStore((s) => s.setView);
 
-  const cells = useMemo(
-    () => nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex),
-    [view.sampleSize, view.seed],
-  );
+  const cells = useMemo(() => viewCells(view), [view.sampleSize, view.seed, view.added]);
 
   // Any change of what to score starts a run (cache first); a newer run supersedes an older one.
   useEffect(() => {
     const timer = setTimeout(() => void scoreCurrentView(), 150);
     return () => clearTimeout(timer);
-  }, [view.sampleSize, view.seed, view.fidelity, view.proxies]);
+  }, [view.sampleSize, view.seed, view.fidelity, view.proxies, view.added]);
 
   const rows: TableRow[] = cells.map((cell) => {
     const row: TableRow = { cell, scores: {}, errors: {} };
@@ -119,6 +132,7 @@ export function ExplorerView() {
           Clear cache
         </button>
       </div>
+      <AddCells />
       <GroundTruthPanel />
       <ProxyVsAccuracy points={points} proxies={view.proxies} onSelect={(ids) => setBrushed(new Set(ids))} />
       <AnalysisPanel
@@ -140,7 +154,15 @@ export function ExplorerView() {
           onSelect={(c) => setView({ selected: c })}
           brushed={brushed}
         />
-        {view.selected !== null && <SelectedCell cell={view.selected} rows={rows} />}
+        {view.selected !== null && (
+          <SelectedCell
+            cell={view.selected}
+            rows={rows}
+            onDraw={(c) =>
+              setView({ added: view.added.includes(c) ? view.added : [...view.added, c], selected: c })
+            }
+          />
+        )}
       </div>
     </main>
   );

@@ -13,9 +13,11 @@ interface Props {
   cell: Nb201Cell;
   width?: number;
   labels?: boolean;
+  /** Makes the edges clickable (edge index 0..5 in NB201 order). */
+  onEdgeClick?: (edge: number) => void;
 }
 
-export function CellGraph({ cell, width = 132, labels = false }: Props) {
+export function CellGraph({ cell, width = 132, labels = false, onEdgeClick }: Props) {
   const height = width * 0.5;
   const x = (node: number) => 10 + (node * (width - 20)) / 3;
   const mid = height / 2;
@@ -47,6 +49,24 @@ export function CellGraph({ cell, width = 132, labels = false }: Props) {
             >
               <title>{`${from}→${to}: ${op}`}</title>
             </path>
+            {onEdgeClick && (
+              // A wide transparent twin of the edge, and a handle at its middle, are easier to hit
+              // than the thin visible line (a straight path alone has no height to click).
+              <g style={{ cursor: 'pointer' }} onClick={() => onEdgeClick(e)} data-testid={`edge-${e}`}>
+                <path d={path} fill="none" stroke="transparent" strokeWidth={12} />
+                <rect
+                  x={(x1 + x2) / 2 - 12}
+                  y={mid + bend - 9}
+                  width={24}
+                  height={14}
+                  rx={4}
+                  fill="rgba(255, 255, 255, 0.01)"
+                  stroke={OP_STYLE[op].color}
+                  strokeOpacity={0.35}
+                />
+                <title>{`${from}→${to}: ${op} (click to change)`}</title>
+              </g>
+            )}
             {labels && op !== 'none' && (
               <text
                 x={(x1 + x2) / 2}
@@ -54,6 +74,7 @@ export function CellGraph({ cell, width = 132, labels = false }: Props) {
                 fontSize={9}
                 textAnchor="middle"
                 fill={OP_STYLE[op].color}
+                pointerEvents="none"
               >
                 {OP_STYLE[op].short}
               </text>

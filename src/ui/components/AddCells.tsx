@@ -1,0 +1,51 @@
+/** Paste NB201 cells (strings or NASLib tuples, one per line) to add them to the view. */
+import { useState } from 'react';
+import { useExplorerStore } from '../../state/explorerStore';
+import { VIEW_STATE_LIMITS } from '../../state/viewState';
+import { parsePastedCells } from './pastedCells';
+
+export function AddCells() {
+  const view = useExplorerStore((s) => s.view);
+  const setView = useExplorerStore((s) => s.setView);
+  const [text, setText] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const add = () => {
+    const { cells, problems: bad } = parsePastedCells(text);
+    const added = [...view.added];
+    for (const c of cells) if (!added.includes(c)) added.push(c);
+    const room = VIEW_STATE_LIMITS.added.max;
+    const notes = added.length > room ? [...bad, `only the first ${room} added cells are kept`] : bad;
+    setView({ added: added.slice(0, room) });
+    setProblems(notes);
+    // Keep what could not be read, so the user can fix it; clear the rest.
+    if (bad.length === 0) setText('');
+  };
+  return (
+    <details className="add-cells" data-testid="add-cells">
+      <summary>Add cells ({view.added.length} added)</summary>
+      <textarea
+        rows={4}
+        cols={70}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        placeholder="|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|&#10;(0, 2, 3, 2, 3, 1)"
+        data-testid="add-cells-text"
+      />
+      <div>
+        <button type="button" onClick={add} data-testid="add-cells-button">
+          Add
+        </button>{' '}
+        <button type="button" onClick={() => setView({ added: [] })} data-testid="add-cells-clear">
+          Remove added cells
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <ul className="notice error" data-testid="add-cells-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
