@@ -52,7 +52,21 @@ export function CellGraph({ cell, width = 132, labels = false, onEdgeClick }: Pr
             {onEdgeClick && (
               // A wide transparent twin of the edge, and a handle at its middle, are easier to hit
               // than the thin visible line (a straight path alone has no height to click).
-              <g style={{ cursor: 'pointer' }} onClick={() => onEdgeClick(e)} data-testid={`edge-${e}`}>
+              // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; the group takes the role, focus and keys
+              <g
+                role="button"
+                tabIndex={0}
+                aria-label={`edge ${from} to ${to}: ${op}; change the operation`}
+                style={{ cursor: 'pointer' }}
+                onClick={() => onEdgeClick(e)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    onEdgeClick(e);
+                  }
+                }}
+                data-testid={`edge-${e}`}
+              >
                 <path d={path} fill="none" stroke="transparent" strokeWidth={12} />
                 <rect
                   x={(x1 + x2) / 2 - 12}
