@@ -128,3 +128,22 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
   await page.reload();
   await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
 });
+
+test('params of all 15 625 cells against CIFAR-10 test accuracy: ρ = 0.75, the published baseline', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const table = nb201Table();
+  expect(table.size).toBe(15_625);
+  await page.goto(`/#${encodeViewState({ ...DEFAULT_VIEW_STATE, sampleSize: 2 })}`);
+  await page.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
+  await page.getByTestId('pva-x').selectOption('params');
+  await page.getByTestId('pva-whole').check();
+  const stats = page.getByTestId('pva-stats');
+  await expect(stats).toHaveAttribute('data-n', '15625', { timeout: 120_000 });
+  await expect(page.getByTestId('scatter-plot')).toHaveAttribute('data-point-count', '15625');
+  // shared/data/README.md: "params alone reach Spearman 0.75 against CIFAR-10 test accuracy".
+  expect(Number(await stats.getAttribute('data-rho')).toFixed(2)).toBe('0.75');
+  await expect(stats).toContainText('ρ = 0.75');
+});

@@ -13,6 +13,8 @@ import { selectBackend } from '../src/compute/backends/selectBackend';
 import { createBatchLoader, dataFolderUrl } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
+import { nb201WholeSpace, type WholeSpaceProxy } from '../src/core/proxies/wholeSpace';
+import type { FidelityPreset } from '../src/core/spaces/fidelity';
 
 const wasmFiles = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -36,6 +38,10 @@ const api = {
     if (!report) throw new Error('worker used before init()');
     await report;
     return runScoreJob(job, tf.getBackend(), () => performance.now(), loadBatch);
+  },
+  /** params or flops of all 15 625 NB201 cells, in index order (no tfjs needed). */
+  wholeSpace(proxy: WholeSpaceProxy, fidelity: FidelityPreset): Promise<Float64Array> {
+    return nb201WholeSpace(proxy, fidelity);
   },
 };
 

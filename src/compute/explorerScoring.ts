@@ -6,7 +6,8 @@ import { batchSpec } from '../core/data/imageDataset';
 import type { ProxyId } from '../core/proxies/ids';
 import { PROXY_REGISTRY } from '../core/proxies/registry';
 import { NO_DATASET, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
-import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
+import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
+import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { type ViewState, viewCells } from '../state/viewState';
 import { parseBackendPreference } from './backends/backendReport';
@@ -72,6 +73,21 @@ function reportBackend(p: WorkerPool): void {
       useExplorerStore.setState({ backendError: error instanceof Error ? error.message : String(error) });
     },
   );
+}
+
+const wholeSpaceColumns = new Map<string, Promise<Float64Array>>();
+
+/** params or flops of all 15 625 NB201 cells (index order), computed once per page in a worker. */
+export function wholeSpaceColumn(proxy: WholeSpaceProxy, fidelity: FidelityPreset): Promise<Float64Array> {
+  const key = `${proxy}/${fidelity}`;
+  let column = wholeSpaceColumns.get(key);
+  if (!column) {
+    column = getPool().wholeSpace(proxy, fidelity);
+    // A failure (e.g. Cancel) is not kept: the next request tries again.
+    column.catch(() => wholeSpaceColumns.delete(key));
+    wholeSpaceColumns.set(key, column);
+  }
+  return column;
 }
 
 /** Scores the current view; results already in the store or the cache are not recomputed. */

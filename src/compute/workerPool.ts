@@ -6,6 +6,8 @@
 import { type Remote, wrap } from 'comlink';
 import type { ProxyWorkerApi } from '../../workers/proxy.worker';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
+import type { FidelityPreset } from '../core/spaces/fidelity';
 import type { BackendPreference, BackendReport } from './backends/backendReport';
 
 export class CancelledError extends Error {
@@ -96,6 +98,17 @@ export class WorkerPool {
         `the worker ran out of WebAssembly memory on ${job.proxy} (${job.fidelity} fidelity) and was restarted; ` +
           'try the quick fidelity or a smaller batch',
       );
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** A data-free proxy for the whole NB201 space, computed in one worker call. */
+  async wholeSpace(proxy: WholeSpaceProxy, fidelity: FidelityPreset): Promise<Float64Array> {
+    const slot = await this.acquire();
+    try {
+      await slot.ready;
+      return await this.guard(slot.api.wholeSpace(proxy, fidelity));
     } finally {
       this.release(slot);
     }

@@ -134,7 +134,12 @@ export function ExplorerView() {
       </div>
       <AddCells />
       <GroundTruthPanel />
-      <ProxyVsAccuracy points={points} proxies={view.proxies} onSelect={(ids) => setBrushed(new Set(ids))} />
+      <ProxyVsAccuracy
+        points={points}
+        proxies={view.proxies}
+        fidelity={view.fidelity}
+        onSelect={(ids) => setBrushed(new Set(ids))}
+      />
       <AnalysisPanel
         rows={rows.map((r) => ({
           id: r.cell,

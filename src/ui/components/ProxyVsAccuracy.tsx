@@ -2,9 +2,13 @@
  * Proxy against ground truth for the scored cells: a scatter plot with Spearman ρ and Kendall τ
  * (seeded bootstrap 95% intervals), the sample size and top-k hits, updating as results land.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { wholeSpaceColumn } from '../../compute/explorerScoring';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
+import { isWholeSpaceProxy } from '../../core/proxies/wholeSpace';
+import type { FidelityPreset } from '../../core/spaces/fidelity';
+import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import type { ScaleKind } from '../charts';
@@ -22,10 +26,12 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 export function ProxyVsAccuracy({
   points,
   proxies,
+  fidelity,
   onSelect,
 }: {
   points: ScoredPoint[];
   proxies: ProxyId[];
+  fidelity: FidelityPreset;
   onSelect(ids: number[]): void;
 }) {
   const tables = useGroundTruthStore((s) => s.tables);
@@ -35,15 +41,42 @@ export function ProxyVsAccuracy({
   const [xScale, setXScale] = useState<ScaleKind>('linear');
   const proxy = xProxy && proxies.includes(xProxy) ? xProxy : (proxies[0] ?? null);
   const table = tables.find((t) => t.name === choice?.table);
+  // Whole space: params or flops of all 15 625 NB201 cells against an NB201 table, in one worker call.
+  const [whole, setWhole] = useState(false);
+  const [column, setColumn] = useState<{ key: string; values: Float64Array } | null>(null);
+  const [wholeError, setWholeError] = useState<string | null>(null);
+  const wholeAvailable = proxy !== null && isWholeSpaceProxy(proxy) && table?.space === 'nb201';
+  const wholeOn = whole && wholeAvailable;
+  const wholeKey = `${proxy}/${fidelity}`;
+  useEffect(() => {
+    if (!wholeOn || !proxy || !isWholeSpaceProxy(proxy)) return;
+    let live = true;
+    wholeSpaceColumn(proxy, fidelity).then(
+      (values) => live && setColumn({ key: `${proxy}/${fidelity}`, values }),
+      (error: unknown) => live && setWholeError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wholeOn, proxy, fidelity]);
 
   const pairs = useMemo(() => {
     if (!proxy || !table || !choice) return [];
+    if (wholeOn) {
+      if (column?.key !== wholeKey) return [];
+      const out: { id: number; x: number; y: number }[] = [];
+      for (let i = 0; i < NB201_CELL_COUNT; i++) {
+        const y = table.rows.get(nb201ToString(nb201FromIndex(i)))?.[choice.column];
+        if (y !== undefined) out.push({ id: i, x: column.values[i]!, y });
+      }
+      return out;
+    }
     return points.flatMap((p) => {
       const x = p.scores[proxy];
       const y = table.rows.get(p.arch)?.[choice.column];
       return x === undefined || y === undefined ? [] : [{ id: p.id, x, y }];
     });
-  }, [points, proxy, table, choice]);
+  }, [points, proxy, table, choice, wholeOn, column, wholeKey]);
 
   const stats = useMemo(() => {
     const sign = proxy && !getProxy(proxy).higherIsBetter ? -1 : 1;
@@ -89,6 +122,19 @@ export function ProxyVsAccuracy({
             <option value="symlog">symlog</option>
           </select>
         </label>
+        <label title="params and flops only: computed for all 15 625 cells in one worker call">
+          <input
+            type="checkbox"
+            checked={wholeOn}
+            disabled={!wholeAvailable}
+            onChange={(e) => {
+              setWhole(e.currentTarget.checked);
+              setWholeError(null);
+            }}
+            data-testid="pva-whole"
+          />{' '}
+          all 15 625 cells
+        </label>
         <label>
           y: ground truth{' '}
           <select
@@ -109,6 +155,16 @@ export function ProxyVsAccuracy({
           </select>
         </label>
       </div>
+      {wholeOn && column?.key !== wholeKey && !wholeError && (
+        <p className="meta" data-testid="pva-whole-pending">
+          Computing {proxy} for all 15 625 cells…
+        </p>
+      )}
+      {wholeError && (
+        <p className="notice error" data-testid="pva-whole-error">
+          {wholeError}
+        </p>
+      )}
       <p
         className="pva-stats"
         data-testid="pva-stats"
