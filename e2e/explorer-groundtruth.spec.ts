@@ -100,6 +100,38 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
     expect(Number(row[col('cifar10_test')])).toBe(table.get(s.arch));
   }
 
+  // The scatter exports as a standalone SVG with one circle per plotted cell; hovering one of them
+  // shows that cell's drawing and scores.
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('pva-export-svg').click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  const circles = [...svg.matchAll(/<circle[^>]*\bcx="([\d.]+)"[^>]*\bcy="([\d.]+)"/g)];
+  expect(circles).toHaveLength(finite.length);
+  const plotRoot = page.getByTestId('scatter-plot');
+  await plotRoot.scrollIntoViewIfNeeded();
+  const root = (await plotRoot.boundingBox())!;
+  const [pl, pt, pw, ph] = (await plotRoot.getAttribute('data-plot-rect'))!.split(' ').map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Sweep the plot area until the pointer is near a point.
+  let hovered = false;
+  for (let gy = 0; gy <= 12 && !hovered; gy++) {
+    for (let gx = 0; gx <= 12 && !hovered; gx++) {
+      await page.mouse.move(root.x + pl + (pw * gx) / 12, root.y + pt + (ph * gy) / 12);
+      hovered = (await page.getByTestId('pva-hover').count()) > 0;
+    }
+  }
+  expect(hovered).toBe(true);
+  const hoveredCell = Number(await page.getByTestId('pva-hover').getAttribute('data-cell'));
+  expect(finite.map((s) => s.cell)).toContain(hoveredCell);
+  await expect(page.getByTestId('pva-hover')).toContainText('synflow');
+  await page.mouse.move(0, 0);
+
   // A damaged file is refused with its line and reason; the loaded table stays.
   await page.getByTestId('gt-file').setInputFiles({
     name: 'broken.csv',

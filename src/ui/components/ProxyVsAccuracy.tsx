@@ -2,7 +2,7 @@
  * Proxy against ground truth for the scored cells: a scatter plot with Spearman ρ and Kendall τ
  * (seeded bootstrap 95% intervals), the sample size and top-k hits, updating as results land.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { wholeSpaceColumn } from '../../compute/explorerScoring';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
@@ -11,8 +11,10 @@ import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
 import { useGroundTruthStore } from '../../state/groundTruthState';
-import type { ScaleKind } from '../charts';
+import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
+import { download } from '../export/tableExport';
+import { CellGraph } from './CellGraph';
 
 export interface ScoredPoint {
   /** Row id (NB201 cell index). */
@@ -39,6 +41,9 @@ export function ProxyVsAccuracy({
   const choose = useGroundTruthStore((s) => s.choose);
   const [xProxy, setXProxy] = useState<ProxyId | null>(null);
   const [xScale, setXScale] = useState<ScaleKind>('linear');
+  const [yScale, setYScale] = useState<ScaleKind>('linear');
+  const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+  const plot = useRef<ScatterPlotHandle>(null);
   const proxy = xProxy && proxies.includes(xProxy) ? xProxy : (proxies[0] ?? null);
   const table = tables.find((t) => t.name === choice?.table);
   // Whole space: params or flops of all 15 625 NB201 cells against an NB201 table, in one worker call.
@@ -154,6 +159,34 @@ export function ProxyVsAccuracy({
             )}
           </select>
         </label>
+        <label>
+          axis{' '}
+          <select
+            value={yScale}
+            onChange={(e) => setYScale(e.currentTarget.value as ScaleKind)}
+            data-testid="pva-yscale"
+          >
+            <option value="linear">linear</option>
+            <option value="log">log</option>
+            <option value="symlog">symlog</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="pva-export-svg"
+          onClick={() =>
+            plot.current && download('proxy-vs-accuracy.svg', plot.current.exportSvg(), 'image/svg+xml')
+          }
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          data-testid="pva-export-png"
+          onClick={() => void plot.current?.exportPng().then((png) => download('proxy-vs-accuracy.png', png))}
+        >
+          PNG
+        </button>
       </div>
       {wholeOn && column?.key !== wholeKey && !wholeError && (
         <p className="meta" data-testid="pva-whole-pending">
@@ -183,8 +216,58 @@ export function ProxyVsAccuracy({
         xLabel={proxy ? getProxy(proxy).label : ''}
         yLabel={choice ? `${choice.column} (${choice.table})` : ''}
         xScale={xScale}
+        yScale={yScale}
+        ref={plot}
+        onHover={(id, clientX, clientY) =>
+          setHover(id === null ? null : { id: Number(id), x: clientX, y: clientY })
+        }
         onBrush={(ids) => onSelect(ids.map(Number))}
       />
+      {hover && (
+        <HoverCard
+          id={hover.id}
+          x={hover.x}
+          y={hover.y}
+          points={points}
+          truth={
+            choice && table
+              ? table.rows.get(nb201ToString(nb201FromIndex(hover.id)))?.[choice.column]
+              : undefined
+          }
+        />
+      )}
     </section>
+  );
+}
+
+/** The hovered cell: its drawing and every score the view has for it. */
+function HoverCard({
+  id,
+  x,
+  y,
+  points,
+  truth,
+}: {
+  id: number;
+  x: number;
+  y: number;
+  points: ScoredPoint[];
+  truth: number | undefined;
+}) {
+  const cell = nb201FromIndex(id);
+  const scores = points.find((p) => p.id === id)?.scores ?? {};
+  return (
+    <div className="hover-card" data-testid="pva-hover" data-cell={id} style={{ left: x + 14, top: y + 14 }}>
+      <strong>cell {id}</strong>
+      <CellGraph cell={cell} width={160} labels />
+      <ul>
+        {Object.entries(scores).map(([p, v]) => (
+          <li key={p}>
+            {p}: {fmt(v ?? Number.NaN)}
+          </li>
+        ))}
+        {truth !== undefined && <li>ground truth: {fmt(truth)}</li>}
+      </ul>
+    </div>
   );
 }
