@@ -43,4 +43,9 @@ test('a drawn cell is scored, plotted and shared', async ({ page, browser }) => 
   await waitForScores(fresh, 10);
   expect(await shownCells(fresh)).toEqual([...cells, drawn]);
   await expect(fresh.getByTestId('selected-cell')).toContainText(`Cell ${drawn}`);
+  // The link names the ground-truth table but never carries it: the fresh context asks for it.
+  await expect(fresh.getByTestId('gt-needed')).toHaveAttribute('data-table', 'nb201');
+  await fresh.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await expect(fresh.getByTestId('gt-needed')).toHaveCount(0, { timeout: 60_000 });
+  await expect(fresh.getByTestId('pva-y')).toHaveValue(/cifar10_test$/);
 });

@@ -3,6 +3,7 @@
  * it in IndexedDB, publish it in the store. A rejected file changes nothing already loaded.
  */
 import { importGroundTruth, importSizeProblem } from '../core/groundtruth';
+import { useExplorerStore } from '../state/explorerStore';
 import { defaultColumn, useGroundTruthStore } from '../state/groundTruthState';
 import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
 
@@ -16,17 +17,17 @@ function store(): Promise<GroundTruthStore> {
   return storePromise;
 }
 
+/**
+ * Publishes the stored tables. The view's choice (which may come from a share link naming a table
+ * that is not loaded yet) is kept; without one, the first table's accuracy column is chosen.
+ */
 async function refresh(s: GroundTruthStore): Promise<void> {
   const tables = await s.list();
-  const { choice } = useGroundTruthStore.getState();
-  const stillThere =
-    choice && tables.some((t) => t.name === choice.table && t.columns.includes(choice.column));
+  useGroundTruthStore.setState({ tables, loaded: true });
+  const { view, setView } = useExplorerStore.getState();
   const first = tables[0];
   const column = first ? defaultColumn(first) : undefined;
-  useGroundTruthStore.setState({
-    tables,
-    choice: stillThere ? choice : first && column ? { table: first.name, column } : null,
-  });
+  if (!view.truth && first && column) setView({ truth: { table: first.name, column } });
 }
 
 /** Loads the tables kept from earlier visits. */
@@ -52,8 +53,11 @@ export async function importGroundTruthFile(file: File): Promise<void> {
     await s.save(result.value);
     set({ importError: null, importNotes: result.value.notes });
     await refresh(s);
+    // The imported table becomes the comparison, unless the view already names this table.
+    const { view, setView } = useExplorerStore.getState();
     const column = defaultColumn(result.value);
-    if (column) set({ choice: { table: result.value.name, column } });
+    const keep = view.truth?.table === result.value.name && result.value.columns.includes(view.truth.column);
+    if (!keep && column) setView({ truth: { table: result.value.name, column } });
   } catch (error) {
     set({
       importError: {

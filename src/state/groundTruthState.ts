@@ -5,11 +5,6 @@
 import { create } from 'zustand';
 import type { GroundTruthTable, ImportError } from '../core/groundtruth';
 
-export interface GroundTruthChoice {
-  table: string;
-  column: string;
-}
-
 export interface GroundTruthState {
   tables: GroundTruthTable[];
   storage: { kind: 'indexeddb' | 'memory'; problem?: string } | null;
@@ -18,18 +13,17 @@ export interface GroundTruthState {
   /** What the last successful import noted (skipped rows, missing values). */
   importNotes: string[];
   importing: boolean;
-  choice: GroundTruthChoice | null;
-  choose(choice: GroundTruthChoice | null): void;
+  /** True once the stored tables have been read (so a missing table can be reported). */
+  loaded: boolean;
 }
 
-export const useGroundTruthStore = create<GroundTruthState>()((set) => ({
+export const useGroundTruthStore = create<GroundTruthState>()(() => ({
   tables: [],
   storage: null,
   importError: null,
   importNotes: [],
   importing: false,
-  choice: null,
-  choose: (choice) => set({ choice }),
+  loaded: false,
 }));
 
 /** A sensible first column to compare against: a test accuracy if there is one. */

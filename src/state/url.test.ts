@@ -46,6 +46,7 @@ function randomState(next: () => number): ViewState {
     proxies,
     selected: next() < 0.3 ? null : int(selected.min, selected.max),
     added: [...new Set(Array.from({ length: int(0, 5) }, () => int(0, 15_624)))],
+    truth: next() < 0.5 ? null : { table: `table ${int(0, 9)}.csv`, column: 'cifar10_test' },
   };
 }
 
@@ -57,6 +58,7 @@ const NON_DEFAULT: ViewState = {
   proxies: ['synflow', 'params'],
   selected: 15_624,
   added: [0, 15_624, 194],
+  truth: { table: 'nb201.csv', column: 'cifar10_test' },
 };
 
 describe('added cells', () => {
@@ -74,6 +76,24 @@ describe('added cells', () => {
     const wrongType = decodeViewState(link('{"a":[1,2]}'));
     expect(wrongType.state.added).toEqual([]);
     expect(wrongType.notices).toHaveLength(1);
+  });
+});
+
+describe('ground-truth choice', () => {
+  it('travels as [table, column] and is dropped with a notice when malformed', () => {
+    const ok = decodeViewState(link('{"t":["nb201.csv","cifar10_test"]}'));
+    expect(ok.state.truth).toEqual({ table: 'nb201.csv', column: 'cifar10_test' });
+    expect(ok.notices).toEqual([]);
+    for (const bad of [
+      '{"t":"nb201.csv"}',
+      '{"t":["", "x"]}',
+      `{"t":["${'a'.repeat(300)}","x"]}`,
+      '{"t":[1,2]}',
+    ]) {
+      const decoded = decodeViewState(link(bad));
+      expect(decoded.state.truth, bad).toBeNull();
+      expect(decoded.notices, bad).toHaveLength(1);
+    }
   });
 });
 

@@ -35,6 +35,7 @@ const KEY = {
   proxies: 'p',
   selected: 'x',
   added: 'a',
+  truth: 't',
 } as const satisfies Record<keyof ViewState, string>;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEY));
 
@@ -46,6 +47,7 @@ const LABEL: Record<keyof ViewState, string> = {
   proxies: 'proxy list',
   selected: 'selected architecture',
   added: 'added cells',
+  truth: 'ground-truth column',
 };
 
 const spaceSchema = v.picklist(SPACE_IDS);
@@ -81,6 +83,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.fidelity !== d.fidelity) compact[KEY.fidelity] = state.fidelity;
   if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
   if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
+  if (state.truth) compact[KEY.truth] = [state.truth.table, state.truth.column];
   // Each added NB201 cell as its six base-5 operation digits, joined by dots: "012340.443210".
   if (state.added.length > 0) {
     compact[KEY.added] = state.added.map((c) => c.toString(5).padStart(6, '0')).join('.');
@@ -156,6 +159,7 @@ function readFields(raw: Record<string, unknown>): DecodedViewState {
     proxies: readProxies(own(raw, KEY.proxies), notices),
     selected: readChoice('selected', own(raw, KEY.selected), selectedSchema, notices),
     added: readAdded(own(raw, KEY.added), notices),
+    truth: readTruth(own(raw, KEY.truth), notices),
   };
   return { state, notices };
 }
@@ -171,6 +175,20 @@ function readChoice<K extends 'space' | 'fidelity' | 'selected'>(
   if (result.success) return result.output;
   notices.push(invalidNotice(field));
   return DEFAULT_VIEW_STATE[field];
+}
+
+const truthSchema = v.tuple([
+  v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+]);
+
+/** The ground-truth choice: [table name, column], plain strings only shown as text. */
+function readTruth(value: unknown, notices: string[]): ViewState['truth'] {
+  if (value === undefined) return null;
+  const result = v.safeParse(truthSchema, value);
+  if (result.success) return { table: result.output[0], column: result.output[1] };
+  notices.push(invalidNotice('truth'));
+  return null;
 }
 
 /** Added cells: six base-5 digits each, dot-separated; bad or repeated entries are dropped and said so. */

@@ -22,6 +22,8 @@ export interface ViewState {
   selected: number | null;
   /** Cells the user added (pasted or drawn), shown after the sample; NB-201 indices, no duplicates. */
   added: number[];
+  /** The ground-truth column the plots compare against, by table name; the table itself never travels. */
+  truth: { table: string; column: string } | null;
 }
 
 export interface IntegerRange {
@@ -46,6 +48,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   proxies: ['params', 'synflow'],
   selected: null,
   added: [],
+  truth: null,
 };
 
 /** The view's cells: the seeded sample, then the added cells that are not in it. */

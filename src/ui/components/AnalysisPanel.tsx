@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { ScoredJob } from '../../compute/scoreRun';
 import type { ProxyId } from '../../core/proxies/ids';
 import { spearman } from '../../core/stats/rankCorrelation';
+import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { CorrelationMatrix, SpectrumChart, type SpectrumSeries } from '../charts';
 import { download, type ExportRow, toCsv, toJson } from '../export/tableExport';
@@ -31,7 +32,7 @@ export function AnalysisPanel({
   meta: Record<string, unknown>;
 }) {
   const tables = useGroundTruthStore((s) => s.tables);
-  const choice = useGroundTruthStore((s) => s.choice);
+  const choice = useExplorerStore((s) => s.view.truth);
   const table = tables.find((t) => t.name === choice?.table);
   const truthColumn = choice && table ? `${choice.column} (${choice.table})` : null;
 

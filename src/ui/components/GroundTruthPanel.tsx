@@ -1,6 +1,7 @@
 /** Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed). */
 import { useEffect } from 'react';
 import { importGroundTruthFile, loadGroundTruth, removeGroundTruth } from '../../compute/groundTruthImport';
+import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 
 export function GroundTruthPanel() {
@@ -9,6 +10,9 @@ export function GroundTruthPanel() {
   const importError = useGroundTruthStore((s) => s.importError);
   const importNotes = useGroundTruthStore((s) => s.importNotes);
   const importing = useGroundTruthStore((s) => s.importing);
+  const loaded = useGroundTruthStore((s) => s.loaded);
+  const truth = useExplorerStore((s) => s.view.truth);
+  const missing = loaded && truth !== null && !tables.some((t) => t.name === truth.table);
 
   useEffect(() => {
     void loadGroundTruth();
@@ -32,6 +36,12 @@ export function GroundTruthPanel() {
         />
       </label>
       {importing && <span data-testid="gt-importing"> reading…</span>}
+      {missing && (
+        <div className="notice" role="status" data-testid="gt-needed" data-table={truth.table}>
+          This view compares against the column "{truth.column}" of the table "{truth.table}", which is not
+          loaded here: import that file to see the plot (links never carry the table itself).
+        </div>
+      )}
       {importError && (
         <div className="notice error" role="alert" data-testid="gt-error">
           {importError.file} was not imported

@@ -10,6 +10,7 @@ import { isWholeSpaceProxy } from '../../core/proxies/wholeSpace';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
+import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
@@ -37,8 +38,9 @@ export function ProxyVsAccuracy({
   onSelect(ids: number[]): void;
 }) {
   const tables = useGroundTruthStore((s) => s.tables);
-  const choice = useGroundTruthStore((s) => s.choice);
-  const choose = useGroundTruthStore((s) => s.choose);
+  const choice = useExplorerStore((s) => s.view.truth);
+  const setView = useExplorerStore((s) => s.setView);
+  const choose = (truth: { table: string; column: string }) => setView({ truth });
   const [xProxy, setXProxy] = useState<ProxyId | null>(null);
   const [xScale, setXScale] = useState<ScaleKind>('linear');
   const [yScale, setYScale] = useState<ScaleKind>('linear');
