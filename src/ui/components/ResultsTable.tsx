@@ -5,11 +5,25 @@ import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { CellGraph } from './CellGraph';
+import { cellFacts } from './cellFacts';
 
 export interface TableRow {
   cell: number;
   scores: Partial<Record<ProxyId, ScoredJob>>;
   errors: Partial<Record<ProxyId, string>>;
+}
+
+/** Isomorphism class, parameters and FLOPs of the NB201 network (paper fidelity). */
+function CellFactsLine({ cell }: { cell: Parameters<typeof cellFacts>[0] }) {
+  const f = cellFacts(cell);
+  return (
+    <div
+      className="meta cell-facts"
+      title="isomorphism class (smallest equivalent cell index); parameters and multiply-adds of the NB201 network"
+    >
+      class {f.canonical} · {(f.params / 1e6).toFixed(3)} M params · {(f.flops / 1e6).toFixed(1)} MFLOPs
+    </div>
+  );
 }
 
 export function formatScore(proxy: ProxyId, value: number): string {
@@ -94,6 +108,7 @@ export function ResultsTable({ rows, proxies, selected, onSelect, brushed }: Pro
                 <div className="arch" title={arch}>
                   cell {row.cell}
                 </div>
+                <CellFactsLine cell={cell} />
               </td>
               {proxies.map((p) => {
                 const scored = row.scores[p];
