@@ -15,13 +15,13 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
+import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
 import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradients';
 import type { Batch } from '../src/core/data/batch';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
 import { mlpNetwork } from '../src/core/nn/mlpNetwork';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
-import type { ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
@@ -31,26 +31,6 @@ import { mlpFromString } from '../src/core/spaces/mlp';
 const CELL =
   '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|';
 const REPS = 5;
-/** Cheap first, so a spent budget leaves out the slowest. */
-const BENCH_ORDER: readonly ProxyId[] = [
-  'params',
-  'flops',
-  'synflow',
-  'nwot',
-  'grad_norm',
-  'snip',
-  'fisher',
-  'jacob_cov',
-  'zico',
-  'gradalign',
-  'gradalign_det',
-  'swap',
-  'reg_swap',
-  'grasp',
-  'ntk_cond',
-  'ntk_trace',
-  'ntk_spectrum',
-];
 const CAP_S = 20;
 const CPU_SKIP_WASM_MS = 3000;
 /** Wall-clock budget of one (backend, fidelity) part; proxies left when it is spent are listed as such. */
@@ -105,7 +85,7 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
   const network = built.value.network;
   const out: Record<string, Timing> = {};
   const partStart = performance.now();
-  for (const id of BENCH_ORDER) {
+  for (const id of PROXIES_CHEAP_FIRST) {
     const proxy = PROXY_REGISTRY[id];
     if (!proxy?.spaces.includes('nb201')) continue;
     if (performance.now() - partStart > PART_BUDGET_S * 1000) {

@@ -15,29 +15,13 @@ import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
+import { NB201_PARTS } from './nb201Parts';
 import { suiteZeroCells } from './nb201References';
 import { writeNb201Report } from './nb201Report';
+import { PROXIES_CHEAP_FIRST } from './proxyOrder';
 import { runScorePlan, WasmHeapExhausted } from './scoreRunner';
 
-export const QUICK_PROXIES: readonly ProxyId[] = [
-  'params',
-  'flops',
-  'synflow',
-  'nwot',
-  'grad_norm',
-  'snip',
-  'fisher',
-  'jacob_cov',
-  'zico',
-  'gradalign',
-  'gradalign_det',
-  'swap',
-  'reg_swap',
-  'grasp',
-  'ntk_cond',
-  'ntk_trace',
-  'ntk_spectrum',
-];
+export const QUICK_PROXIES = PROXIES_CHEAP_FIRST;
 
 /**
  * The proxies NAS-Bench-Suite-Zero publishes per cell (jacob_cov is its "jacov"), less grasp: its
@@ -54,10 +38,7 @@ export const PAPER_PROXIES: readonly ProxyId[] = [
   'fisher',
 ];
 
-export const PARTS = {
-  quick: { fidelity: 'quick', batch: 32, out: 'bench/results/nb201-scores-quick.jsonl' },
-  paper: { fidelity: 'paper', batch: 64, out: 'bench/results/nb201-scores-paper.jsonl' },
-} as const;
+export const PARTS = NB201_PARTS;
 export const SEED = 0;
 export const QUICK_SAMPLE_SEED = 2026;
 

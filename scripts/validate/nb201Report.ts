@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { getProxy } from '../../src/core/proxies/registry';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { NB201_PARTS } from './nb201Parts';
 import {
   NASWOT_FILE,
   naswotJacov,
@@ -17,10 +18,7 @@ import {
 import { NB201_ACCURACY_COLUMNS, type Nb201AccuracyColumn, nb201Truth } from './referenceData';
 import { readRecords, type ScoreRecord } from './scoreRunner';
 
-const PARTS = {
-  quick: { fidelity: 'quick', out: 'bench/results/nb201-scores-quick.jsonl', batch: 32 },
-  paper: { fidelity: 'paper', out: 'bench/results/nb201-scores-paper.jsonl', batch: 64 },
-} as const;
+const PARTS = NB201_PARTS;
 
 const DETERMINISTIC = new Set<ProxyId>(['synflow', 'params', 'flops']);
 

@@ -14,35 +14,18 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
 import { tf } from '../../src/core/nn/tf';
-import type { ProxyId } from '../../src/core/proxies/ids';
 import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
+import { PROXIES_CHEAP_FIRST } from './proxyOrder';
 import { cellNumber, readReferenceCsv } from './referenceData';
 import { readRecords, runScorePlan, WasmHeapExhausted } from './scoreRunner';
 
 const TARGETS = ['cifar100_scratch', 'cifar100_kd', 'imagenet_supernet_inherited'] as const;
-const ORDER: readonly ProxyId[] = [
-  'params',
-  'synflow',
-  'nwot',
-  'swap',
-  'reg_swap',
-  'grad_norm',
-  'snip',
-  'fisher',
-  'jacob_cov',
-  'zico',
-  'gradalign',
-  'gradalign_det',
-  'ntk_cond',
-  'ntk_trace',
-  'ntk_spectrum',
-];
-const VIT_PROXIES = ORDER.filter((id) => PROXY_REGISTRY[id]?.spaces.includes('vit'));
+const VIT_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[id]?.spaces.includes('vit'));
 const BATCH = 32;
 const SEED = 0;
 

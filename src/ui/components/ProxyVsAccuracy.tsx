@@ -117,18 +117,7 @@ export function ProxyVsAccuracy({
             ))}
           </select>
         </label>
-        <label>
-          axis{' '}
-          <select
-            value={xScale}
-            onChange={(e) => setXScale(e.currentTarget.value as ScaleKind)}
-            data-testid="pva-xscale"
-          >
-            <option value="linear">linear</option>
-            <option value="log">log</option>
-            <option value="symlog">symlog</option>
-          </select>
-        </label>
+        <ScaleSelect value={xScale} onChange={setXScale} testId="pva-xscale" />
         <label title="params and flops only: computed for all 15 625 cells in one worker call">
           <input
             type="checkbox"
@@ -161,18 +150,7 @@ export function ProxyVsAccuracy({
             )}
           </select>
         </label>
-        <label>
-          axis{' '}
-          <select
-            value={yScale}
-            onChange={(e) => setYScale(e.currentTarget.value as ScaleKind)}
-            data-testid="pva-yscale"
-          >
-            <option value="linear">linear</option>
-            <option value="log">log</option>
-            <option value="symlog">symlog</option>
-          </select>
-        </label>
+        <ScaleSelect value={yScale} onChange={setYScale} testId="pva-yscale" />
         <button
           type="button"
           data-testid="pva-export-svg"
@@ -239,6 +217,35 @@ export function ProxyVsAccuracy({
         />
       )}
     </section>
+  );
+}
+
+const SCALES: readonly ScaleKind[] = ['linear', 'log', 'symlog'];
+
+function ScaleSelect({
+  value,
+  onChange,
+  testId,
+}: {
+  value: ScaleKind;
+  onChange(kind: ScaleKind): void;
+  testId: string;
+}) {
+  return (
+    <label>
+      axis{' '}
+      <select
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value as ScaleKind)}
+        data-testid={testId}
+      >
+        {SCALES.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

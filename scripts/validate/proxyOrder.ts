@@ -1,0 +1,22 @@
+/** Every proxy, cheapest first: runs and budgets that stop early leave out the slowest. */
+import type { ProxyId } from '../../src/core/proxies/ids';
+
+export const PROXIES_CHEAP_FIRST: readonly ProxyId[] = [
+  'params',
+  'flops',
+  'synflow',
+  'nwot',
+  'grad_norm',
+  'snip',
+  'fisher',
+  'jacob_cov',
+  'zico',
+  'gradalign',
+  'gradalign_det',
+  'swap',
+  'reg_swap',
+  'grasp',
+  'ntk_cond',
+  'ntk_trace',
+  'ntk_spectrum',
+];
