@@ -21,7 +21,8 @@ function CellFactsLine({ cell }: { cell: Parameters<typeof cellFacts>[0] }) {
       className="meta cell-facts"
       title="isomorphism class (smallest equivalent cell index); parameters and multiply-adds of the NB201 network"
     >
-      class {f.canonical} · {(f.params / 1e6).toFixed(3)} M params · {(f.flops / 1e6).toFixed(1)} MFLOPs
+      class {f.canonical} · NB201 network: {(f.params / 1e6).toFixed(3)} M params,{' '}
+      {(f.flops / 1e6).toFixed(1)} MFLOPs
     </div>
   );
 }
