@@ -4,6 +4,8 @@
  * same batch for its dataset spec (the caller injects how batches are loaded).
  */
 import type { Batch } from '../data/batch';
+import { GRID_DATASET, gridBatch } from '../data/gridBatch';
+import { parseBatchSpec } from '../data/imageDataset';
 import type { Network } from '../nn/network';
 import { buildNetwork, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
 import type { FidelityPreset } from '../spaces/fidelity';
@@ -94,7 +96,11 @@ export async function runScoreJob(
   let batch: Batch | undefined;
   if (proxy.needsData) {
     if (job.dataset === NO_DATASET) throw new Error(`${job.proxy} needs a data batch; the job names none`);
-    batch = await loadBatch(job.dataset, network);
+    const request = parseBatchSpec(job.dataset);
+    batch =
+      request.ok && request.value.dataset === GRID_DATASET
+        ? gridBatch(request.value, network.inputShape)
+        : await loadBatch(job.dataset, network);
     if (!sameShape(batch.shape, network.inputShape)) {
       throw new Error(
         `batch "${batch.spec}" has samples of shape [${batch.shape.join(', ')}], the network wants [${network.inputShape.join(', ')}]`,
