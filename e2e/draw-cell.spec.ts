@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { NB201_OPS, nb201FromIndex, nb201ToIndex } from '../src/core/spaces/nb201';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
-import { readScores, shownCells, waitForScores } from './readPage';
+import { importThroughDialog, readScores, shownCells, waitForScores } from './readPage';
 
 const NB201_CSV = resolve('../shared/data/nb201.csv');
 
@@ -19,7 +19,7 @@ test('a drawn cell is scored, plotted and shared', async ({ page, browser }) => 
   const view = { ...DEFAULT_VIEW_STATE, sampleSize: 4, seed: 21 };
   await page.goto(`/#${encodeViewState(view)}`);
   await waitForScores(page, 8);
-  await page.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await importThroughDialog(page, NB201_CSV);
   await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
 
   const cells = await shownCells(page);
@@ -45,7 +45,7 @@ test('a drawn cell is scored, plotted and shared', async ({ page, browser }) => 
   await expect(fresh.getByTestId('selected-cell')).toContainText(`Cell ${drawn}`);
   // The link names the ground-truth table but never carries it: the fresh context asks for it.
   await expect(fresh.getByTestId('gt-needed')).toHaveAttribute('data-table', 'nb201');
-  await fresh.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await importThroughDialog(fresh, NB201_CSV);
   await expect(fresh.getByTestId('gt-needed')).toHaveCount(0, { timeout: 60_000 });
   await expect(fresh.getByTestId('pva-y')).toHaveValue(/cifar10_test$/);
 });

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
-import { readScores, waitForScores } from './readPage';
+import { importThroughDialog, readScores, waitForScores } from './readPage';
 
 const NB201_CSV = resolve('../shared/data/nb201.csv');
 
@@ -63,7 +63,7 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
   await page.goto(`/#${encodeViewState(view)}`);
   await waitForScores(page, 60, 200_000);
 
-  await page.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await importThroughDialog(page, NB201_CSV);
   await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
   await page.getByTestId('pva-x').selectOption('synflow');
   await expect(page.getByTestId('pva-y')).toHaveValue(/cifar10_test$/);
@@ -133,16 +133,18 @@ test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the num
   await page.mouse.move(0, 0);
 
   // A damaged file is refused with its line and reason; the loaded table stays.
-  await page.getByTestId('gt-file').setInputFiles({
+  await importThroughDialog(page, {
     name: 'broken.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
       'arch,acc\n|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|,90\n<b>not a cell</b>,80\n',
     ),
   });
-  await expect(page.getByTestId('gt-error')).toContainText('broken.csv was not imported (line 3)');
-  await expect(page.getByTestId('gt-error')).toContainText('<b>not a cell</b>');
+  await expect(page.getByTestId('gt-map-error')).toContainText('broken.csv was not imported (line 3)');
+  await expect(page.getByTestId('gt-map-error')).toContainText('<b>not a cell</b>');
   await expect(page.getByTestId('gt-table')).toHaveCount(1);
+  await page.getByTestId('gt-map-cancel').click();
+  await expect(page.getByTestId('gt-mapping')).toHaveCount(0);
 
   // Brushing the whole plot marks every plotted cell in the table.
   const plot = page.getByTestId('scatter-plot');
@@ -168,7 +170,7 @@ test('params of all 15 625 cells against CIFAR-10 test accuracy: ρ = 0.75, the 
   const table = nb201Table();
   expect(table.size).toBe(15_625);
   await page.goto(`/#${encodeViewState({ ...DEFAULT_VIEW_STATE, sampleSize: 2 })}`);
-  await page.getByTestId('gt-file').setInputFiles(NB201_CSV);
+  await importThroughDialog(page, NB201_CSV);
   await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
   await page.getByTestId('pva-x').selectOption('params');
   await page.getByTestId('pva-whole').check();

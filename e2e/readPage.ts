@@ -1,5 +1,5 @@
 /** Reads what the Explorer shows, through the data-* attributes the results table carries. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface ShownScore {
   cell: number;
@@ -51,4 +51,18 @@ export function relativeDifference(a: number, b: number): number {
 
 export function jobKey(cell: number, proxy: string): string {
   return `${cell}/${proxy}`;
+}
+
+/**
+ * Picks a ground-truth file and accepts the column mapping the dialog proposes. The caller checks
+ * the outcome (the table listed, or the dialog's error).
+ */
+export async function importThroughDialog(
+  page: Page,
+  files: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
+  await page.getByTestId('gt-file').setInputFiles(files);
+  const dialog = page.getByTestId('gt-mapping');
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('gt-map-import').click();
 }

@@ -1,8 +1,10 @@
 /**
- * The browser side of importing ground truth: read the file, parse it with core/groundtruth, keep
- * it in IndexedDB, publish it in the store. A rejected file changes nothing already loaded.
+ * The browser side of importing ground truth: read the file, parse it with core/groundtruth, let the
+ * user choose the column mapping in a dialog, keep the table in IndexedDB, publish it in the store.
+ * A rejected file, a failed build or a cancelled dialog changes nothing already loaded.
  */
-import { importGroundTruth, importSizeProblem } from '../core/groundtruth';
+import { type ImportError, importSizeProblem, parseTable } from '../core/groundtruth';
+import { buildFromDraft, type MappingDraft } from '../core/groundtruth/mappingDraft';
 import { useExplorerStore } from '../state/explorerStore';
 import { defaultColumn, useGroundTruthStore } from '../state/groundTruthState';
 import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
@@ -35,6 +37,14 @@ export async function loadGroundTruth(): Promise<void> {
   await refresh(await store());
 }
 
+let nextPendingId = 1;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Reads and parses a chosen file, then opens the column-mapping dialog for it (pendingImport). A
+ * file that cannot be read or parsed is reported in importError and no dialog opens.
+ */
 export async function importGroundTruthFile(file: File): Promise<void> {
   const set = useGroundTruthStore.setState;
   const tooBig = importSizeProblem(file.size);
@@ -44,31 +54,59 @@ export async function importGroundTruthFile(file: File): Promise<void> {
   }
   set({ importing: true });
   try {
-    const result = importGroundTruth(await file.text(), { fileName: file.name });
-    if (!result.ok) {
-      set({ importError: { ...result.error, file: file.name } });
+    const raw = parseTable(await file.text(), file.name);
+    if (!raw.ok) {
+      set({ importError: { ...raw.error, file: file.name } });
       return;
     }
-    const s = await store();
-    await s.save(result.value);
-    set({ importError: null, importNotes: result.value.notes });
-    await refresh(s);
-    // The imported table becomes the comparison, unless the view already names this table.
-    const { view, setView } = useExplorerStore.getState();
-    const column = defaultColumn(result.value);
-    const keep = view.truth?.table === result.value.name && result.value.columns.includes(view.truth.column);
-    if (!keep && column) setView({ truth: { table: result.value.name, column } });
+    set({ pendingImport: { id: nextPendingId++, fileName: file.name, raw: raw.value } });
   } catch (error) {
-    set({
-      importError: {
-        line: null,
-        reason: error instanceof Error ? error.message : String(error),
-        file: file.name,
-      },
-    });
+    set({ importError: { line: null, reason: errorText(error), file: file.name } });
   } finally {
     set({ importing: false });
   }
+}
+
+/**
+ * The dialog's Import: builds the pending file with the user's mapping and name, keeps and publishes
+ * the table, and closes the dialog. On failure the error comes back, the dialog stays open and no
+ * loaded table changes (a table is only saved once it built completely).
+ */
+export async function confirmGroundTruthImport(
+  draft: MappingDraft,
+  name: string,
+): Promise<ImportError | null> {
+  const pending = useGroundTruthStore.getState().pendingImport;
+  if (!pending) return { line: null, reason: 'there is no file waiting to be imported' };
+  const built = buildFromDraft(pending.raw, draft, name);
+  if (!built.ok) return built.error;
+  const table = built.value;
+  let s: GroundTruthStore;
+  try {
+    s = await store();
+    await s.save(table);
+  } catch (error) {
+    return { line: null, reason: `the table could not be kept: ${errorText(error)}` };
+  }
+  useGroundTruthStore.setState({ pendingImport: null, importError: null, importNotes: table.notes });
+  try {
+    await refresh(s);
+  } catch (error) {
+    const note = `The table was kept, but the list of tables could not be read again (${errorText(error)}); reload the page to see it.`;
+    useGroundTruthStore.setState({ importNotes: [...table.notes, note] });
+    return null;
+  }
+  // The imported table becomes the comparison, unless the view already names this table.
+  const { view, setView } = useExplorerStore.getState();
+  const column = defaultColumn(table);
+  const keep = view.truth?.table === table.name && table.columns.includes(view.truth.column);
+  if (!keep && column) setView({ truth: { table: table.name, column } });
+  return null;
+}
+
+/** The dialog's Cancel: forgets the parsed file; nothing else changes. */
+export function cancelGroundTruthImport(): void {
+  useGroundTruthStore.setState({ pendingImport: null });
 }
 
 export async function removeGroundTruth(name: string): Promise<void> {

@@ -3,7 +3,15 @@
  * user's files (kept in IndexedDB by compute/groundTruthStore.ts); nothing is bundled.
  */
 import { create } from 'zustand';
-import type { GroundTruthTable, ImportError } from '../core/groundtruth';
+import type { GroundTruthTable, ImportError, RawTable } from '../core/groundtruth';
+
+/** A file read and parsed, waiting for the user to choose its column mapping in the dialog. */
+export interface PendingImport {
+  /** Tells one pending import from the next, so the dialog starts afresh for each file. */
+  id: number;
+  fileName: string;
+  raw: RawTable;
+}
 
 export interface GroundTruthState {
   tables: GroundTruthTable[];
@@ -13,6 +21,8 @@ export interface GroundTruthState {
   /** What the last successful import noted (skipped rows, missing values). */
   importNotes: string[];
   importing: boolean;
+  /** The parsed file the mapping dialog is open for; null when no dialog is open. */
+  pendingImport: PendingImport | null;
   /** True once the stored tables have been read (so a missing table can be reported). */
   loaded: boolean;
 }
@@ -23,6 +33,7 @@ export const useGroundTruthStore = create<GroundTruthState>()(() => ({
   importError: null,
   importNotes: [],
   importing: false,
+  pendingImport: null,
   loaded: false,
 }));
 

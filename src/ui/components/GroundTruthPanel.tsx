@@ -1,8 +1,18 @@
-/** Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed). */
+/**
+ * Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed).
+ * A chosen file is parsed, then imported through the column-mapping dialog.
+ */
 import { useEffect } from 'react';
-import { importGroundTruthFile, loadGroundTruth, removeGroundTruth } from '../../compute/groundTruthImport';
+import {
+  cancelGroundTruthImport,
+  confirmGroundTruthImport,
+  importGroundTruthFile,
+  loadGroundTruth,
+  removeGroundTruth,
+} from '../../compute/groundTruthImport';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
+import { ColumnMappingDialog } from './ColumnMappingDialog';
 
 export function GroundTruthPanel() {
   const tables = useGroundTruthStore((s) => s.tables);
@@ -11,6 +21,7 @@ export function GroundTruthPanel() {
   const importNotes = useGroundTruthStore((s) => s.importNotes);
   const importing = useGroundTruthStore((s) => s.importing);
   const loaded = useGroundTruthStore((s) => s.loaded);
+  const pending = useGroundTruthStore((s) => s.pendingImport);
   const truth = useExplorerStore((s) => s.view.truth);
   const missing = loaded && truth !== null && !tables.some((t) => t.name === truth.table);
 
@@ -27,7 +38,7 @@ export function GroundTruthPanel() {
           type="file"
           accept=".csv,.json,.tsv,.txt"
           data-testid="gt-file"
-          disabled={importing}
+          disabled={importing || pending !== null}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
@@ -56,9 +67,25 @@ export function GroundTruthPanel() {
         </ul>
       )}
       {storage?.problem && <div className="notice">{storage.problem}</div>}
+      {pending && (
+        <ColumnMappingDialog
+          key={pending.id}
+          fileName={pending.fileName}
+          raw={pending.raw}
+          existingNames={tables.map((t) => t.name)}
+          onImport={confirmGroundTruthImport}
+          onCancel={cancelGroundTruthImport}
+        />
+      )}
       <ul className="gt-tables">
         {tables.map((t) => (
-          <li key={t.name} data-testid="gt-table" data-name={t.name} data-rows={t.rows.size}>
+          <li
+            key={t.name}
+            data-testid="gt-table"
+            data-name={t.name}
+            data-rows={t.rows.size}
+            data-columns={t.columns.length}
+          >
             <strong>{t.name}</strong> · {t.space} · {t.rows.size} rows · {t.columns.length} columns{' '}
             <button type="button" onClick={() => void removeGroundTruth(t.name)} data-testid="gt-remove">
               Remove
