@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { importThroughDialog, readScores, waitForScores } from './readPage';
+import { spearmanHere } from './spearmanHere';
 
 const NB201_CSV = resolve('../shared/data/nb201.csv');
 
@@ -23,35 +24,6 @@ function nb201Table(): Map<string, number> {
   const arch = columns.indexOf('arch');
   const acc = columns.indexOf('cifar10_test');
   return new Map(lines.map((l) => l.split(',')).map((f) => [f[arch]!, Number(f[acc])]));
-}
-
-/** Spearman's ρ written out independently of the app: midranks, then Pearson of the ranks. */
-function spearmanHere(x: number[], y: number[]): number {
-  const ranks = (v: number[]) => {
-    const order = v.map((value, i) => ({ value, i })).sort((a, b) => a.value - b.value);
-    const r = new Array<number>(v.length);
-    for (let i = 0; i < order.length; ) {
-      let j = i;
-      while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
-      for (let k = i; k <= j; k++) r[order[k]!.i] = (i + j) / 2 + 1;
-      i = j + 1;
-    }
-    return r;
-  };
-  const rx = ranks(x);
-  const ry = ranks(y);
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < rx.length; i++) {
-    sxy += (rx[i]! - mx) * (ry[i]! - my);
-    sxx += (rx[i]! - mx) ** 2;
-    syy += (ry[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 test('imported NB201 accuracy against synflow: the ρ shown is the ρ of the numbers shown', async ({

@@ -2,11 +2,13 @@
  * Connects the Explorer store to the workers and the cache: turns the view into jobs, runs them
  * (cache first), streams results into the store, cancels on request or when the view changes.
  */
+import { GRID_DATASET } from '../core/data/gridBatch';
 import { batchSpec } from '../core/data/imageDataset';
 import type { ProxyId } from '../core/proxies/ids';
 import { PROXY_REGISTRY } from '../core/proxies/registry';
 import { NO_DATASET, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
+import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { type ViewState, viewCells } from '../state/viewState';
@@ -15,19 +17,19 @@ import { openScoreCache, type ScoreCache } from './scoreCache';
 import { runScores } from './scoreRun';
 import { WorkerPool } from './workerPool';
 
-/** The dataset the Explorer's data proxies read: CIFAR-10 training images. */
-export const EXPLORER_DATASET = 'cifar10-train';
-
 /**
- * The job that scores one NB201 cell (base-5 index) of the view with one proxy: data proxies get
- * a seeded CIFAR-10 batch of the fidelity's size, data-free ones 'none'.
+ * The job that scores one candidate (its index in the view's space) with one proxy: data proxies
+ * get a seeded batch of the view's data set and size (the fidelity's unless set; resized for ViTs;
+ * the MLP space reads the [0, 1) grid instead), data-free ones 'none'.
  */
 export function jobFor(view: ViewState, cell: number, proxy: ProxyId): ScoreJob {
   // An unregistered proxy gets 'none'; its worker call then fails with "not implemented yet".
-  const dataset = PROXY_REGISTRY[proxy]?.needsData
-    ? batchSpec(EXPLORER_DATASET, FIDELITY_PRESETS[view.fidelity].batch, view.seed)
-    : NO_DATASET;
-  return nb201Job(cell, { proxy, params: {}, seed: view.seed, fidelity: view.fidelity, dataset });
+  const source = view.space === 'mlp' ? GRID_DATASET : view.data;
+  const size = view.batch ?? FIDELITY_PRESETS[view.fidelity].batch;
+  const dataset = PROXY_REGISTRY[proxy]?.needsData ? batchSpec(source, size, view.seed) : NO_DATASET;
+  const rest = { proxy, params: {}, seed: view.seed, fidelity: view.fidelity, dataset };
+  if (view.space === 'nb201') return nb201Job(cell, rest);
+  return { space: view.space, arch: candidateCodec(view.space).archOf(cell), ...rest };
 }
 
 export function jobsForView(view: ViewState): ScoreJob[] {

@@ -1,11 +1,13 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { IMPLEMENTED_PROXY_IDS, type ProxyId } from '../core/proxies/ids';
+import { candidateCodec } from '../core/spaces/candidateIndex';
 import { decodeViewState, encodeViewState, MAX_HASH_CHARS, URL_STATE_VERSION } from './url';
 import {
   clampSampleSize,
   clampSeed,
   DEFAULT_VIEW_STATE,
+  SPACE_IDS,
   VIEW_STATE_LIMITS,
   type ViewState,
 } from './viewState';
@@ -37,15 +39,19 @@ function randomState(next: () => number): ViewState {
   const proxies: ProxyId[] = [];
   const count = int(1, pool.length);
   while (proxies.length < count) proxies.push(pool.splice(int(0, pool.length - 1), 1)[0]!);
-  const { sampleSize, seed, selected } = VIEW_STATE_LIMITS;
+  const { sampleSize, seed } = VIEW_STATE_LIMITS;
+  const space = SPACE_IDS[int(0, SPACE_IDS.length - 1)]!;
+  const last = candidateCodec(space).size - 1;
   return {
-    space: 'nb201',
+    space,
     sampleSize: int(sampleSize.min, sampleSize.max),
     seed: int(seed.min, seed.max),
     fidelity: next() < 0.5 ? 'quick' : 'paper',
+    batch: next() < 0.5 ? null : int(VIEW_STATE_LIMITS.batch.min, VIEW_STATE_LIMITS.batch.max),
+    data: next() < 0.5 ? 'cifar10-train' : 'cifar10-test',
     proxies,
-    selected: next() < 0.3 ? null : int(selected.min, selected.max),
-    added: [...new Set(Array.from({ length: int(0, 5) }, () => int(0, 15_624)))],
+    selected: next() < 0.3 ? null : int(0, last),
+    added: [...new Set(Array.from({ length: int(0, 5) }, () => int(0, last)))],
     truth: next() < 0.5 ? null : { table: `table ${int(0, 9)}.csv`, column: 'cifar10_test' },
   };
 }
@@ -55,6 +61,8 @@ const NON_DEFAULT: ViewState = {
   sampleSize: 1000,
   seed: 2 ** 32 - 1,
   fidelity: 'paper',
+  batch: 16,
+  data: 'cifar10-test',
   proxies: ['synflow', 'params'],
   selected: 15_624,
   added: [0, 15_624, 194],
@@ -76,6 +84,20 @@ describe('added cells', () => {
     const wrongType = decodeViewState(link('{"a":[1,2]}'));
     expect(wrongType.state.added).toEqual([]);
     expect(wrongType.notices).toHaveLength(1);
+  });
+
+  it('are base-36 indices in other spaces, checked against that space’s size', () => {
+    const size = candidateCodec('vit-browser').size;
+    const encoded = encodeViewState({ ...NON_DEFAULT, space: 'vit-browser', selected: 36, added: [35, 36] });
+    const json = JSON.parse(LZString.decompressFromEncodedURIComponent(encoded.slice(3)));
+    expect(json.a).toBe('z.10');
+    const tooBig = (size + 1).toString(36);
+    const { state, notices } = decodeViewState(link(`{"sp":"vit-browser","a":"z.${tooBig}.1a2b"}`));
+    expect(state.added).toEqual([35, 1 * 36 ** 3 + 10 * 36 ** 2 + 2 * 36 + 11]);
+    expect(notices).toEqual(['Ignored 1 added cell that is not in vit-browser (or past 1000).']);
+    // An index valid in NB201 may be past the end of a smaller space, and is then refused.
+    const selected = decodeViewState(link(`{"sp":"vit-browser","x":${size}}`));
+    expect(selected.state.selected).toBeNull();
   });
 });
 
@@ -217,10 +239,10 @@ describe('damaged links', () => {
     const high = decodeViewState(link('{"n":5000,"s":8589934592,"x":20000}'));
     expect(high.state).toEqual(withDefaults({ sampleSize: 1000, seed: 4_294_967_295, selected: null }));
     expect(high.notices).toHaveLength(3);
-    expect(high.notices[0]).toBe('The sample size in the link was outside 1 to 1000; it was set to 1000.');
+    expect(high.notices[0]).toBe('The sample size in the link was outside 0 to 1000; it was set to 1000.');
 
-    const low = decodeViewState(link('{"n":0,"s":-3,"x":-1}'));
-    expect(low.state).toEqual(withDefaults({ sampleSize: 1, seed: 0, selected: null }));
+    const low = decodeViewState(link('{"n":-2,"s":-3,"x":-1}'));
+    expect(low.state).toEqual(withDefaults({ sampleSize: 0, seed: 0, selected: null }));
     expect(low.notices).toHaveLength(3);
   });
 
@@ -258,9 +280,24 @@ describe('damaged links', () => {
   });
 
   it('ignores unknown keys, listing at most five sanitised names', () => {
-    const { state, notices } = decodeViewState(link('{"n":30,"z":1,"b-b":2,"c":3,"d":4,"e":5,"f2":6,"g":7}'));
+    const { state, notices } = decodeViewState(
+      link('{"n":30,"z":1,"b-b":2,"c":3,"dd":4,"e":5,"f2":6,"g":7}'),
+    );
     expect(state).toEqual(withDefaults({ sampleSize: 30 }));
-    expect(notices).toEqual(['Ignored unknown settings in the link: "z", "bb", "c", "d", "e" and 2 more.']);
+    expect(notices).toEqual(['Ignored unknown settings in the link: "z", "bb", "c", "dd", "e" and 2 more.']);
+  });
+});
+
+describe('data settings', () => {
+  it('reads a batch size (clamped to 2..256) and a data set, and refuses unknown data sets', () => {
+    const ok = decodeViewState(link('{"b":300,"d":"cifar10-test"}'));
+    expect(ok.state.batch).toBe(256);
+    expect(ok.state.data).toBe('cifar10-test');
+    expect(ok.notices).toEqual(['The batch size in the link was outside 2 to 256; it was set to 256.']);
+    const bad = decodeViewState(link('{"b":"x","d":"imagenet"}'));
+    expect(bad.state.batch).toBeNull();
+    expect(bad.state.data).toBe('cifar10-train');
+    expect(bad.notices).toHaveLength(2);
   });
 });
 
@@ -311,10 +348,10 @@ describe('hostile links', () => {
 
 describe('clamp helpers', () => {
   it('round and clamp into the view-state limits', () => {
-    expect(clampSampleSize(0)).toBe(1);
+    expect(clampSampleSize(-1)).toBe(0);
     expect(clampSampleSize(12.5)).toBe(13);
     expect(clampSampleSize(1e9)).toBe(1000);
-    expect(clampSampleSize(Number.NaN)).toBe(1);
+    expect(clampSampleSize(Number.NaN)).toBe(0);
     expect(clampSeed(-5)).toBe(0);
     expect(clampSeed(Number.POSITIVE_INFINITY)).toBe(4_294_967_295);
   });

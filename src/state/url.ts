@@ -2,12 +2,15 @@
 import LZString from 'lz-string';
 import * as v from 'valibot';
 import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
+import { candidateCodec } from '../core/spaces/candidateIndex';
 import {
   clampInteger,
+  DATA_SOURCES,
   DEFAULT_VIEW_STATE,
   defaultViewState,
   FIDELITIES,
   SPACE_IDS,
+  type SpaceId,
   VIEW_STATE_LIMITS,
   type ViewState,
 } from './viewState';
@@ -32,6 +35,8 @@ const KEY = {
   sampleSize: 'n',
   seed: 's',
   fidelity: 'f',
+  batch: 'b',
+  data: 'd',
   proxies: 'p',
   selected: 'x',
   added: 'a',
@@ -44,6 +49,8 @@ const LABEL: Record<keyof ViewState, string> = {
   sampleSize: 'sample size',
   seed: 'seed',
   fidelity: 'fidelity',
+  batch: 'batch size',
+  data: 'data set',
   proxies: 'proxy list',
   selected: 'selected architecture',
   added: 'added cells',
@@ -52,15 +59,14 @@ const LABEL: Record<keyof ViewState, string> = {
 
 const spaceSchema = v.picklist(SPACE_IDS);
 const fidelitySchema = v.picklist(FIDELITIES);
+const dataSchema = v.picklist(DATA_SOURCES);
 const finiteNumberSchema = v.pipe(v.number(), v.finite());
-const selectedSchema = v.nullable(
-  v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(VIEW_STATE_LIMITS.selected.min),
-    v.maxValue(VIEW_STATE_LIMITS.selected.max),
-  ),
-);
+/** A candidate index of `space` (candidateIndex.ts), or null. */
+function selectedSchema(space: SpaceId) {
+  return v.nullable(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(candidateCodec(space).size - 1)),
+  );
+}
 const listSchema = v.array(v.unknown());
 const implementedProxySchema = v.picklist(IMPLEMENTED_PROXY_IDS);
 // The alphabet of compressToEncodedURIComponent.
@@ -81,13 +87,13 @@ export function encodeViewState(state: ViewState): string {
   if (state.sampleSize !== d.sampleSize) compact[KEY.sampleSize] = state.sampleSize;
   if (state.seed !== d.seed) compact[KEY.seed] = state.seed;
   if (state.fidelity !== d.fidelity) compact[KEY.fidelity] = state.fidelity;
+  if (state.batch !== null) compact[KEY.batch] = state.batch;
+  if (state.data !== d.data) compact[KEY.data] = state.data;
   if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
   if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
   if (state.truth) compact[KEY.truth] = [state.truth.table, state.truth.column];
-  // Each added NB201 cell as its six base-5 operation digits, joined by dots: "012340.443210".
-  if (state.added.length > 0) {
-    compact[KEY.added] = state.added.map((c) => c.toString(5).padStart(6, '0')).join('.');
-  }
+  if (state.added.length > 0)
+    compact[KEY.added] = state.added.map((c) => addedCode(state.space, c)).join('.');
   return `v${URL_STATE_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`;
 }
 
@@ -151,20 +157,23 @@ function readFields(raw: Record<string, unknown>): DecodedViewState {
   if (unknownKeys.length > 0)
     notices.push(`Ignored unknown settings in the link: ${listNames(unknownKeys)}.`);
 
+  const space = readChoice('space', own(raw, KEY.space), spaceSchema, notices);
   const state: ViewState = {
-    space: readChoice('space', own(raw, KEY.space), spaceSchema, notices),
+    space,
     sampleSize: readInteger('sampleSize', own(raw, KEY.sampleSize), notices),
     seed: readInteger('seed', own(raw, KEY.seed), notices),
     fidelity: readChoice('fidelity', own(raw, KEY.fidelity), fidelitySchema, notices),
+    batch: own(raw, KEY.batch) === undefined ? null : readInteger('batch', own(raw, KEY.batch), notices),
+    data: readChoice('data', own(raw, KEY.data), dataSchema, notices),
     proxies: readProxies(own(raw, KEY.proxies), notices),
-    selected: readChoice('selected', own(raw, KEY.selected), selectedSchema, notices),
-    added: readAdded(own(raw, KEY.added), notices),
+    selected: readChoice('selected', own(raw, KEY.selected), selectedSchema(space), notices),
+    added: readAdded(space, own(raw, KEY.added), notices),
     truth: readTruth(own(raw, KEY.truth), notices),
   };
   return { state, notices };
 }
 
-function readChoice<K extends 'space' | 'fidelity' | 'selected'>(
+function readChoice<K extends 'space' | 'fidelity' | 'data' | 'selected'>(
   field: K,
   value: unknown,
   schema: v.GenericSchema<unknown, ViewState[K]>,
@@ -191,8 +200,23 @@ function readTruth(value: unknown, notices: string[]): ViewState['truth'] {
   return null;
 }
 
-/** Added cells: six base-5 digits each, dot-separated; bad or repeated entries are dropped and said so. */
-function readAdded(value: unknown, notices: string[]): number[] {
+/**
+ * An added candidate in a link: an NB201 cell as its six base-5 operation digits ("012340"), any
+ * other space's index in base 36 (candidateIndex.ts). Codes are joined by dots.
+ */
+function addedCode(space: SpaceId, index: number): string {
+  return space === 'nb201' ? index.toString(5).padStart(6, '0') : index.toString(36);
+}
+
+function readAddedCode(space: SpaceId, code: string): number | null {
+  if (space === 'nb201') return /^[0-4]{6}$/.test(code) ? Number.parseInt(code, 5) : null;
+  if (!/^[0-9a-z]{1,11}$/.test(code)) return null;
+  const index = Number.parseInt(code, 36);
+  return Number.isSafeInteger(index) && index < candidateCodec(space).size ? index : null;
+}
+
+/** Added candidates, dot-separated codes; bad or repeated entries are dropped and said so. */
+function readAdded(space: SpaceId, value: unknown, notices: string[]): number[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') {
     notices.push(invalidNotice('added'));
@@ -201,21 +225,26 @@ function readAdded(value: unknown, notices: string[]): number[] {
   const cells: number[] = [];
   let bad = 0;
   for (const code of value.split('.')) {
-    if (!/^[0-4]{6}$/.test(code)) bad++;
+    const cell = readAddedCode(space, code);
+    if (cell === null) bad++;
     else if (cells.length < VIEW_STATE_LIMITS.added.max) {
-      const cell = Number.parseInt(code, 5);
       if (!cells.includes(cell)) cells.push(cell);
     } else bad++;
   }
+  const what = space === 'nb201' ? 'six base-5 digits' : `in ${space}`;
   if (bad > 0)
     notices.push(
-      `Ignored ${bad} added cell${bad > 1 ? 's' : ''} that are not six base-5 digits (or past ${VIEW_STATE_LIMITS.added.max}).`,
+      `Ignored ${bad} added cell${bad > 1 ? 's that are' : ' that is'} not ${what} (or past ${VIEW_STATE_LIMITS.added.max}).`,
     );
   return cells;
 }
 
 /** Wrong types fall back to the default; fractions are rounded and out-of-range values clamped. */
-function readInteger(field: 'sampleSize' | 'seed', value: unknown, notices: string[]): number {
+function readInteger<K extends 'sampleSize' | 'seed' | 'batch'>(
+  field: K,
+  value: unknown,
+  notices: string[],
+): number | ViewState[K] {
   if (value === undefined) return DEFAULT_VIEW_STATE[field];
   const result = v.safeParse(finiteNumberSchema, value);
   if (!result.success) {

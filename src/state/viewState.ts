@@ -1,26 +1,45 @@
 import type { ProxyId } from '../core/proxies/ids';
-import { nb201Sample, nb201ToIndex } from '../core/spaces/nb201';
+import { getProxy } from '../core/proxies/registry';
+import { type SpaceId, spaceFamily } from '../core/spaces/architecture';
+import { candidateCodec } from '../core/spaces/candidateIndex';
 
-/** Search spaces the explorer can show; grows into a union as spaces are added. */
-export const SPACE_IDS = ['nb201'] as const;
-export type SpaceId = (typeof SPACE_IDS)[number];
+/** Search spaces the explorer can show: every space the core builds. */
+export { SPACE_IDS, type SpaceId } from '../core/spaces/architecture';
+
+/** What the space picker says about each space. */
+export const SPACE_LABELS: Record<SpaceId, string> = {
+  nb201: 'NAS-Bench-201 (CIFAR-10 cells)',
+  'vit-browser': 'Browser ViT (ours: patch 4, 32 px)',
+  'autoformer-tiny': 'AutoFormer-Ti (ViT)',
+  'autoformer-small': 'AutoFormer-S (ViT)',
+  'autoformer-base': 'AutoFormer-B (ViT)',
+  mlp: 'MLP lab space (1-D coordinates)',
+};
 
 export const FIDELITIES = ['quick', 'paper'] as const;
+
+/** Image sets the data proxies can read (the MLP space always reads the [0, 1) grid). */
+export const DATA_SOURCES = ['cifar10-train', 'cifar10-test'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
 export type Fidelity = (typeof FIDELITIES)[number];
 
 /** Everything a share link restores. Changing its shape means bumping URL_STATE_VERSION (url.ts). */
 export interface ViewState {
   space: SpaceId;
-  /** Number of architectures sampled; integer in VIEW_STATE_LIMITS.sampleSize. */
+  /** Number of architectures sampled (0: only the added ones); integer in VIEW_STATE_LIMITS.sampleSize. */
   sampleSize: number;
   /** Sampling seed; unsigned 32-bit integer. */
   seed: number;
   fidelity: Fidelity;
+  /** Data proxies' batch size; null: the fidelity's own (quick 32, paper 64 or 128). */
+  batch: number | null;
+  /** Where data proxies draw their seeded batch from. */
+  data: DataSource;
   /** Implemented proxies, deduplicated, in display order; never empty. */
   proxies: ProxyId[];
-  /** NB-201 cell index, or null when nothing is selected. */
+  /** Candidate index in the space (candidateIndex.ts; NB201: the cell index), or null. */
   selected: number | null;
-  /** Cells the user added (pasted or drawn), shown after the sample; NB-201 indices, no duplicates. */
+  /** Candidates the user added (pasted or drawn), shown after the sample; indices, no duplicates. */
   added: number[];
   /** The ground-truth column the plots compare against, by table name; the table itself never travels. */
   truth: { table: string; column: string } | null;
@@ -32,10 +51,9 @@ export interface IntegerRange {
 }
 
 export const VIEW_STATE_LIMITS = {
-  sampleSize: { min: 1, max: 1000 },
+  sampleSize: { min: 0, max: 1000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
-  /** NB-201 has 5^6 = 15 625 cells. */
-  selected: { min: 0, max: 15_624 },
+  batch: { min: 2, max: 256 },
   /** Cells a user may add to a view. */
   added: { min: 0, max: 1000 },
 } as const satisfies Record<string, IntegerRange>;
@@ -45,17 +63,41 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   sampleSize: 20,
   seed: 0,
   fidelity: 'quick',
+  batch: null,
+  data: 'cifar10-train',
   proxies: ['params', 'synflow'],
   selected: null,
   added: [],
   truth: null,
 };
 
-/** The view's cells: the seeded sample, then the added cells that are not in it. */
-export function viewCells(view: Pick<ViewState, 'sampleSize' | 'seed' | 'added'>): number[] {
-  const sample = nb201Sample(view.sampleSize, view.seed).map(nb201ToIndex);
+/** The view's candidates: the seeded sample, then the added ones that are not in it (indices). */
+export function viewCells(view: Pick<ViewState, 'space' | 'sampleSize' | 'seed' | 'added'>): number[] {
+  const sample = candidateCodec(view.space).sample(view.sampleSize, view.seed);
   const inSample = new Set(sample);
-  return [...sample, ...view.added.filter((c) => !inSample.has(c))];
+  // A seeded ViT or MLP sample may draw one architecture twice; the view lists it once.
+  return [...inSample, ...view.added.filter((c) => !inSample.has(c))];
+}
+
+/** Whether a proxy can score networks of a space (the registry's `spaces` lists families). */
+export function proxyApplies(proxy: ProxyId, space: SpaceId): boolean {
+  return getProxy(proxy).spaces.includes(spaceFamily(space));
+}
+
+/**
+ * The view after picking another space: its own sample, no added or selected candidates (their
+ * indices meant architectures of the old space), and only the proxies that apply there.
+ */
+export function switchSpace(view: ViewState, space: SpaceId): ViewState {
+  if (space === view.space) return view;
+  const kept = view.proxies.filter((p) => proxyApplies(p, space));
+  return {
+    ...view,
+    space,
+    added: [],
+    selected: null,
+    proxies: kept.length > 0 ? kept : ['params'],
+  };
 }
 
 /** A fresh copy of the defaults that the caller may mutate. */
@@ -71,3 +113,4 @@ export function clampInteger(value: number, { min, max }: IntegerRange): number 
 
 export const clampSampleSize = (value: number): number => clampInteger(value, VIEW_STATE_LIMITS.sampleSize);
 export const clampSeed = (value: number): number => clampInteger(value, VIEW_STATE_LIMITS.seed);
+export const clampBatch = (value: number): number => clampInteger(value, VIEW_STATE_LIMITS.batch);

@@ -1,13 +1,16 @@
-/** The Explorer: a seeded NB201 sample, scored by the chosen proxies in workers. */
+/** The Explorer: a seeded sample of a search space, scored by the chosen proxies in workers. */
 import { useEffect, useMemo, useState } from 'react';
 import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
-import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex, nb201ToString } from '../core/spaces/nb201';
+import type { SpaceId } from '../core/spaces/architecture';
+import { candidateCodec } from '../core/spaces/candidateIndex';
+import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../core/spaces/nb201';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { viewCells } from '../state/viewState';
 import { AddCells } from './components/AddCells';
 import { AnalysisPanel } from './components/AnalysisPanel';
+import { CandidateDrawing } from './components/CandidateDrawing';
 import { CellGraph, OpLegend } from './components/CellGraph';
 import { Controls } from './components/Controls';
 import { GroundTruthPanel } from './components/GroundTruthPanel';
@@ -15,28 +18,44 @@ import { ProgressBar } from './components/ProgressBar';
 import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
 
-function SelectedCell({
-  cell,
-  rows,
-  onDraw,
-}: {
-  cell: number;
-  rows: TableRow[];
-  onDraw(cell: number): void;
-}) {
-  const row = rows.find((r) => r.cell === cell);
+/** NB201: the cell graph, where clicking an edge cycles its operation (the new cell joins the view). */
+function DrawableCell({ cell, onDraw }: { cell: number; onDraw(cell: number): void }) {
   const ops = nb201FromIndex(cell);
-  // Drawing: clicking an edge cycles its operation and adds the new cell to the view.
   const cycle = (edge: number) => {
     const next = ops.map((op, e) => (e === edge ? (op + 1) % NB201_OPS.length : op)) as unknown as Nb201Cell;
     onDraw(nb201ToIndex(next));
   };
   return (
-    <aside className="selected-cell" data-testid="selected-cell">
-      <h3>Cell {cell}</h3>
+    <>
       <CellGraph cell={ops} width={260} labels onEdgeClick={cycle} />
       <p className="meta">Click an edge to change its operation: the new cell joins the view.</p>
-      <code className="arch-full">{nb201ToString(ops)}</code>
+    </>
+  );
+}
+
+function SelectedCell({
+  space,
+  cell,
+  rows,
+  onDraw,
+}: {
+  space: SpaceId;
+  cell: number;
+  rows: TableRow[];
+  onDraw(cell: number): void;
+}) {
+  const row = rows.find((r) => r.cell === cell);
+  return (
+    <aside className="selected-cell" data-testid="selected-cell">
+      <h3>
+        {space === 'nb201' ? 'Cell' : 'Architecture'} {cell}
+      </h3>
+      {space === 'nb201' ? (
+        <DrawableCell cell={cell} onDraw={onDraw} />
+      ) : (
+        <CandidateDrawing space={space} index={cell} labels width={260} />
+      )}
+      <code className="arch-full">{candidateCodec(space).archOf(cell)}</code>
       {row &&
         (Object.entries(row.scores) as [ProxyId, NonNullable<TableRow['scores'][ProxyId]>][]).map(
           ([p, s]) => (
@@ -68,13 +87,23 @@ export function ExplorerView() {
   const dispatched = useExplorerStore((s) => s.dispatched);
   const setView = useExplorerStore((s) => s.setView);
 
-  const cells = useMemo(() => viewCells(view), [view.sampleSize, view.seed, view.added]);
+  const cells = useMemo(() => viewCells(view), [view.space, view.sampleSize, view.seed, view.added]);
+  const codec = candidateCodec(view.space);
 
   // Any change of what to score starts a run (cache first); a newer run supersedes an older one.
   useEffect(() => {
     const timer = setTimeout(() => void scoreCurrentView(), 150);
     return () => clearTimeout(timer);
-  }, [view.sampleSize, view.seed, view.fidelity, view.proxies, view.added]);
+  }, [
+    view.space,
+    view.sampleSize,
+    view.seed,
+    view.fidelity,
+    view.batch,
+    view.data,
+    view.proxies,
+    view.added,
+  ]);
 
   const rows: TableRow[] = cells.map((cell) => {
     const row: TableRow = { cell, scores: {}, errors: {} };
@@ -90,7 +119,7 @@ export function ExplorerView() {
   const [brushed, setBrushed] = useState<ReadonlySet<number>>(new Set());
   const points: ScoredPoint[] = rows.map((r) => ({
     id: r.cell,
-    arch: nb201ToString(nb201FromIndex(r.cell)),
+    arch: codec.archOf(r.cell),
     scores: Object.fromEntries(
       Object.entries(r.scores).map(([p, s]) => [p, s?.result.value ?? Number.NaN]),
     ) as ScoredPoint['scores'],
@@ -135,24 +164,32 @@ export function ExplorerView() {
       <AddCells />
       <GroundTruthPanel />
       <ProxyVsAccuracy
+        space={view.space}
         points={points}
         proxies={view.proxies}
         fidelity={view.fidelity}
         onSelect={(ids) => setBrushed(new Set(ids))}
       />
       <AnalysisPanel
-        rows={rows.map((r) => ({
+        rows={rows.map((r, i) => ({
           id: r.cell,
-          arch: nb201ToString(nb201FromIndex(r.cell)),
+          arch: points[i]?.arch ?? codec.archOf(r.cell),
           scores: r.scores,
         }))}
         proxies={view.proxies}
         focus={brushed.size > 0 ? brushed : new Set(view.selected === null ? [] : [view.selected])}
         meta={{ space: view.space, fidelity: view.fidelity, seed: view.seed, sampleSize: view.sampleSize }}
       />
-      <OpLegend />
+      {view.space === 'nb201' && <OpLegend />}
+      {rows.length === 0 && (
+        <p className="notice" data-testid="no-candidates">
+          No candidates: set the number of {view.space === 'nb201' ? 'cells' : 'architectures'} above 0, or
+          add some (above).
+        </p>
+      )}
       <div className="explorer-body">
         <ResultsTable
+          space={view.space}
           rows={rows}
           proxies={view.proxies}
           selected={view.selected}
@@ -161,6 +198,7 @@ export function ExplorerView() {
         />
         {view.selected !== null && (
           <SelectedCell
+            space={view.space}
             cell={view.selected}
             rows={rows}
             onDraw={(c) =>

@@ -1,7 +1,16 @@
-/** Paste NB201 cells (strings or NASLib tuples, one per line) to add them to the view. */
+/** Paste candidates (NB201 strings or NASLib tuples; ViT or MLP architecture text), one per line. */
 import { useState } from 'react';
 import { useExplorerStore } from '../../state/explorerStore';
 import { VIEW_STATE_LIMITS } from '../../state/viewState';
+
+const PLACEHOLDER: Record<string, string> = {
+  nb201:
+    '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|\n(0, 2, 3, 2, 3, 1)',
+  'vit-browser': 'vit:web:e96:m2,3,4:h2,4,2',
+  'autoformer-tiny': 'vit:ti:e192:m3.5,4,4,4,3.5,4,4,4,3.5,4,4,4:h3,4,3,4,3,4,3,4,3,4,3,4',
+  mlp: 'mlp:in1:d3:w256:relu:o1:gauss-s10-m256-seed0',
+};
+
 import { parsePastedCells } from './pastedCells';
 
 export function AddCells() {
@@ -10,7 +19,7 @@ export function AddCells() {
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const add = () => {
-    const { cells, problems: bad } = parsePastedCells(text);
+    const { cells, problems: bad } = parsePastedCells(text, view.space);
     const added = [...view.added];
     for (const c of cells) if (!added.includes(c)) added.push(c);
     const room = VIEW_STATE_LIMITS.added.max;
@@ -28,7 +37,7 @@ export function AddCells() {
         cols={70}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        placeholder="|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|&#10;(0, 2, 3, 2, 3, 1)"
+        placeholder={PLACEHOLDER[view.space] ?? 'one architecture per line'}
         data-testid="add-cells-text"
       />
       <div>

@@ -4,7 +4,28 @@ import { IMPLEMENTED_PROXY_IDS, type ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { FIDELITY_NAMES, FIDELITY_PRESETS, type FidelityPreset } from '../../core/spaces/fidelity';
 import { useExplorerStore } from '../../state/explorerStore';
-import { clampSampleSize, clampSeed } from '../../state/viewState';
+import {
+  clampBatch,
+  clampSampleSize,
+  clampSeed,
+  DATA_SOURCES,
+  type DataSource,
+  proxyApplies,
+  SPACE_IDS,
+  SPACE_LABELS,
+  type SpaceId,
+  switchSpace,
+} from '../../state/viewState';
+
+/** What each fidelity means in a space (NB201: channels and cells; ViT: input size; MLP: as written). */
+function fidelityLabel(space: SpaceId, name: FidelityPreset): string {
+  const f = FIDELITY_PRESETS[name];
+  if (space === 'nb201')
+    return `${name} (C=${f.channels}, ${f.cellsPerStage} cell${f.cellsPerStage > 1 ? 's' : ''}/stage)`;
+  if (space === 'mlp') return `${name} (batch ${f.batch})`;
+  if (space === 'vit-browser') return `${name} (32 px, batch ${f.batch})`;
+  return `${name} (${name === 'paper' ? '224' : '64'} px, batch ${f.batch})`;
+}
 
 /** What a proxy is, shown on hover: formula, reference, sign, data needs, and "our reading" where so. */
 function proxyTitle(id: ProxyId): string {
@@ -23,6 +44,7 @@ function NumberField(props: {
   value: number;
   clamp(v: number): number;
   onCommit(v: number): void;
+  testId?: string;
 }) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);
@@ -45,7 +67,7 @@ function NumberField(props: {
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
-        data-testid={`input-${props.label.toLowerCase().replace(/\s+/g, '-')}`}
+        data-testid={props.testId ?? `input-${props.label.toLowerCase().replace(/\s+/g, '-')}`}
       />
     </label>
   );
@@ -54,15 +76,31 @@ function NumberField(props: {
 export function Controls() {
   const view = useExplorerStore((s) => s.view);
   const setView = useExplorerStore((s) => s.setView);
+  const setStoreState = useExplorerStore.setState;
   const toggleProxy = (id: ProxyId) => {
     const next = view.proxies.includes(id) ? view.proxies.filter((p) => p !== id) : [...view.proxies, id];
     if (next.length > 0) setView({ proxies: IMPLEMENTED_PROXY_IDS.filter((p) => next.includes(p)) });
   };
   return (
     <fieldset className="controls">
-      <legend>NAS-Bench-201 sample</legend>
+      <legend>Search space and sample</legend>
+      <label>
+        Space
+        <select
+          value={view.space}
+          onChange={(e) => setStoreState((s) => ({ view: switchSpace(s.view, e.target.value as SpaceId) }))}
+          data-testid="input-space"
+        >
+          {SPACE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {SPACE_LABELS[id]}
+            </option>
+          ))}
+        </select>
+      </label>
       <NumberField
-        label="Cells"
+        label={view.space === 'nb201' ? 'Cells' : 'Architectures'}
+        testId="input-cells"
         value={view.sampleSize}
         clamp={clampSampleSize}
         onCommit={(v) => setView({ sampleSize: v })}
@@ -75,29 +113,53 @@ export function Controls() {
           onChange={(e) => setView({ fidelity: e.target.value as FidelityPreset })}
           data-testid="input-fidelity"
         >
-          {FIDELITY_NAMES.map((name) => {
-            const f = FIDELITY_PRESETS[name];
-            return (
-              <option key={name} value={name}>
-                {name} (C={f.channels}, {f.cellsPerStage} cell{f.cellsPerStage > 1 ? 's' : ''}/stage)
-              </option>
-            );
-          })}
+          {FIDELITY_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {fidelityLabel(view.space, name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField
+        label="Batch"
+        value={view.batch ?? FIDELITY_PRESETS[view.fidelity].batch}
+        clamp={clampBatch}
+        onCommit={(v) => setView({ batch: v === FIDELITY_PRESETS[view.fidelity].batch ? null : v })}
+        testId="input-batch"
+      />
+      <label title="Where data proxies draw their seeded batch (the MLP space reads a grid on [0, 1))">
+        Data
+        <select
+          value={view.data}
+          disabled={view.space === 'mlp'}
+          onChange={(e) => setView({ data: e.target.value as DataSource })}
+          data-testid="input-data"
+        >
+          {DATA_SOURCES.map((d) => (
+            <option key={d} value={d}>
+              {d === 'cifar10-train' ? 'CIFAR-10 train' : 'CIFAR-10 test'}
+            </option>
+          ))}
         </select>
       </label>
       <span className="proxy-picks">
         Proxies:
-        {IMPLEMENTED_PROXY_IDS.map((id) => (
-          <label key={id} title={proxyTitle(id)}>
-            <input
-              type="checkbox"
-              checked={view.proxies.includes(id)}
-              onChange={() => toggleProxy(id)}
-              data-testid={`proxy-${id}`}
-            />
-            {getProxy(id).label}
-          </label>
-        ))}
+        {IMPLEMENTED_PROXY_IDS.map((id) => {
+          const applies = proxyApplies(id, view.space);
+          const why = applies ? '' : `\nNot for this space: defined for ${getProxy(id).spaces.join(', ')}.`;
+          return (
+            <label key={id} title={proxyTitle(id) + why} className={applies ? undefined : 'not-applicable'}>
+              <input
+                type="checkbox"
+                checked={view.proxies.includes(id)}
+                disabled={!applies && !view.proxies.includes(id)}
+                onChange={() => toggleProxy(id)}
+                data-testid={`proxy-${id}`}
+              />
+              {getProxy(id).label}
+            </label>
+          );
+        })}
       </span>
     </fieldset>
   );

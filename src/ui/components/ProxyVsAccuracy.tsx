@@ -7,15 +7,18 @@ import { wholeSpaceColumn } from '../../compute/explorerScoring';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { isWholeSpaceProxy } from '../../core/proxies/wholeSpace';
+import type { SpaceId } from '../../core/spaces/architecture';
+import { candidateCodec } from '../../core/spaces/candidateIndex';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
+import { viewOfTable, viewSpaceOf } from '../../state/tableCandidates';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
 import { download } from '../export/tableExport';
-import { CellGraph } from './CellGraph';
+import { CandidateDrawing } from './CandidateDrawing';
 
 export interface ScoredPoint {
   /** Row id (NB201 cell index). */
@@ -27,11 +30,13 @@ export interface ScoredPoint {
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 export function ProxyVsAccuracy({
+  space,
   points,
   proxies,
   fidelity,
   onSelect,
 }: {
+  space: SpaceId;
   points: ScoredPoint[];
   proxies: ProxyId[];
   fidelity: FidelityPreset;
@@ -50,9 +55,13 @@ export function ProxyVsAccuracy({
   const table = tables.find((t) => t.name === choice?.table);
   // Whole space: params or flops of all 15 625 NB201 cells against an NB201 table, in one worker call.
   const [whole, setWhole] = useState(false);
+  const [tableNote, setTableNote] = useState<string | null>(null);
   const [column, setColumn] = useState<{ key: string; values: Float64Array } | null>(null);
   const [wholeError, setWholeError] = useState<string | null>(null);
-  const wholeAvailable = proxy !== null && isWholeSpaceProxy(proxy) && table?.space === 'nb201';
+  const wholeAvailable =
+    proxy !== null && isWholeSpaceProxy(proxy) && space === 'nb201' && table?.space === 'nb201';
+  const tableSpace = table ? viewSpaceOf(table.space) : null;
+  const spaceMismatch = tableSpace !== null && tableSpace !== space;
   const wholeOn = whole && wholeAvailable;
   const wholeKey = `${proxy}/${fidelity}`;
   useEffect(() => {
@@ -151,6 +160,24 @@ export function ProxyVsAccuracy({
           </select>
         </label>
         <ScaleSelect value={yScale} onChange={setYScale} testId="pva-yscale" />
+        {table && (
+          <button
+            type="button"
+            data-testid="pva-use-table"
+            title="Score the table's own architectures (a seeded ViT sample almost never hits a trained one)"
+            onClick={() => {
+              const { view, leftOut } = viewOfTable(useExplorerStore.getState().view, table);
+              useExplorerStore.setState({ view });
+              setTableNote(
+                leftOut > 0
+                  ? `The view holds at most 1 000 candidates: the first ${view.added.length} of the table's architectures were added, ${leftOut} left out.`
+                  : `The view now scores the table's ${view.added.length} architectures.`,
+              );
+            }}
+          >
+            Score this table's architectures
+          </button>
+        )}
         <button
           type="button"
           data-testid="pva-export-svg"
@@ -176,6 +203,17 @@ export function ProxyVsAccuracy({
       {wholeError && (
         <p className="notice error" data-testid="pva-whole-error">
           {wholeError}
+        </p>
+      )}
+      {tableNote && (
+        <p className="meta" data-testid="pva-table-note">
+          {tableNote}
+        </p>
+      )}
+      {spaceMismatch && (
+        <p className="notice" data-testid="pva-space-mismatch">
+          The table "{table?.name}" holds {tableSpace} architectures and the view shows {space}: no candidate
+          can match. Pick a {tableSpace} view, another table, or score the table's architectures.
         </p>
       )}
       <p
@@ -209,9 +247,10 @@ export function ProxyVsAccuracy({
           x={hover.x}
           y={hover.y}
           points={points}
+          space={space}
           truth={
             choice && table
-              ? table.rows.get(nb201ToString(nb201FromIndex(hover.id)))?.[choice.column]
+              ? table.rows.get(candidateCodec(space).archOf(hover.id))?.[choice.column]
               : undefined
           }
         />
@@ -251,24 +290,27 @@ function ScaleSelect({
 
 /** The hovered cell: its drawing and every score the view has for it. */
 function HoverCard({
+  space,
   id,
   x,
   y,
   points,
   truth,
 }: {
+  space: SpaceId;
   id: number;
   x: number;
   y: number;
   points: ScoredPoint[];
   truth: number | undefined;
 }) {
-  const cell = nb201FromIndex(id);
   const scores = points.find((p) => p.id === id)?.scores ?? {};
   return (
     <div className="hover-card" data-testid="pva-hover" data-cell={id} style={{ left: x + 14, top: y + 14 }}>
-      <strong>cell {id}</strong>
-      <CellGraph cell={cell} width={160} labels />
+      <strong>
+        {space === 'nb201' ? 'cell' : 'architecture'} {id}
+      </strong>
+      <CandidateDrawing space={space} index={id} width={160} labels />
       <ul>
         {Object.entries(scores).map(([p, v]) => (
           <li key={p}>

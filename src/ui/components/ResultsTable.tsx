@@ -1,30 +1,69 @@
-/** Per cell: its drawing, and for each proxy the value, the backend that produced it and the time. */
-import { useMemo, useState } from 'react';
+/**
+ * Per candidate: its drawing and facts, and for each proxy the value, the backend that produced it
+ * and the time. Up to VIRTUAL_THRESHOLD rows every row is in the page; above it only the rows in
+ * view (plus a margin) are, in a scroll box with a sticky header and fixed-height rows.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredJob } from '../../compute/scoreRun';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
-import { nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
-import { CellGraph } from './CellGraph';
-import { cellFacts } from './cellFacts';
+import type { SpaceId } from '../../core/spaces/architecture';
+import { candidateCodec } from '../../core/spaces/candidateIndex';
+import { mlpFromString } from '../../core/spaces/mlp';
+import { vitFromString } from '../../core/spaces/vit';
+import { CandidateDrawing } from './CandidateDrawing';
+import { candidateFacts, candidateFactsTitle } from './cellFacts';
 
 export interface TableRow {
+  /** The candidate's index in its space (NB201: the cell index). */
   cell: number;
   scores: Partial<Record<ProxyId, ScoredJob>>;
   errors: Partial<Record<ProxyId, string>>;
 }
 
-/** Isomorphism class, parameters and FLOPs of the NB201 network (paper fidelity). */
-function CellFactsLine({ cell }: { cell: Parameters<typeof cellFacts>[0] }) {
-  const f = cellFacts(cell);
+/** More rows than this are virtualised. */
+export const VIRTUAL_THRESHOLD = 200;
+/** Height of every row in virtual mode (px); app.css clips the row content to it. */
+const ROW_HEIGHT = 124;
+
+/** Canonical class, parameters and FLOPs of the candidate's network. */
+function FactsLines({ space, index }: { space: SpaceId; index: number }) {
+  let lines: string[];
+  try {
+    lines = candidateFacts(space, index).lines;
+  } catch (error) {
+    return <div className="meta error-text">{error instanceof Error ? error.message : String(error)}</div>;
+  }
   return (
-    <div
-      className="meta cell-facts"
-      title="isomorphism class (smallest equivalent cell index); parameters and multiply-adds of the NB201 network"
-    >
-      class {f.canonical} · NB201 network: {(f.params / 1e6).toFixed(3)} M params,{' '}
-      {(f.flops / 1e6).toFixed(1)} MFLOPs
+    <div className="meta cell-facts" title={candidateFactsTitle(space)}>
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
     </div>
   );
+}
+
+/** Arch text of a row, or '' for an index outside the space (the drawing says why). */
+function archText(space: SpaceId, index: number): string {
+  try {
+    return candidateCodec(space).archOf(index);
+  } catch {
+    return '';
+  }
+}
+
+/** "cell 123" for NB201; "#123 · e192 · depth 13" for a ViT; "#123 · d3:w256:relu:o1:pos-l8" for an MLP. */
+function rowLabel(space: SpaceId, index: number, arch: string): string {
+  if (space === 'nb201') return `cell ${index}`;
+  if (space === 'mlp') {
+    const parsed = mlpFromString(arch);
+    return parsed.ok ? `#${index} · ${arch.replace(/^mlp:in\d+:/, '')}` : `#${index}`;
+  }
+  const parsed = vitFromString(arch);
+  return parsed.ok
+    ? `#${index} · e${parsed.value.embed} · depth ${parsed.value.mlpRatio.length}`
+    : `#${index}`;
 }
 
 export function formatScore(proxy: ProxyId, value: number): string {
@@ -34,6 +73,7 @@ export function formatScore(proxy: ProxyId, value: number): string {
 }
 
 interface Props {
+  space: SpaceId;
   rows: TableRow[];
   proxies: ProxyId[];
   selected: number | null;
@@ -44,7 +84,7 @@ interface Props {
 
 type SortKey = 'order' | ProxyId;
 
-export function ResultsTable({ rows, proxies, selected, onSelect, brushed }: Props) {
+export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'order',
     descending: false,
@@ -60,95 +100,183 @@ export function ResultsTable({ rows, proxies, selected, onSelect, brushed }: Pro
       return sort.descending ? vb - va : va - vb;
     });
   }, [rows, sort]);
+  const positions = useMemo(() => new Map(rows.map((r, i) => [r, i + 1])), [rows]);
   const toggle = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'order' }));
   const arrow = (key: SortKey) => (sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : '');
 
-  return (
-    <table className="results" data-testid="results-table">
-      <thead>
-        <tr>
-          <th>
-            <button type="button" onClick={() => toggle('order')}>
-              #{arrow('order')}
-            </button>
-          </th>
-          <th>cell</th>
-          {proxies.map((p) => (
-            <th key={p} title={`${getProxy(p).formula}\n${getProxy(p).reference}`}>
-              <button type="button" onClick={() => toggle(p)}>
-                {getProxy(p).label}
-                {arrow(p)}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((row) => {
-          const cell = nb201FromIndex(row.cell);
-          const arch = nb201ToString(cell);
-          const position = rows.indexOf(row) + 1;
-          return (
-            <tr
-              key={row.cell}
-              data-testid="result-row"
-              data-cell={row.cell}
-              data-arch={arch}
-              className={
-                [row.cell === selected ? 'selected' : '', brushed?.has(row.cell) ? 'brushed' : '']
-                  .join(' ')
-                  .trim() || undefined
-              }
-              data-brushed={brushed?.has(row.cell) ? 'true' : undefined}
-              onClick={() => onSelect(row.cell === selected ? null : row.cell)}
-            >
-              <td>{position}</td>
-              <td>
-                <CellGraph cell={cell} />
-                <div className="arch" title={arch}>
-                  cell {row.cell}
-                </div>
-                <CellFactsLine cell={cell} />
+  const virtual = rows.length > VIRTUAL_THRESHOLD;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    if (virtual && headRef.current) setHeadHeight(headRef.current.getBoundingClientRect().height);
+  }, [virtual]);
+  const virtualizer = useVirtualizer({
+    count: virtual ? sorted.length : 0,
+    enabled: virtual,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    // Row offsets count from the top of the scroll box, below the header, which stays on top.
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    getItemKey: (i) => sorted[i]?.cell ?? i,
+    useFlushSync: false,
+  });
+
+  // Bring the selected row, or the first brushed one, into view when that changes (virtual mode:
+  // otherwise it may not be in the page at all). Retried while it is not among the rows yet.
+  const scrolledTo = useRef<number | null>(null);
+  useEffect(() => {
+    if (selected === null) {
+      scrolledTo.current = null;
+      return;
+    }
+    if (!virtual || scrolledTo.current === selected) return;
+    const i = sorted.findIndex((r) => r.cell === selected);
+    if (i < 0) return;
+    scrolledTo.current = selected;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [virtual, selected, sorted, virtualizer]);
+  const brushSeen = useRef<ReadonlySet<number> | undefined>(undefined);
+  useEffect(() => {
+    if (!virtual || !brushed || brushed.size === 0 || brushSeen.current === brushed) return;
+    const i = sorted.findIndex((r) => brushed.has(r.cell));
+    if (i < 0) return;
+    brushSeen.current = brushed;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [virtual, brushed, sorted, virtualizer]);
+
+  const renderRow = (row: TableRow) => {
+    const arch = archText(space, row.cell);
+    const clip = (node: ReactNode) => (virtual ? <div className="row-clip">{node}</div> : node);
+    return (
+      <tr
+        key={row.cell}
+        data-testid="result-row"
+        data-cell={row.cell}
+        data-arch={arch}
+        className={
+          [row.cell === selected ? 'selected' : '', brushed?.has(row.cell) ? 'brushed' : '']
+            .join(' ')
+            .trim() || undefined
+        }
+        style={virtual ? { height: ROW_HEIGHT } : undefined}
+        data-brushed={brushed?.has(row.cell) ? 'true' : undefined}
+        onClick={() => onSelect(row.cell === selected ? null : row.cell)}
+      >
+        <td>{positions.get(row) ?? ''}</td>
+        <td className="candidate">
+          {clip(
+            <>
+              <CandidateDrawing space={space} index={row.cell} />
+              <div className="arch" title={arch}>
+                {rowLabel(space, row.cell, arch)}
+              </div>
+              <FactsLines space={space} index={row.cell} />
+            </>,
+          )}
+        </td>
+        {proxies.map((p) => {
+          const scored = row.scores[p];
+          const error = row.errors[p];
+          if (!scored) {
+            return (
+              <td
+                key={p}
+                data-proxy={p}
+                data-state={error ? 'error' : 'pending'}
+                title={virtual && error ? error : undefined}
+              >
+                {clip(
+                  error ? (
+                    <span className="error-text">failed: {error}</span>
+                  ) : (
+                    <span className="pending">…</span>
+                  ),
+                )}
               </td>
-              {proxies.map((p) => {
-                const scored = row.scores[p];
-                const error = row.errors[p];
-                if (!scored) {
-                  return (
-                    <td key={p} data-proxy={p} data-state={error ? 'error' : 'pending'}>
-                      {error ? (
-                        <span className="error-text">failed: {error}</span>
-                      ) : (
-                        <span className="pending">…</span>
-                      )}
-                    </td>
-                  );
-                }
-                const { result, cached } = scored;
-                return (
-                  <td
-                    key={p}
-                    data-proxy={p}
-                    data-state="done"
-                    data-value={String(result.value)}
-                    data-backend={result.backend}
-                    data-cached={String(cached)}
-                    title={result.warnings.join('\n') || undefined}
-                  >
-                    <span className="value">{formatScore(p, result.value)}</span>
-                    {result.warnings.length > 0 && <span className="warn-mark"> ⚠</span>}
-                    <span className="meta">
-                      {result.backend} · {result.ms.toFixed(result.ms < 10 ? 1 : 0)} ms
-                      {cached && <span className="cached-tag"> · cached</span>}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
+            );
+          }
+          const { result, cached } = scored;
+          return (
+            <td
+              key={p}
+              data-proxy={p}
+              data-state="done"
+              data-value={String(result.value)}
+              data-backend={result.backend}
+              data-cached={String(cached)}
+              title={result.warnings.join('\n') || undefined}
+            >
+              <span className="value">{formatScore(p, result.value)}</span>
+              {result.warnings.length > 0 && <span className="warn-mark"> ⚠</span>}
+              <span className="meta">
+                {result.backend} · {result.ms.toFixed(result.ms < 10 ? 1 : 0)} ms
+                {cached && <span className="cached-tag"> · cached</span>}
+              </span>
+            </td>
           );
         })}
-      </tbody>
-    </table>
+      </tr>
+    );
+  };
+
+  const columns = proxies.length + 2;
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const first = items[0];
+  const last = items[items.length - 1];
+  const padTop = first ? first.start - headHeight : 0;
+  const padBottom = last ? virtualizer.getTotalSize() - (last.end - headHeight) : 0;
+  const spacer = (height: number, key: string) =>
+    height > 0 && (
+      <tr key={key} className="spacer" style={{ height }}>
+        <td colSpan={columns} />
+      </tr>
+    );
+
+  return (
+    <div
+      ref={scrollRef}
+      className={virtual ? 'results-wrap results-virtual' : 'results-wrap'}
+      data-virtual={virtual ? 'true' : undefined}
+      data-rows={rows.length}
+    >
+      <table className="results" data-testid="results-table">
+        <thead ref={headRef}>
+          <tr>
+            <th>
+              <button type="button" onClick={() => toggle('order')}>
+                #{arrow('order')}
+              </button>
+            </th>
+            <th>{space === 'nb201' ? 'cell' : 'architecture'}</th>
+            {proxies.map((p) => (
+              <th key={p} title={`${getProxy(p).formula}\n${getProxy(p).reference}`}>
+                <button type="button" onClick={() => toggle(p)}>
+                  {getProxy(p).label}
+                  {arrow(p)}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {virtual ? (
+            <>
+              {spacer(padTop, 'pad-top')}
+              {items.map((item) => {
+                const row = sorted[item.index];
+                return row ? renderRow(row) : null;
+              })}
+              {spacer(padBottom, 'pad-bottom')}
+            </>
+          ) : (
+            sorted.map(renderRow)
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
