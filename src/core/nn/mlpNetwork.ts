@@ -13,9 +13,9 @@
  * The network also exposes its dense layers (DenseLayerNetwork), so the empirical NTK can be built
  * from per-layer inputs and output gradients in one backward pass (kernels/ntk.ts).
  */
-import { type MlpArch, mappedDim, mappingMatrix, mlpToString } from '../spaces/mlp';
+import { type MlpArch, mappingMatrix, mlpToString } from '../spaces/mlp';
+import { mlpLayerSizes, mlpParamSpecs } from './mlpParamSpecs';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
-import { linearSpecs, type ParamSpec } from './paramSpec';
 import { tf } from './tf';
 
 export interface DenseLayer {
@@ -51,20 +51,6 @@ export interface MlpNetworkOptions {
   weightStd?: number;
   /** σ_b of the NTK parameterisation (neural-tangents' b_std); default 0. */
   biasStd?: number;
-}
-
-export function mlpParamSpecs(arch: MlpArch): ParamSpec[] {
-  const sizes = mlpLayerSizes(arch);
-  return sizes.slice(1).flatMap((outputs, l) => linearSpecs(`fc${l}`, sizes[l]!, outputs));
-}
-
-/** Widths from the mapped input to the output: [mapped, width × depth, outputs]. */
-export function mlpLayerSizes(arch: MlpArch): number[] {
-  return [
-    mappedDim(arch.mapping, arch.inputDim),
-    ...Array<number>(arch.depth).fill(arch.width),
-    arch.outputs,
-  ];
 }
 
 function activate(h: tf.Tensor, activation: MlpArch['activation']): tf.Tensor {
@@ -138,3 +124,4 @@ export function mlpNetwork(arch: MlpArch, options: MlpNetworkOptions = {}): Dens
     forwardDense,
   };
 }
+

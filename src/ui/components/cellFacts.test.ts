@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mlpParamSpecs } from '../../core/nn/mlpNetwork';
+import { mlpParamSpecs } from '../../core/nn/mlpParamSpecs';
 import { paramSize } from '../../core/nn/paramSpec';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { type MlpArch, mlpFromString } from '../../core/spaces/mlp';

@@ -8,6 +8,8 @@
  * - MLP: every architecture is its own class; FLOPs are Σ in·out over the linear layers plus the
  *   input mapping's projection Bv (rows of B · input dimension); biases and sin/cos not counted.
  */
+
+import { mlpLayerSizes } from '../../core/nn/mlpParamSpecs';
 import { nb201Flops } from '../../core/nn/nb201Flops';
 import { nb201ParamSpecs } from '../../core/nn/nb201ParamSpecs';
 import { linearSpecs, paramSize } from '../../core/nn/paramSpec';
@@ -16,7 +18,7 @@ import { vitParamSpecs } from '../../core/nn/vitParamSpecs';
 import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../../core/spaces/fidelity';
-import { type MlpArch, type MlpMapping, mappedDim, mlpFromString } from '../../core/spaces/mlp';
+import { type MlpArch, type MlpMapping, mlpFromString } from '../../core/spaces/mlp';
 import { type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../../core/spaces/nb201';
 import { nb201CanonicalCell } from '../../core/spaces/nb201Canonical';
 import { VIT_SPACES, type VitArch, vitFromString } from '../../core/spaces/vit';
@@ -112,21 +114,8 @@ function mappingText(m: MlpMapping): string {
   }
 }
 
-/**
- * Widths of the MLP's linear layers, from the mapped input to the output, as mlpLayerSizes in
- * mlpNetwork.ts (restated here because that module loads tfjs, which the page's main thread does
- * not otherwise need; the unit test checks the two agree).
- */
-function mlpDenseSizes(arch: MlpArch): number[] {
-  return [
-    mappedDim(arch.mapping, arch.inputDim),
-    ...Array<number>(arch.depth).fill(arch.width),
-    arch.outputs,
-  ];
-}
-
 export function mlpFacts(arch: MlpArch): CandidateFacts {
-  const sizes = mlpDenseSizes(arch);
+  const sizes = mlpLayerSizes(arch);
   const params = sizes
     .slice(1)
     .flatMap((outputs, l) => linearSpecs(`fc${l}`, sizes[l]!, outputs))
