@@ -260,15 +260,12 @@ describe('damaged links', () => {
     expect(inf.notices).toHaveLength(1);
   });
 
-  it('drops unknown and reserved proxy ids, deduplicates and keeps order', () => {
+  it('drops unknown proxy ids, deduplicates and keeps order', () => {
     const { state, notices } = decodeViewState(
       link('{"p":["synflow","bogus","vintk","synflow",7,"ntk_cond","params"]}'),
     );
-    expect(state.proxies).toEqual(['synflow', 'ntk_cond', 'params']);
-    expect(notices).toEqual([
-      'Ignored proxies not available yet: "vintk".',
-      'Ignored unknown proxies: "bogus", "number".',
-    ]);
+    expect(state.proxies).toEqual(['synflow', 'vintk', 'ntk_cond', 'params']);
+    expect(notices).toEqual(['Ignored unknown proxies: "bogus", "number".']);
   });
 
   it('falls back to the default proxies when none survive', () => {

@@ -1,8 +1,7 @@
-// lz-string is CommonJS: Node's ESM loader only exposes its default export.
-import LZString from 'lz-string';
 import * as v from 'valibot';
 import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { decodePayload, encodePayload, own } from './linkPayload';
 import {
   clampInteger,
   DATA_SOURCES,
@@ -16,10 +15,8 @@ import {
 } from './viewState';
 
 export const URL_STATE_VERSION = 1;
-/** Real links are well under 200 characters; anything longer than this is refused before decompressing. */
-export const MAX_HASH_CHARS = 16 * 1024;
-/** LZ output can be far longer than its input, so the JSON text gets its own bound. */
-const MAX_JSON_CHARS = 64 * 1024;
+export { MAX_HASH_CHARS } from './linkPayload';
+
 const MAX_NAME_CHARS = 40;
 const MAX_LISTED_NAMES = 5;
 
@@ -69,8 +66,6 @@ function selectedSchema(space: SpaceId) {
 }
 const listSchema = v.array(v.unknown());
 const implementedProxySchema = v.picklist(IMPLEMENTED_PROXY_IDS);
-// The alphabet of compressToEncodedURIComponent.
-const PAYLOAD_PATTERN = /^[A-Za-z0-9+\-$]+$/;
 
 const MSG = {
   tooLong: 'The share link is too long to be valid; the default view is shown.',
@@ -94,7 +89,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.truth) compact[KEY.truth] = [state.truth.table, state.truth.column];
   if (state.added.length > 0)
     compact[KEY.added] = state.added.map((c) => addedCode(state.space, c)).join('.');
-  return `v${URL_STATE_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(compact))}`;
+  return encodePayload('v', URL_STATE_VERSION, compact);
 }
 
 /** Reads a location hash (with or without '#'). Never throws; every problem becomes a notice. */
@@ -108,46 +103,24 @@ export function decodeViewState(hash: string): DecodedViewState {
 
 function decodeHash(hash: string): DecodedViewState {
   if (typeof hash !== 'string') return fallback(MSG.notALink);
-  if (hash.length > MAX_HASH_CHARS) return fallback(MSG.tooLong);
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (body === '') return { state: defaultViewState(), notices: [] };
-
-  const match = /^v(\d{1,9})\.(.*)$/s.exec(body);
-  if (!match) return fallback(MSG.notALink);
-  const version = Number(match[1]);
-  if (version !== URL_STATE_VERSION) {
-    return fallback(
-      `The share link uses format v${version}, but this app reads v${URL_STATE_VERSION}; the default view is shown.`,
-    );
+  const payload = decodePayload(body, 'v', URL_STATE_VERSION);
+  if (payload.ok) return readFields(payload.value);
+  switch (payload.reason) {
+    case 'too-long':
+      return fallback(MSG.tooLong);
+    case 'not-a-link':
+      return fallback(MSG.notALink);
+    case 'damaged':
+      return fallback(MSG.damaged);
+    case 'not-an-object':
+      return fallback(MSG.notAnObject);
+    case 'version':
+      return fallback(
+        `The share link uses format v${payload.version}, but this app reads v${URL_STATE_VERSION}; the default view is shown.`,
+      );
   }
-
-  const json = decompress(match[2] ?? '');
-  if (json === null) return fallback(MSG.damaged);
-  if (json.length > MAX_JSON_CHARS) return fallback(MSG.tooLong);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return fallback(MSG.damaged);
-  }
-  if (!isRecord(parsed)) return fallback(MSG.notAnObject);
-  return readFields(parsed);
-}
-
-function decompress(payload: string): string | null {
-  let text = payload;
-  // A link that went through a mail client or chat may come back percent-encoded.
-  if (text.includes('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
-  text = text.replaceAll(' ', '+');
-  if (!PAYLOAD_PATTERN.test(text)) return null;
-  const json: unknown = LZString.decompressFromEncodedURIComponent(text);
-  return typeof json === 'string' && json !== '' ? json : null;
 }
 
 /** Reads known keys one by one (never spreads the parsed object, so "__proto__" keys stay inert). */
@@ -317,14 +290,6 @@ function sanitizeName(name: string): string {
 
 function fallback(notice: string): DecodedViewState {
   return { state: defaultViewState(), notices: [notice] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
