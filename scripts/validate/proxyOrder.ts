@@ -19,4 +19,5 @@ export const PROXIES_CHEAP_FIRST: readonly ProxyId[] = [
   'ntk_cond',
   'ntk_trace',
   'ntk_spectrum',
+  'vintk',
 ];

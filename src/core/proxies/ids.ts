@@ -25,8 +25,8 @@ export const PROXY_IDS = [
 
 export type ProxyId = (typeof PROXY_IDS)[number];
 
-/** Proxies with an implementation (registry.ts); `vintk` is reserved for the NTK-vs-ViNTK view. */
-export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = PROXY_IDS.filter((id) => id !== 'vintk');
+/** Proxies with an implementation (registry.ts): all of them. Kept apart so an id can be reserved first. */
+export const IMPLEMENTED_PROXY_IDS: readonly ProxyId[] = PROXY_IDS;
 
 export function isProxyId(value: unknown): value is ProxyId {
   return typeof value === 'string' && (PROXY_IDS as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 /** Every proxy by id. Adding a proxy = one file plus one line here. */
+
 import { fisherProxy } from './fisher';
 import { flopsProxy } from './flops';
 import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
@@ -15,12 +16,14 @@ import { snipProxy } from './snip';
 import { regSwapProxy, swapProxy } from './swap';
 import { synflowProxy } from './synflow';
 import type { ProxyDefinition, ProxyParams } from './types';
+import { vintkProxy } from './vintk';
 import { zicoProxy } from './zico';
 
 export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   ntk_cond: ntkCondProxy,
   ntk_trace: ntkTraceProxy,
   ntk_spectrum: ntkSpectrumProxy,
+  vintk: vintkProxy,
   gradalign: gradAlignProxy,
   gradalign_det: gradAlignDetProxy,
   swap: swapProxy,

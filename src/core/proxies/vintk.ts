@@ -1,0 +1,29 @@
+/**
+ * vintk's registry entry (SCIENCE.md §2, our reading of ViNTK: Zhou & Zhu, arXiv 2405.04536, whose
+ * formula and code are not public); the computation (vintkScore.ts) loads on first use, in the
+ * worker. Cost: two ntk_cond runs, one on the batch and one on its high-passed copy.
+ */
+import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import type { ProxyDefinition } from './types';
+
+/** ntk_cond's NTK settings plus the cut-off radius r (Nyquist = 1) and the weight α of Θ_hi. */
+export const VINTK_DEFAULTS = { ...NTK_PROXY_DEFAULTS, r: 0.25, alpha: 0.5 } as const;
+
+export const vintkProxy: ProxyDefinition = {
+  id: 'vintk',
+  label: 'ViNTK (low- and high-frequency NTK condition)',
+  formula:
+    'x_hf = per image and channel, 2-D FFT with every frequency of normalised radius < r zeroed ' +
+    '(Nyquist = 1), inverse FFT, rescaled to the channel std; Θ_lo = NTK Gram on {x_i}, ' +
+    'Θ_hi = NTK Gram on {x_hf,i} (same network and inits, κ as in ntk_cond); ' +
+    'score = −[(1−α)·log10 κ(Θ_lo) + α·log10 κ(Θ_hi)], r = 0.25, α = 0.5 by default',
+  reference: 'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our reading, SCIENCE.md §2)',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: true,
+  version: 1,
+  defaults: VINTK_DEFAULTS,
+  spaces: ['nb201', 'vit'],
+  compute: async (input) => (await import('./vintkScore')).vintkScore(input),
+};
