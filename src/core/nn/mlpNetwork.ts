@@ -124,4 +124,3 @@ export function mlpNetwork(arch: MlpArch, options: MlpNetworkOptions = {}): Dens
     forwardDense,
   };
 }
-
