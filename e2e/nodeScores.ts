@@ -4,12 +4,14 @@
  * with a fetch that reads the file from disk, so Node and the browser draw the same images.
  */
 import '@tensorflow/tfjs-backend-cpu';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBatchLoader, type FetchResponseLike } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob } from '../src/core/proxies/scoreJob';
+import type { TrainJob } from '../src/core/train/trainJob';
 
 const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../public/data');
 
@@ -40,4 +42,27 @@ export async function scoreInNode(jobs: ScoreJob[]): Promise<number[]> {
     values.push((await runScoreJob(job, 'cpu', () => performance.now(), loadBatch)).value);
   }
   return values;
+}
+
+/**
+ * Short training of one job in Node on the wasm backend, as the page's worker trains (the cpu
+ * backend takes minutes for one evaluation of 1 000 images). It runs in a tsx child process,
+ * because tfjs-backend-wasm's ESM build does not load under Playwright's module loader.
+ */
+export function trainInNode(job: TrainJob): number {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/node/register-tfjs-esm.mjs',
+      'scripts/train/trainOne.ts',
+      JSON.stringify(job),
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 24 },
+  );
+  const last = out.trim().split('\n').pop() ?? '';
+  return (JSON.parse(last) as { testAccuracy: number }).testAccuracy;
 }

@@ -15,6 +15,8 @@ import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 import { nb201WholeSpace, type WholeSpaceProxy } from '../src/core/proxies/wholeSpace';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
+import type { TrainJobResult } from '../src/core/train/trainJob';
+import { cancelTraining, type TrainProgressCallback, type TrainRequest, trainCandidate } from './trainApi';
 
 const wasmFiles = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -38,6 +40,16 @@ const api = {
     if (!report) throw new Error('worker used before init()');
     await report;
     return runScoreJob(job, tf.getBackend(), () => performance.now(), loadBatch);
+  },
+  /** Trains one candidate by a short, seeded, labelled schedule (ground truth). */
+  async train(request: TrainRequest, onProgress?: TrainProgressCallback): Promise<TrainJobResult> {
+    if (!report) throw new Error('worker used before init()');
+    await report;
+    return trainCandidate(request, onProgress);
+  },
+  /** Stops the named training run after its current step; false if none is running. */
+  cancelTraining(id: string): boolean {
+    return cancelTraining(id);
   },
   /** params or flops of all 15 625 NB201 cells, in index order (no tfjs needed). */
   wholeSpace(proxy: WholeSpaceProxy, fidelity: FidelityPreset): Promise<Float64Array> {

@@ -44,7 +44,7 @@ let cachePromise: Promise<ScoreCache> | undefined;
 let runId = 0;
 let current: AbortController | undefined;
 
-function getPool(): WorkerPool {
+export function getPool(): WorkerPool {
   if (!pool) {
     // ?backend=wasm|cpu|webgpu forces a backend first (for comparing them); default: auto.
     const preference = parseBackendPreference(new URLSearchParams(location.search).get('backend'));

@@ -3,7 +3,7 @@
  * user choose the column mapping in a dialog, keep the table in IndexedDB, publish it in the store.
  * A rejected file, a failed build or a cancelled dialog changes nothing already loaded.
  */
-import { type ImportError, importSizeProblem, parseTable } from '../core/groundtruth';
+import { type GroundTruthTable, type ImportError, importSizeProblem, parseTable } from '../core/groundtruth';
 import { buildFromDraft, type MappingDraft } from '../core/groundtruth/mappingDraft';
 import { useExplorerStore } from '../state/explorerStore';
 import { defaultColumn, useGroundTruthStore } from '../state/groundTruthState';
@@ -113,4 +113,16 @@ export async function removeGroundTruth(name: string): Promise<void> {
   const s = await store();
   await s.remove(name);
   await refresh(s);
+}
+
+/**
+ * Keeps a table the app made itself (short training) like an imported one, replacing any table of
+ * that name, and makes it the comparison.
+ */
+export async function saveGeneratedTable(table: GroundTruthTable): Promise<void> {
+  const s = await store();
+  await s.save(table);
+  await refresh(s);
+  const column = defaultColumn(table);
+  if (column) useExplorerStore.getState().setView({ truth: { table: table.name, column } });
 }

@@ -3,11 +3,13 @@
  * rejects the calls still pending on them (comlink calls on a dead worker never settle
  * otherwise); the next call starts fresh workers.
  */
-import { type Remote, wrap } from 'comlink';
+import { proxy, type Remote, wrap } from 'comlink';
 import type { ProxyWorkerApi } from '../../workers/proxy.worker';
+import type { TrainProgressCallback, TrainRequest } from '../../workers/trainApi';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import type { FidelityPreset } from '../core/spaces/fidelity';
+import type { TrainJobResult } from '../core/train/trainJob';
 import type { BackendPreference, BackendReport } from './backends/backendReport';
 
 export class CancelledError extends Error {
@@ -34,6 +36,7 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private waiting: ((slot: Slot) => void)[] = [];
   private pending = new Set<(error: Error) => void>();
+  private training = new Map<string, Slot>();
   /** Jobs handed to workers since the page opened (the UI shows it; tests read it). */
   dispatched = 0;
 
@@ -101,6 +104,31 @@ export class WorkerPool {
     } finally {
       this.release(slot);
     }
+  }
+
+  /**
+   * Trains one candidate in a worker (busy for the whole run). cancelTraining(id) stops it between
+   * two steps; the call then rejects with an error named TrainingCancelledError.
+   */
+  async train(request: TrainRequest, onProgress?: TrainProgressCallback): Promise<TrainJobResult> {
+    const slot = await this.acquire();
+    this.training.set(request.id, slot);
+    try {
+      await slot.ready;
+      return await this.guard(slot.api.train(request, onProgress ? proxy(onProgress) : undefined));
+    } catch (error) {
+      if (!isWasmAbort(error)) throw error;
+      this.retire(slot);
+      throw new Error(`the worker ran out of WebAssembly memory training ${request.arch} and was restarted`);
+    } finally {
+      this.training.delete(request.id);
+      this.release(slot);
+    }
+  }
+
+  /** Asks the worker training run `id` to stop after its current step. */
+  cancelTraining(id: string): void {
+    void this.training.get(id)?.api.cancelTraining(id);
   }
 
   /** A data-free proxy for the whole NB201 space, computed in one worker call. */

@@ -17,6 +17,7 @@ import { GroundTruthPanel } from './components/GroundTruthPanel';
 import { ProgressBar } from './components/ProgressBar';
 import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
+import { TrainPanel } from './components/TrainPanel';
 
 /** NB201: the cell graph, where clicking an edge cycles its operation (the new cell joins the view). */
 function DrawableCell({ cell, onDraw }: { cell: number; onDraw(cell: number): void }) {
@@ -163,6 +164,7 @@ export function ExplorerView() {
       </div>
       <AddCells />
       <GroundTruthPanel />
+      <TrainPanel cells={cells} brushed={brushed} />
       <ProxyVsAccuracy
         space={view.space}
         points={points}

@@ -2,6 +2,7 @@
  * Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed).
  * A chosen file is parsed, then imported through the column-mapping dialog.
  */
+
 import { useEffect } from 'react';
 import {
   cancelGroundTruthImport,
@@ -10,6 +11,7 @@ import {
   loadGroundTruth,
   removeGroundTruth,
 } from '../../compute/groundTruthImport';
+import { TRAINED_PREFIX } from '../../core/train/trainedTable';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
@@ -50,7 +52,10 @@ export function GroundTruthPanel() {
       {missing && (
         <div className="notice" role="status" data-testid="gt-needed" data-table={truth.table}>
           This view compares against the column "{truth.column}" of the table "{truth.table}", which is not
-          loaded here: import that file to see the plot (links never carry the table itself).
+          loaded here:{' '}
+          {truth.table.startsWith(TRAINED_PREFIX)
+            ? 'it was made by short training in the page; train the same candidates below (same seed and steps give the same accuracies).'
+            : 'import that file to see the plot (links never carry the table itself).'}
         </div>
       )}
       {importError && (

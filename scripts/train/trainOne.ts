@@ -1,0 +1,28 @@
+/**
+ * Trains one job given as JSON (a TrainJob) on the wasm backend, as the app's worker does, and
+ * prints {"testAccuracy": …} on the last line. The e2e tests' Node reference for short training.
+ *   npx tsx --import ./scripts/node/register-tfjs-esm.mjs scripts/train/trainOne.ts '<job json>'
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { parseShardDataset, shardFileOf } from '../../src/core/data/shardDatasets';
+import { tf } from '../../src/core/nn/tf';
+import { runTrainJob, type TrainJob } from '../../src/core/train/trainJob';
+
+const job = JSON.parse(process.argv[2] ?? 'null') as TrainJob | null;
+if (!job) {
+  console.error("usage: trainOne.ts '<TrainJob as JSON>'");
+  process.exit(2);
+}
+registerWasmConvGradients();
+await tf.setBackend('wasm');
+const result = await runTrainJob(job, async (name) => {
+  const file = shardFileOf(name);
+  if (!file.ok) throw new Error(file.error);
+  const parsed = parseShardDataset(name, new Uint8Array(await readFile(resolve('public/data', file.value))));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+});
+console.log(JSON.stringify({ testAccuracy: result.testAccuracy, steps: result.steps }));
