@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { startBackend } from '../compute/explorerScoring';
 import { useExplorerStore } from '../state/explorerStore';
-import { encodeViewState } from '../state/url';
+import { PAGE_TITLES, type Page, usePageStore } from '../state/pageState';
 import { BackendBadge } from './components/BackendBadge';
 import { ExplorerView } from './ExplorerView';
-import { useUrlSync } from './useUrlSync';
+import { LabView } from './lab/LabView';
+import { hashOf, showPage, useUrlSync } from './useUrlSync';
 
 function Notices() {
   const notices = useExplorerStore((s) => s.notices);
@@ -37,7 +38,7 @@ function Notices() {
 function CopyLink() {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
-    const url = `${location.origin}${location.pathname}#${encodeViewState(useExplorerStore.getState().view)}`;
+    const url = `${location.origin}${location.pathname}${hashOf(usePageStore.getState().page)}`;
     try {
       await navigator.clipboard.writeText(url);
       setCopied('copied');
@@ -55,19 +56,48 @@ function CopyLink() {
   );
 }
 
+const PAGES: readonly Page[] = ['explorer', 'lab'];
+
+function PageTabs() {
+  const page = usePageStore((s) => s.page);
+  return (
+    <nav className="page-tabs" aria-label="Pages">
+      {PAGES.map((p) => (
+        <button
+          key={p}
+          type="button"
+          aria-pressed={p === page}
+          className={p === page ? 'active' : undefined}
+          onClick={() => showPage(p)}
+          data-testid={`page-${p}`}
+        >
+          {PAGE_TITLES[p]}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 export function App() {
   useUrlSync();
   useEffect(() => startBackend(), []);
+  const page = usePageStore((s) => s.page);
   return (
     <div className="app">
       <header>
         <h1>Spectral NAS Explorer</h1>
         <span className="tagline">training-free architecture search, in your browser</span>
+        <PageTabs />
         <BackendBadge />
         <CopyLink />
       </header>
-      <Notices />
-      <ExplorerView />
+      {page === 'explorer' && (
+        <>
+          <Notices />
+          <ExplorerView />
+        </>
+      )}
+      {page === 'lab' && <LabView />}
     </div>
   );
 }

@@ -1,29 +1,63 @@
 /**
- * Keeps the view state and the URL hash in step: decoded once at start (with notices for
- * anything ignored), written back on every change, re-read when the user edits the hash.
+ * Keeps each page's state and the URL hash in step: the hash's prefix picks the page, its payload
+ * is decoded once at start (with notices for anything ignored), written back on every change of
+ * the page's state, and re-read when the user edits the hash.
  */
 import { useEffect } from 'react';
 import { useExplorerStore } from '../state/explorerStore';
+import { useLabStore } from '../state/labState';
+import { decodeLabState, encodeLabState } from '../state/labUrl';
+import { pageOfHash } from '../state/linkPayload';
+import { type Page, usePageStore } from '../state/pageState';
 import { decodeViewState, encodeViewState } from '../state/url';
 
 function readHash(): void {
-  const { state, notices } = decodeViewState(location.hash);
-  useExplorerStore.setState({ view: state, notices });
+  const page = pageOfHash(location.hash);
+  usePageStore.setState({ page });
+  if (page === 'lab') {
+    const { state, notices } = decodeLabState(location.hash);
+    useLabStore.setState({ lab: state, notices });
+  } else if (page === 'explorer') {
+    const { state, notices } = decodeViewState(location.hash);
+    useExplorerStore.setState({ view: state, notices });
+  }
+}
+
+/** The hash of a page's current state. */
+export function hashOf(page: Page): string {
+  if (page === 'lab') return `#${encodeLabState(useLabStore.getState().lab)}`;
+  return `#${encodeViewState(useExplorerStore.getState().view)}`;
+}
+
+function write(page: Page): void {
+  if (usePageStore.getState().page !== page) return;
+  const hash = hashOf(page);
+  if (hash !== location.hash) history.replaceState(null, '', hash);
+}
+
+/** Switches page, keeping each page's state: the hash becomes the new page's. */
+export function showPage(page: Page): void {
+  usePageStore.setState({ page });
+  if (page !== 'lecture') history.pushState(null, '', hashOf(page));
 }
 
 export function useUrlSync(): void {
   useEffect(() => {
     readHash();
-    const unsubscribe = useExplorerStore.subscribe((s, previous) => {
-      if (s.view === previous.view) return;
-      const hash = `#${encodeViewState(s.view)}`;
-      if (hash !== location.hash) history.replaceState(null, '', hash);
+    const unsubscribeExplorer = useExplorerStore.subscribe((s, previous) => {
+      if (s.view !== previous.view) write('explorer');
+    });
+    const unsubscribeLab = useLabStore.subscribe((s, previous) => {
+      if (s.lab !== previous.lab) write('lab');
     });
     const onHashChange = () => readHash();
     window.addEventListener('hashchange', onHashChange);
+    window.addEventListener('popstate', onHashChange);
     return () => {
-      unsubscribe();
+      unsubscribeExplorer();
+      unsubscribeLab();
       window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('popstate', onHashChange);
     };
   }, []);
 }
