@@ -329,3 +329,23 @@ describe('ViT tables', () => {
     });
   });
 });
+
+describe('our own ViT text as keys', () => {
+  it('imports a table keyed by vit: texts, each in its own space, and names a bad one with its line', async () => {
+    const { importGroundTruth } = await import('./index');
+    const ok = importGroundTruth('arch,acc\n"vit:web:e64:m2,2:h2,2",41.5\n"vit:web:e96:m3,4:h4,2",44\n', {
+      fileName: 'mine.csv',
+    });
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    expect(ok.value.keyKind).toBe('vit-text');
+    expect(ok.value.space).toBe('browser');
+    expect(ok.value.rows.get('vit:web:e96:m3,4:h4,2')?.acc).toBe(44);
+    const bad = importGroundTruth('arch,acc\n"vit:web:e64:m2,2:h2,2",41.5\n"vit:web:e65:m2,2:h2,2",40\n', {
+      fileName: 'bad.csv',
+      mapping: { keyColumn: 'arch', keyKind: 'vit-text', valueColumns: ['acc'] },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.line).toBe(3);
+  });
+});

@@ -4,7 +4,14 @@
  */
 import { nb201FromString, nb201ToString } from '../spaces/nb201';
 import { nb201FromNaslibKey } from '../spaces/nb201Naslib';
-import { VIT_SPACE_IDS, VIT_SPACES, type VitSpaceId, vitFromAutoProxJson, vitToString } from '../spaces/vit';
+import {
+  VIT_SPACE_IDS,
+  VIT_SPACES,
+  type VitSpaceId,
+  vitFromAutoProxJson,
+  vitFromString,
+  vitToString,
+} from '../spaces/vit';
 import type { GroundTruthSpace, KeyKind, RawCell } from './types';
 
 /** Keys longer than this are rejected before any parsing (an Auto-Prox arch_json is ~250 characters). */
@@ -70,6 +77,12 @@ export function parseKey(kind: KeyKind, cell: RawCell | undefined, spaceLabel?: 
     };
   }
   if (kind === 'vit-autoprox-json') return parseVit(text, spaceLabel);
+  if (kind === 'vit-text') {
+    const vit = vitFromString(text);
+    return vit.ok
+      ? { ok: true, key: vitToString(vit.value), space: vit.value.space }
+      : { ok: false, skip: false, error: vit.error };
+  }
   const parsed = kind === 'nb201-string' ? nb201FromString(text) : nb201FromNaslibKey(text);
   return parsed.ok
     ? { ok: true, key: nb201ToString(parsed.value), space: 'nb201' }

@@ -30,6 +30,7 @@ export const KEY_KIND_LABELS: Record<KeyKind, string> = {
   'nb201-string': 'NB201 cell strings',
   'naslib-tuple': 'NASLib tuples',
   'vit-autoprox-json': 'Auto-Prox ViT arch_json',
+  'vit-text': 'ViT text of this app (vit:…)',
 };
 
 /** Longest table name accepted (names are shown in lists and carried in share links). */

@@ -32,9 +32,10 @@ export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: Impor
 
 /**
  * nb201-string: `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`; naslib-tuple: NASLib's `(0, 2, 3, 2, 3, 1)`;
- * vit-autoprox-json: Auto-Prox's arch_json object (hidden_dim, mlp_ratio[], depth, num_heads[]).
+ * vit-autoprox-json: Auto-Prox's arch_json object (hidden_dim, mlp_ratio[], depth, num_heads[]);
+ * vit-text: our own ViT text (vitToString, e.g. `vit:web:e96:m2,3:h2,4`), as our tables write it.
  */
-export const KEY_KINDS = ['nb201-string', 'naslib-tuple', 'vit-autoprox-json'] as const;
+export const KEY_KINDS = ['nb201-string', 'naslib-tuple', 'vit-autoprox-json', 'vit-text'] as const;
 export type KeyKind = (typeof KEY_KINDS)[number];
 
 export interface ColumnMapping {

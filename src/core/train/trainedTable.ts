@@ -50,7 +50,7 @@ export function trainedTable(
   return {
     name: trainedTableName(space, schedule),
     space: gtSpace,
-    keyKind: space === 'nb201' ? 'nb201-string' : 'vit-autoprox-json',
+    keyKind: space === 'nb201' ? 'nb201-string' : 'vit-text',
     columns: [TRAINED_COLUMN],
     rows,
     notes: [label],
