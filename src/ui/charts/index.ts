@@ -2,6 +2,8 @@
 
 export type { ScaleKind } from './axisScale';
 export { CorrelationMatrix, type CorrelationMatrixProps } from './CorrelationMatrix';
+export { type HeatColumn, HeatMap, type HeatMapProps } from './HeatMap';
+export { LineChart, type LineChartProps, type LineSeries, type ReferenceLine, type XY } from './LineChart';
 export {
   type PlotPoint,
   type PointId,
