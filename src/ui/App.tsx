@@ -5,6 +5,7 @@ import { PAGE_TITLES, type Page, usePageStore } from '../state/pageState';
 import { BackendBadge } from './components/BackendBadge';
 import { ExplorerView } from './ExplorerView';
 import { LabView } from './lab/LabView';
+import { LectureView } from './lecture/LectureView';
 import { hashOf, showPage, useUrlSync } from './useUrlSync';
 
 function Notices() {
@@ -56,7 +57,7 @@ function CopyLink() {
   );
 }
 
-const PAGES: readonly Page[] = ['explorer', 'lab'];
+const PAGES: readonly Page[] = ['explorer', 'lab', 'lecture'];
 
 function PageTabs() {
   const page = usePageStore((s) => s.page);
@@ -98,6 +99,7 @@ export function App() {
         </>
       )}
       {page === 'lab' && <LabView />}
+      {page === 'lecture' && <LectureView />}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { useEffect } from 'react';
 import { useExplorerStore } from '../state/explorerStore';
 import { useLabStore } from '../state/labState';
 import { decodeLabState, encodeLabState } from '../state/labUrl';
+import { useLectureStore } from '../state/lectureState';
+import { decodeLectureState, encodeLectureState } from '../state/lectureUrl';
 import { pageOfHash } from '../state/linkPayload';
 import { type Page, usePageStore } from '../state/pageState';
 import { decodeViewState, encodeViewState } from '../state/url';
@@ -17,6 +19,9 @@ function readHash(): void {
   if (page === 'lab') {
     const { state, notices } = decodeLabState(location.hash);
     useLabStore.setState({ lab: state, notices });
+  } else if (page === 'lecture') {
+    const { state, notices } = decodeLectureState(location.hash);
+    useLectureStore.setState({ lecture: state, notices });
   } else if (page === 'explorer') {
     const { state, notices } = decodeViewState(location.hash);
     useExplorerStore.setState({ view: state, notices });
@@ -26,6 +31,7 @@ function readHash(): void {
 /** The hash of a page's current state. */
 export function hashOf(page: Page): string {
   if (page === 'lab') return `#${encodeLabState(useLabStore.getState().lab)}`;
+  if (page === 'lecture') return `#${encodeLectureState(useLectureStore.getState().lecture)}`;
   return `#${encodeViewState(useExplorerStore.getState().view)}`;
 }
 
@@ -38,7 +44,7 @@ function write(page: Page): void {
 /** Switches page, keeping each page's state: the hash becomes the new page's. */
 export function showPage(page: Page): void {
   usePageStore.setState({ page });
-  if (page !== 'lecture') history.pushState(null, '', hashOf(page));
+  history.pushState(null, '', hashOf(page));
 }
 
 export function useUrlSync(): void {
@@ -50,12 +56,16 @@ export function useUrlSync(): void {
     const unsubscribeLab = useLabStore.subscribe((s, previous) => {
       if (s.lab !== previous.lab) write('lab');
     });
+    const unsubscribeLecture = useLectureStore.subscribe((s, previous) => {
+      if (s.lecture !== previous.lecture) write('lecture');
+    });
     const onHashChange = () => readHash();
     window.addEventListener('hashchange', onHashChange);
     window.addEventListener('popstate', onHashChange);
     return () => {
       unsubscribeExplorer();
       unsubscribeLab();
+      unsubscribeLecture();
       window.removeEventListener('hashchange', onHashChange);
       window.removeEventListener('popstate', onHashChange);
     };

@@ -1,0 +1,164 @@
+/**
+ * The lecture view's scoring: each candidate gets an ntk_cond job and a vintk(r, α) job, exactly
+ * like the Explorer's jobFor builds them for the 'vit-browser' space (quick fidelity, a seeded
+ * cifar10-train batch of the fidelity's size, seed = the lecture's seed), so the Explorer's score
+ * cache serves both views. Results land in a small store keyed by jobId, so moving a slider back
+ * shows the earlier numbers at once (from memory, else from the cache).
+ */
+import { create } from 'zustand';
+import { batchSpec } from '../core/data/imageDataset';
+import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import { candidateCodec } from '../core/spaces/candidateIndex';
+import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
+import { type BootstrapInterval, bootstrapKendall, bootstrapSpearman } from '../core/stats/bootstrap';
+import { getPool } from './explorerScoring';
+import { openScoreCache, type ScoreCache } from './scoreCache';
+import { type RunProgress, runScores } from './scoreRun';
+
+export const LECTURE_SPACE = 'vit-browser' as const;
+export const LECTURE_FIDELITY = 'quick' as const;
+export const LECTURE_DATASET = 'cifar10-train';
+
+/** The batch both proxies read: the Explorer's default for a quick vit-browser view with this seed. */
+export function lectureBatchSpec(seed: number): string {
+  return batchSpec(LECTURE_DATASET, FIDELITY_PRESETS[LECTURE_FIDELITY].batch, seed);
+}
+
+export interface LectureSettings {
+  seed: number;
+  r: number;
+  alpha: number;
+}
+
+export function ntkJob(arch: string, { seed }: Pick<LectureSettings, 'seed'>): ScoreJob {
+  return {
+    space: LECTURE_SPACE,
+    arch,
+    proxy: 'ntk_cond',
+    params: {},
+    seed,
+    fidelity: LECTURE_FIDELITY,
+    dataset: lectureBatchSpec(seed),
+  };
+}
+
+export function vintkJob(arch: string, { seed, r, alpha }: LectureSettings): ScoreJob {
+  return { ...ntkJob(arch, { seed }), proxy: 'vintk', params: { r, alpha } };
+}
+
+/** A synchronous key of a job for the in-memory store (the cache uses its own hashed key). */
+export function jobId(job: ScoreJob): string {
+  const params = Object.keys(job.params)
+    .sort()
+    .map((k) => `${k}=${String(job.params[k])}`)
+    .join(',');
+  return `${job.proxy}|${job.arch}|${params}|${job.seed}|${job.fidelity}|${job.dataset}`;
+}
+
+/** The candidates: the shipped table's first n rows, or n distinct seeded vit-browser architectures. */
+export function lectureCandidates(
+  source: 'shipped' | 'sample',
+  n: number,
+  seed: number,
+  shippedArchs: readonly string[],
+): string[] {
+  if (source === 'shipped') return shippedArchs.slice(0, n);
+  const codec = candidateCodec(LECTURE_SPACE);
+  const out: string[] = [];
+  // A seeded ViT sample may repeat an architecture: draw a few more and keep the first n distinct.
+  for (const index of codec.sample(Math.min(codec.size, n * 2 + 8), seed)) {
+    const arch = codec.archOf(index);
+    if (!out.includes(arch)) out.push(arch);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+export interface LectureRow {
+  arch: string;
+  ntk: number | undefined;
+  vintk: number | undefined;
+  acc: number | undefined;
+}
+
+export interface ProxyCorrelation {
+  rho: BootstrapInterval;
+  tau: BootstrapInterval;
+}
+
+/** ρ and τ (seeded bootstrap 95 % intervals) of one proxy's scores (higher = better) against accuracy. */
+export function correlationOf(rows: readonly LectureRow[], proxy: 'ntk' | 'vintk'): ProxyCorrelation {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const row of rows) {
+    const x = row[proxy];
+    if (x === undefined || row.acc === undefined) continue;
+    xs.push(x);
+    ys.push(row.acc);
+  }
+  return { rho: bootstrapSpearman(xs, ys), tau: bootstrapKendall(xs, ys) };
+}
+
+export interface LectureScores {
+  results: Record<string, ScoreResult>;
+  errors: Record<string, string>;
+  status: 'idle' | 'running' | 'finished' | 'cancelled';
+  progress: RunProgress | null;
+  cacheProblem: string | null;
+}
+
+export const useLectureScores = create<LectureScores>()(() => ({
+  results: {},
+  errors: {},
+  status: 'idle',
+  progress: null,
+  cacheProblem: null,
+}));
+
+let cachePromise: Promise<ScoreCache> | undefined;
+let runId = 0;
+let current: AbortController | undefined;
+
+/** Scores the jobs not yet in memory (cache first, then the worker pool); a new call supersedes the last. */
+export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void> {
+  const id = ++runId;
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const store = useLectureScores;
+  const todo = jobs.filter((j) => !store.getState().results[jobId(j)]);
+  if (todo.length === 0) {
+    store.setState({ status: 'finished', progress: { done: 0, total: 0, etaMs: null } });
+    return;
+  }
+  cachePromise ??= openScoreCache().then((cache) => {
+    store.setState({ cacheProblem: cache.problem ?? null });
+    return cache;
+  });
+  const cache = await cachePromise;
+  if (id !== runId) return;
+  const pool = getPool();
+  store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
+  const concurrency = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+  const outcome = await runScores(
+    todo,
+    pool,
+    cache,
+    concurrency,
+    {
+      onResult: (row) => {
+        if (id !== runId) return;
+        store.setState((s) => ({ results: { ...s.results, [jobId(row.job)]: row.result } }));
+      },
+      onProgress: (progress) => {
+        if (id === runId) store.setState({ progress });
+      },
+      onError: (job, message) => {
+        if (id !== runId) return;
+        store.setState((s) => ({ errors: { ...s.errors, [jobId(job)]: message } }));
+      },
+    },
+    controller.signal,
+  );
+  if (id === runId) store.setState({ status: outcome });
+}

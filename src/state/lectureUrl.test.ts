@@ -1,0 +1,81 @@
+import LZString from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { defaultLectureState, type LectureState } from './lectureState';
+import { decodeLectureState, encodeLectureState } from './lectureUrl';
+
+const link = (json: string) => `lec1.${LZString.compressToEncodedURIComponent(json)}`;
+
+describe('lecture links', () => {
+  it('round-trip every field, and the defaults encode to an empty object', () => {
+    const state: LectureState = {
+      screen: 3,
+      source: 'sample',
+      n: 200,
+      seed: 4_294_967_295,
+      r: 0.75,
+      alpha: 1,
+      present: true,
+      hide: ['source', 'sliders', 'table'],
+      lock: true,
+    };
+    expect(decodeLectureState(`#${encodeLectureState(state)}`)).toEqual({ state, notices: [] });
+    const encoded = encodeLectureState(defaultLectureState());
+    expect(LZString.decompressFromEncodedURIComponent(encoded.slice(5))).toBe('{}');
+  });
+
+  it('writes hidden groups as "_hide" flags, in a fixed order whatever the input order', () => {
+    const state = { ...defaultLectureState(), hide: ['table', 'sliders', 'table'] } as LectureState;
+    const json = LZString.decompressFromEncodedURIComponent(encodeLectureState(state).slice(5));
+    expect(JSON.parse(json)).toEqual({ sliders_hide: true, table_hide: true });
+    expect(decodeLectureState(link('{"table_hide":true,"source_hide":true}')).state.hide).toEqual([
+      'source',
+      'table',
+    ]);
+  });
+
+  it('clamps numbers into range and says so, keeping the rest', () => {
+    const { state, notices } = decodeLectureState(link('{"n":1000,"r":-2,"sc":2.6,"a":0.3,"p":true}'));
+    expect(state.n).toBe(200);
+    expect(state.r).toBe(0);
+    expect(state.screen).toBe(3);
+    expect(state.alpha).toBe(0.3);
+    expect(state.present).toBe(true);
+    expect(notices).toEqual([
+      "The lecture link's screen (2.6) was set to 3 (allowed: 0 to 3).",
+      "The lecture link's n (1000) was set to 200 (allowed: 2 to 200).",
+      "The lecture link's r (-2) was set to 0 (allowed: 0 to 1.5).",
+    ]);
+  });
+
+  it('reads wrong types as the defaults, with one notice each', () => {
+    const { state, notices } = decodeLectureState(
+      link('{"src":"<b>x</b>","s":"7","p":"yes","sliders_hide":1,"zz":0}'),
+    );
+    expect(state).toEqual(defaultLectureState());
+    expect(notices).toEqual([
+      'Ignored 1 unknown setting(s) in the lecture link.',
+      "The lecture link's source was not valid; shipped was used.",
+      "The lecture link's sliders_hide setting was not true or false; off was used.",
+      "The lecture link's seed was not a number; 0 was used.",
+      "The lecture link's presentation setting was not true or false; off was used.",
+    ]);
+  });
+
+  it('never throws on hostile input and never lets __proto__ through', () => {
+    for (const hash of [
+      'lec1.',
+      'lec7.abc',
+      'lec1.%%%',
+      link('[1,2]'),
+      link('null'),
+      link('{"__proto__":{"polluted":1},"src":"<img src=x onerror=alert(1)>"}'),
+      `lec1.${'A'.repeat(40_000)}`,
+    ]) {
+      const { state, notices } = decodeLectureState(hash);
+      expect(state.source).toBe('shipped');
+      expect(state.present).toBe(false);
+      expect(notices.length).toBeGreaterThan(0);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});

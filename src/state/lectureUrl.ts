@@ -1,0 +1,129 @@
+/**
+ * The lecture view's share link: "lec1." + the fields of LectureState that differ from the
+ * defaults. Hidden control groups travel as TensorFlow-Playground-style flags ("source_hide": true).
+ * Every field is read on its own; a bad one falls back to its default with a plain-text notice,
+ * numbers are clamped into range (and said so), and nothing in the link is ever read as HTML.
+ */
+import * as v from 'valibot';
+import {
+  canonicalHide,
+  DEFAULT_LECTURE_STATE,
+  defaultLectureState,
+  LECTURE_HIDE_GROUPS,
+  LECTURE_LIMITS,
+  LECTURE_SOURCES,
+  type LectureHideGroup,
+  type LectureState,
+} from './lectureState';
+import { decodePayload, encodePayload, own } from './linkPayload';
+
+export const LECTURE_URL_VERSION = 1;
+export const LECTURE_PREFIX = 'lec';
+
+/** Short keys keep links short. Never give a key a new meaning without bumping the version. */
+const KEY = {
+  screen: 'sc',
+  source: 'src',
+  n: 'n',
+  seed: 's',
+  r: 'r',
+  alpha: 'a',
+  present: 'p',
+  lock: 'lock',
+} as const satisfies Record<Exclude<keyof LectureState, 'hide'>, string>;
+
+const hideKey = (group: LectureHideGroup) => `${group}_hide`;
+const KNOWN = new Set<string>([...Object.values(KEY), ...LECTURE_HIDE_GROUPS.map(hideKey)]);
+
+type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha';
+const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed']);
+
+export function encodeLectureState(state: LectureState): string {
+  const d = DEFAULT_LECTURE_STATE;
+  const compact: Record<string, unknown> = {};
+  for (const field of Object.keys(KEY) as (keyof typeof KEY)[]) {
+    if (state[field] !== d[field]) compact[KEY[field]] = state[field];
+  }
+  for (const group of canonicalHide(state.hide)) compact[hideKey(group)] = true;
+  return encodePayload(LECTURE_PREFIX, LECTURE_URL_VERSION, compact);
+}
+
+export interface DecodedLectureState {
+  state: LectureState;
+  notices: string[];
+}
+
+/** Reads a lecture hash; never throws. A link that cannot be read gives the defaults and one notice. */
+export function decodeLectureState(hash: string): DecodedLectureState {
+  try {
+    const payload = decodePayload(hash, LECTURE_PREFIX, LECTURE_URL_VERSION);
+    if (!payload.ok) {
+      const why =
+        payload.reason === 'version'
+          ? `uses format lec${payload.version}, but this app reads lec${LECTURE_URL_VERSION}`
+          : payload.reason === 'too-long'
+            ? 'is too long to be valid'
+            : 'is damaged or incomplete';
+      return {
+        state: defaultLectureState(),
+        notices: [`The lecture link ${why}; the default lecture is shown.`],
+      };
+    }
+    return readFields(payload.value);
+  } catch {
+    return {
+      state: defaultLectureState(),
+      notices: ['The lecture link could not be read; the default lecture is shown.'],
+    };
+  }
+}
+
+function readFields(raw: Record<string, unknown>): DecodedLectureState {
+  const notices: string[] = [];
+  const unknown = Object.keys(raw).filter((k) => !KNOWN.has(k));
+  if (unknown.length > 0) notices.push(`Ignored ${unknown.length} unknown setting(s) in the lecture link.`);
+  const number = (field: NumberField): number => {
+    const fallback = DEFAULT_LECTURE_STATE[field];
+    const value = own(raw, KEY[field]);
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      notices.push(`The lecture link's ${field} was not a number; ${fallback} was used.`);
+      return fallback;
+    }
+    const { min, max } = LECTURE_LIMITS[field];
+    const rounded = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
+    const used = Math.min(max, Math.max(min, rounded));
+    if (used !== value)
+      notices.push(`The lecture link's ${field} (${value}) was set to ${used} (allowed: ${min} to ${max}).`);
+    return used;
+  };
+  const flag = (key: string, what: string): boolean => {
+    const value = own(raw, key);
+    if (value === undefined) return false;
+    if (typeof value === 'boolean') return value;
+    notices.push(`The lecture link's ${what} setting was not true or false; off was used.`);
+    return false;
+  };
+  const sourceValue = own(raw, KEY.source);
+  let source = DEFAULT_LECTURE_STATE.source;
+  if (sourceValue !== undefined) {
+    const parsed = v.safeParse(v.picklist(LECTURE_SOURCES), sourceValue);
+    if (parsed.success) source = parsed.output;
+    else notices.push(`The lecture link's source was not valid; ${source} was used.`);
+  }
+  const hide = LECTURE_HIDE_GROUPS.filter((g) => flag(hideKey(g), hideKey(g)));
+  return {
+    state: {
+      screen: number('screen'),
+      source,
+      n: number('n'),
+      seed: number('seed'),
+      r: number('r'),
+      alpha: number('alpha'),
+      present: flag(KEY.present, 'presentation'),
+      hide: canonicalHide(hide),
+      lock: flag(KEY.lock, 'lock'),
+    },
+    notices,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * What "the high-frequency domain" means, shown on the proxies' own batch: three CIFAR-10 images,
+ * their low-pass part (radius < r) and their high-pass part (radius ≥ r, ViNTK's x_hf), and the
+ * selected network's NTK spectra on the images as given and on the high-passed ones.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ScoreResult } from '../../core/proxies/scoreJob';
+import { SpectrumChart } from '../charts';
+import { batchImages, filteredViews, IMAGE_SHAPE, toRgba } from './frequencyImages';
+
+function ImageCanvas({ image, label, testId }: { image: Float32Array; label: string; testId: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    context.putImageData(new ImageData(toRgba(image), IMAGE_SHAPE[1], IMAGE_SHAPE[0]), 0, 0);
+  }, [image]);
+  return (
+    <figure className="lec-image">
+      <canvas
+        ref={ref}
+        width={IMAGE_SHAPE[1]}
+        height={IMAGE_SHAPE[0]}
+        data-testid={testId}
+        aria-label={label}
+      />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+export function FrequencyImages({ spec, r }: { spec: string; r: number }) {
+  const [images, setImages] = useState<Float32Array[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    batchImages(spec, 3).then(
+      (found) => live && setImages(found),
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [spec]);
+  const views = useMemo(() => {
+    try {
+      return images?.map((image) => filteredViews(image, r)) ?? null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }, [images, r]);
+  if (problem) return <p className="notice error">The images could not be loaded: {problem}</p>;
+  if (typeof views === 'string') return <p className="notice error">{views}</p>;
+  if (!views) return <p className="meta">Loading the images…</p>;
+  return (
+    <div className="lec-images" data-testid="lec-images" data-r={r}>
+      {views.map((v, i) => (
+        <div className="lec-image-row" key={i}>
+          <ImageCanvas image={v.original} label="image" testId="lec-img-original" />
+          <ImageCanvas image={v.low} label={`low-pass (radius < ${r})`} testId="lec-img-low" />
+          <ImageCanvas image={v.high} label={`high-pass (radius ≥ ${r})`} testId="lec-img-high" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function numbers(details: ScoreResult['details'], key: string): number[] {
+  const value = details[key];
+  return Array.isArray(value) ? value : [];
+}
+
+export function LectureSpectra({
+  arch,
+  result,
+  large,
+}: {
+  arch: string | null;
+  result: ScoreResult | undefined;
+  large: boolean;
+}) {
+  if (!arch) return <p className="meta">Pick a network in the table to see its NTK spectra.</p>;
+  if (!result) return <p className="meta">The NTK spectra of {arch} appear once its vintk score is in.</p>;
+  const lo = numbers(result.details, 'eigenvaluesLo');
+  const hi = numbers(result.details, 'eigenvaluesHi');
+  return (
+    <figure className="lec-spectra" data-testid="lec-spectra">
+      <SpectrumChart
+        series={[
+          { id: 'lo', label: 'Θ_lo: images as given', eigenvalues: lo },
+          { id: 'hi', label: 'Θ_hi: high-passed images', eigenvalues: hi },
+        ]}
+        width={large ? 720 : 460}
+        height={large ? 420 : 280}
+        testId="lec-spectrum-chart"
+      />
+      <figcaption>
+        NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> on the batch as given and on its high-passed
+        copy (same network, same initialisations).
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+/** One proxy's scatter against accuracy with its ρ and τ, and the two-sentence explanation. */
+
+import type { LectureRow, ProxyCorrelation } from '../../compute/lectureScoring';
+import { getProxy } from '../../core/proxies/registry';
+import { ScatterPlot } from '../charts';
+
+export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+export function CorrelationLine({ c, testId }: { c: ProxyCorrelation; testId: string }) {
+  return (
+    <p
+      className="lec-rho"
+      data-testid={testId}
+      data-rho={c.rho.estimate}
+      data-tau={c.tau.estimate}
+      data-n={c.rho.n}
+    >
+      Spearman ρ = <strong>{fmt(c.rho.estimate)}</strong> [{fmt(c.rho.low)}, {fmt(c.rho.high)}] · Kendall τ ={' '}
+      <strong>{fmt(c.tau.estimate)}</strong> [{fmt(c.tau.low)}, {fmt(c.tau.high)}] · n = {c.rho.n}
+    </p>
+  );
+}
+
+export function ProxyScatter({
+  rows,
+  proxy,
+  correlation,
+  large,
+  rhoTestId,
+  onPick,
+}: {
+  rows: readonly LectureRow[];
+  proxy: 'ntk' | 'vintk';
+  correlation: ProxyCorrelation;
+  large: boolean;
+  rhoTestId: string;
+  onPick(arch: string): void;
+}) {
+  const id = proxy === 'ntk' ? 'ntk_cond' : 'vintk';
+  const points = rows.flatMap((row, i) => {
+    const x = row[proxy];
+    return x === undefined || row.acc === undefined ? [] : [{ id: i, x, y: row.acc }];
+  });
+  return (
+    <figure className="lec-scatter">
+      <h3>
+        {id}
+        {getProxy(id).ourReading ? <span className="lec-badge"> our reading of the paper</span> : null}
+      </h3>
+      <ScatterPlot
+        points={points}
+        width={large ? 560 : 420}
+        height={large ? 400 : 300}
+        xLabel={getProxy(id).label}
+        yLabel="test accuracy (%)"
+        testId={`lec-scatter-${proxy}`}
+        onBrush={(ids) => {
+          const first = ids[0];
+          const row = first === undefined ? undefined : rows[Number(first)];
+          if (row) onPick(row.arch);
+        }}
+      />
+      <CorrelationLine c={correlation} testId={rhoTestId} />
+    </figure>
+  );
+}
+
+/** Two sentences with the measured numbers; says plainly when vintk does not beat ntk_cond. */
+export function explainText(
+  ntk: ProxyCorrelation,
+  vintk: ProxyCorrelation,
+  r: number,
+  alpha: number,
+): string[] {
+  const n = Math.min(ntk.rho.n, vintk.rho.n);
+  if (n < 3)
+    return ['Fewer than 3 networks have both a score and an accuracy yet: no correlation to report.'];
+  const d = vintk.rho.estimate - ntk.rho.estimate;
+  const first =
+    `On these ${n} ViTs, ntk_cond ranks the trained accuracies with Spearman ρ = ${fmt(ntk.rho.estimate, 2)} ` +
+    `and vintk (r = ${r}, α = ${alpha}) with ρ = ${fmt(vintk.rho.estimate, 2)}: ` +
+    `a difference of ${d >= 0 ? '+' : ''}${fmt(d, 2)}.`;
+  const overlap = !(vintk.rho.low > ntk.rho.high || ntk.rho.low > vintk.rho.high);
+  const intervals = overlap
+    ? `their 95% intervals overlap ([${fmt(ntk.rho.low, 2)}, ${fmt(ntk.rho.high, 2)}] and [${fmt(vintk.rho.low, 2)}, ${fmt(vintk.rho.high, 2)}]), so ${n} networks cannot settle it`
+    : 'their 95% intervals do not overlap';
+  const second =
+    d > 0
+      ? `Here vintk ranks better, as the paper claims; ${intervals}.`
+      : `Here vintk does not beat ntk_cond: the paper's claim is not reproduced on these networks; ${intervals}.`;
+  return [first, second];
+}

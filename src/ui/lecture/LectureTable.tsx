@@ -1,0 +1,82 @@
+/** Per-cell numbers, each on data-* attributes at full precision so a test can recompute ρ. */
+import type { LectureRow } from '../../compute/lectureScoring';
+import { jobId } from '../../compute/lectureScoring';
+import type { ScoreJob, ScoreResult } from '../../core/proxies/scoreJob';
+import { fmt } from './LectureStats';
+
+const attr = (v: number | undefined) => (v === undefined ? undefined : String(v));
+
+export function meanMs(values: readonly (number | undefined)[]): number {
+  const found = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return found.length === 0 ? Number.NaN : found.reduce((a, b) => a + b, 0) / found.length;
+}
+
+export function LectureTable({
+  rows,
+  jobs,
+  results,
+  selected,
+  onPick,
+}: {
+  rows: readonly LectureRow[];
+  jobs: readonly { arch: string; ntk: ScoreJob; vintk: ScoreJob }[];
+  results: Record<string, ScoreResult>;
+  selected: string | null;
+  onPick(arch: string): void;
+}) {
+  const ntkMs = jobs.map((j) => results[jobId(j.ntk)]?.ms);
+  const vintkMs = jobs.map((j) => results[jobId(j.vintk)]?.ms);
+  const backend = jobs.map((j) => results[jobId(j.ntk)]?.backend).find((b) => b !== undefined);
+  return (
+    <div className="lec-table-wrap" data-testid="lec-table">
+      <table className="lec-table">
+        <thead>
+          <tr>
+            <th>architecture</th>
+            <th>ntk_cond</th>
+            <th>vintk</th>
+            <th>test accuracy (%)</th>
+            <th>ms (ntk_cond / vintk)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr
+              key={row.arch}
+              data-testid="lec-row"
+              data-arch={row.arch}
+              data-ntk={attr(row.ntk)}
+              data-vintk={attr(row.vintk)}
+              data-acc={attr(row.acc)}
+              data-ntk-ms={attr(ntkMs[i])}
+              data-vintk-ms={attr(vintkMs[i])}
+              className={row.arch === selected ? 'selected' : undefined}
+              onClick={() => onPick(row.arch)}
+            >
+              <td>
+                <code>{row.arch}</code>
+              </td>
+              <td>{row.ntk === undefined ? '…' : fmt(row.ntk)}</td>
+              <td>{row.vintk === undefined ? '…' : fmt(row.vintk)}</td>
+              <td>{row.acc === undefined ? 'unknown' : fmt(row.acc, 2)}</td>
+              <td>
+                {ntkMs[i] === undefined ? '…' : Math.round(ntkMs[i])} /{' '}
+                {vintkMs[i] === undefined ? '…' : Math.round(vintkMs[i])}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p
+        className="meta"
+        data-testid="lec-timing"
+        data-ntk-ms={meanMs(ntkMs)}
+        data-vintk-ms={meanMs(vintkMs)}
+      >
+        Mean time per cell (as measured when first computed{backend ? `, ${backend} backend` : ''}): ntk_cond{' '}
+        {fmt(meanMs(ntkMs) / 1000, 2)} s, vintk {fmt(meanMs(vintkMs) / 1000, 2)} s. Click a row to see its
+        spectra.
+      </p>
+    </div>
+  );
+}
