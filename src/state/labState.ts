@@ -47,6 +47,13 @@ export interface LabState {
   points: number;
   /** Panel 5: eigen-directions flattened by the preconditioner (top-k'). */
   flatten: number;
+  /** Panel 4: the target sin(2πk₁z) + sin(2πk₂z) and the gradient-descent steps. */
+  residualK: [number, number];
+  steps: number;
+  /** Panel 5: target frequencies k of cos(k t), the loss threshold and the step cap. */
+  frequencies: number[];
+  threshold: number;
+  cap: number;
 }
 
 export const LAB_LIMITS = {
@@ -61,6 +68,10 @@ export const LAB_LIMITS = {
   depth: { min: 1, max: 8 },
   points: { min: 8, max: 512 },
   flatten: { min: 1, max: 256 },
+  steps: { min: 10, max: 20_000 },
+  threshold: { min: 1e-8, max: 1 },
+  cap: { min: 10, max: 20_000 },
+  frequencies: { min: 0, max: 99 },
 } as const;
 
 export const DEFAULT_LAB_STATE: LabState = {
@@ -83,10 +94,20 @@ export const DEFAULT_LAB_STATE: LabState = {
   depth: 1,
   points: 64,
   flatten: 8,
+  residualK: [1, 4],
+  steps: 400,
+  frequencies: [1, 2, 3, 4],
+  threshold: 1e-3,
+  cap: 2500,
 };
 
 export function defaultLabState(): LabState {
-  return { ...DEFAULT_LAB_STATE, components: DEFAULT_LAB_STATE.components.map(([k, a]) => [k, a]) };
+  return {
+    ...DEFAULT_LAB_STATE,
+    components: DEFAULT_LAB_STATE.components.map(([k, a]) => [k, a]),
+    residualK: [...DEFAULT_LAB_STATE.residualK],
+    frequencies: [...DEFAULT_LAB_STATE.frequencies],
+  };
 }
 
 export interface LabStore {

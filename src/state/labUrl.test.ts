@@ -25,6 +25,11 @@ describe('lab links', () => {
       depth: 3,
       points: 200,
       flatten: 16,
+      residualK: [2, 7],
+      steps: 1000,
+      frequencies: [0, 3, 9],
+      threshold: 1e-4,
+      cap: 5000,
     };
     expect(decodeLabState(`#${encodeLabState(state)}`)).toEqual({ state, notices: [] });
     const encoded = encodeLabState(defaultLabState());
@@ -54,6 +59,14 @@ describe('lab links', () => {
     const none = decodeLabState(link('{"c":[[0,0]]}'));
     expect(none.state.components).toEqual(DEFAULT_LAB_STATE.components);
     expect(none.notices).toHaveLength(2);
+  });
+
+  it('refuses repeated residual frequencies and bad frequency lists, saying so', () => {
+    const { state, notices } = decodeLabState(link('{"rk":[3,3],"fq":[1,1],"th":5}'));
+    expect(state.residualK).toEqual([1, 4]);
+    expect(state.frequencies).toEqual([1, 2, 3, 4]);
+    expect(state.threshold).toBe(1);
+    expect(notices).toHaveLength(3);
   });
 
   it('never throws on hostile input and never lets __proto__ through', () => {

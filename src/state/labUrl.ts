@@ -35,10 +35,26 @@ const KEY = {
   depth: 'd',
   points: 'n',
   flatten: 'k',
+  residualK: 'rk',
+  steps: 'it',
+  frequencies: 'fq',
+  threshold: 'th',
+  cap: 'cp',
 } as const satisfies Record<keyof LabState, string>;
 const KNOWN = new Set<string>(Object.values(KEY));
 
-type NumberField = 'seed' | 'sigma' | 'features' | 'levels' | 'width' | 'depth' | 'points' | 'flatten';
+type NumberField =
+  | 'seed'
+  | 'sigma'
+  | 'features'
+  | 'levels'
+  | 'width'
+  | 'depth'
+  | 'points'
+  | 'flatten'
+  | 'steps'
+  | 'threshold'
+  | 'cap';
 const INTEGER_FIELDS = new Set<NumberField>([
   'seed',
   'features',
@@ -131,6 +147,11 @@ function readFields(raw: Record<string, unknown>): DecodedLabState {
       depth: number('depth'),
       points: number('points'),
       flatten: number('flatten'),
+      residualK: readResidualK(own(raw, KEY.residualK), notices),
+      steps: number('steps'),
+      frequencies: readFrequencies(own(raw, KEY.frequencies), notices),
+      threshold: number('threshold'),
+      cap: number('cap'),
     },
     notices,
   };
@@ -165,4 +186,36 @@ function readComponents(value: unknown, notices: string[]): [number, number][] {
     return fallback;
   }
   return kept;
+}
+
+const kSchema = v.pipe(v.number(), v.integer(), v.minValue(LAB_LIMITS.k.min), v.maxValue(LAB_LIMITS.k.max));
+
+/** Panel 4's two target frequencies: distinct whole numbers 1..99. */
+function readResidualK(value: unknown, notices: string[]): [number, number] {
+  const fallback = defaultLabState().residualK;
+  if (value === undefined) return fallback;
+  const parsed = v.safeParse(v.tuple([kSchema, kSchema]), value);
+  if (parsed.success && parsed.output[0] !== parsed.output[1]) return [parsed.output[0], parsed.output[1]];
+  notices.push(
+    "The lab link's residual-panel frequencies were not two different whole numbers 1 to 99; 1 and 4 were used.",
+  );
+  return fallback;
+}
+
+/** Panel 5's frequencies: up to 12 distinct whole numbers 0..99. */
+function readFrequencies(value: unknown, notices: string[]): number[] {
+  const fallback = defaultLabState().frequencies;
+  if (value === undefined) return fallback;
+  const item = v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(LAB_LIMITS.frequencies.min),
+    v.maxValue(LAB_LIMITS.frequencies.max),
+  );
+  const parsed = v.safeParse(v.pipe(v.array(item), v.minLength(1), v.maxLength(12)), value);
+  if (parsed.success && new Set(parsed.output).size === parsed.output.length) return parsed.output;
+  notices.push(
+    "The lab link's frequencies were not 1 to 12 different whole numbers 0 to 99; 1, 2, 3, 4 were used.",
+  );
+  return fallback;
 }

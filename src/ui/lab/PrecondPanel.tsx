@@ -18,9 +18,6 @@ import { formatTick } from '../charts/numberFormat';
 import {
   formatFrequencies,
   PRECOND_CAP_LIMITS,
-  PRECOND_DEFAULT_CAP,
-  PRECOND_DEFAULT_FREQUENCIES,
-  PRECOND_DEFAULT_THRESHOLD,
   PRECOND_THRESHOLD_LIMITS,
   parseFrequencies,
   precondConfig,
@@ -47,10 +44,10 @@ const stepsText = (steps: number | null, cap: number) => (steps === null ? `> ${
 export function PrecondPanel() {
   const lab = useLabStore((s) => s.lab);
   const setLab = useLabStore((s) => s.setLab);
-  // Not in the link yet (see the report): frequencies, loss threshold and step cap.
-  const [frequencies, setFrequencies] = useState<readonly number[]>(PRECOND_DEFAULT_FREQUENCIES);
-  const [threshold, setThreshold] = useState(PRECOND_DEFAULT_THRESHOLD);
-  const [cap, setCap] = useState(PRECOND_DEFAULT_CAP);
+  const { frequencies, threshold, cap } = lab;
+  const setFrequencies = (next: readonly number[]) => setLab({ frequencies: [...next] });
+  const setThreshold = (next: number) => setLab({ threshold: next });
+  const setCap = (next: number) => setLab({ cap: next });
   const [selectedK, setSelectedK] = useState<number | null>(null);
   const config = precondConfig(lab, frequencies, threshold, cap);
   const key = JSON.stringify(config);

@@ -15,8 +15,6 @@ import { formatTick } from '../charts/numberFormat';
 import {
   aliasNote,
   pickDirections,
-  RESIDUAL_DEFAULT_ITERATIONS,
-  RESIDUAL_DEFAULT_K,
   RESIDUAL_ITERATION_LIMITS,
   residualConfig,
   residualProbeConfig,
@@ -49,9 +47,10 @@ const lambda = (rank: number) => `λ${subscript(rank + 1)}`;
 export function ResidualPanel() {
   const lab = useLabStore((s) => s.lab);
   const setLab = useLabStore((s) => s.setLab);
-  // Not in the link yet (see the report): the target's two frequencies and the number of steps.
-  const [k, setK] = useState<readonly [number, number]>(RESIDUAL_DEFAULT_K);
-  const [iterations, setIterations] = useState(RESIDUAL_DEFAULT_ITERATIONS);
+  const k = lab.residualK;
+  const iterations = lab.steps;
+  const setK = (next: readonly [number, number]) => setLab({ residualK: [next[0], next[1]] });
+  const setIterations = (next: number) => setLab({ steps: next });
   const [kProblem, setKProblem] = useState<string | null>(null);
   const n = lab.points;
   const target = residualTarget(k, n);
