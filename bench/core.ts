@@ -26,6 +26,7 @@ import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
 import { mlpFromString } from '../src/core/spaces/mlp';
+import { labPaperSpeed } from './labSpeed';
 
 /** A cell with every operation type, so every code path is timed. */
 const CELL =
@@ -45,7 +46,13 @@ interface Timing {
 }
 
 const args = parseArgs({
-  options: { backend: { type: 'string' }, fidelity: { type: 'string' }, ntk: { type: 'boolean' } },
+  options: {
+    backend: { type: 'string' },
+    fidelity: { type: 'string' },
+    ntk: { type: 'boolean' },
+    lab: { type: 'boolean' },
+    'lab-only': { type: 'boolean' },
+  },
 }).values;
 
 /** fn gets the run number: proxies use it as the seed, so no run reuses a kept result (NTK, SWAP). */
@@ -197,6 +204,12 @@ if (args.ntk) {
   writeFileSync('bench/results/.core-ntk.json', JSON.stringify(await ntkTimings()));
   process.exit(0);
 }
+if (args.lab) {
+  registerWasmConvGradients();
+  const speeds = [await labPaperSpeed('wasm', 200), await labPaperSpeed('cpu', 10)];
+  writeFileSync('bench/results/.core-lab.json', JSON.stringify(speeds));
+  process.exit(0);
+}
 
 // Parent: each part in a fresh process (wasm first: cpu decides from its times what it can run).
 const parts: [string, FidelityPreset][] = [
@@ -213,6 +226,15 @@ const run = (extra: string[]) => {
     throw new Error(`bench child ${extra.join(' ')} failed (${child.status ?? child.signal})`);
 };
 mkdirSync('bench/results', { recursive: true });
+if (args['lab-only']) {
+  // Only the lab's rate, merged into the existing report (the full bench takes about half an hour).
+  run(['--lab']);
+  const report = JSON.parse(readFileSync('bench/results/core.json', 'utf8')) as Record<string, unknown>;
+  report.labPaperPreset = JSON.parse(readFileSync('bench/results/.core-lab.json', 'utf8'));
+  writeFileSync('bench/results/core.json', `${JSON.stringify(report, null, 1)}\n`);
+  console.log('[bench] added labPaperPreset to bench/results/core.json');
+  process.exit(0);
+}
 const proxies: Record<string, Record<string, unknown>> = {};
 for (const [backend, fidelity] of parts) {
   run(['--backend', backend, '--fidelity', fidelity]);
@@ -220,6 +242,8 @@ for (const [backend, fidelity] of parts) {
 }
 run(['--ntk']);
 const ntk = JSON.parse(readFileSync('bench/results/.core-ntk.json', 'utf8'));
+run(['--lab']);
+const lab = JSON.parse(readFileSync('bench/results/.core-lab.json', 'utf8'));
 writeFileSync(
   'bench/results/core.json',
   `${JSON.stringify(
@@ -231,6 +255,7 @@ writeFileSync(
       method: `median of ${REPS} after a warm-up; one run where the warm-up exceeds ${CAP_S} s`,
       msPerProxyPerCell: proxies,
       ntkBatchedVsLoop: ntk,
+      labPaperPreset: lab,
     },
     null,
     1,
