@@ -59,15 +59,15 @@ export function useUrlSync(): void {
     const unsubscribeLecture = useLectureStore.subscribe((s, previous) => {
       if (s.lecture !== previous.lecture) write('lecture');
     });
+    // Back and forward between pages also change the hash, so hashchange covers them. (A popstate
+    // listener as well would read the hash a second time after it was rewritten, and drop notices.)
     const onHashChange = () => readHash();
     window.addEventListener('hashchange', onHashChange);
-    window.addEventListener('popstate', onHashChange);
     return () => {
       unsubscribeExplorer();
       unsubscribeLab();
       unsubscribeLecture();
       window.removeEventListener('hashchange', onHashChange);
-      window.removeEventListener('popstate', onHashChange);
     };
   }, []);
 }
