@@ -39,7 +39,8 @@ export function dataFolderUrl(baseUrl: string, location: string): string {
 
 const fix = `run \`${PREPARE_DATA_COMMAND}\` to create the data shards, then try again`;
 
-async function fetchShard(fetchLike: FetchLike, file: string, url: string): Promise<Uint8Array> {
+/** The shard's bytes; rejects with the file, the URL and the fix when it is missing or unreadable. */
+export async function fetchShardBytes(fetchLike: FetchLike, file: string, url: string): Promise<Uint8Array> {
   const where = `public/data/${file}`;
   let response: FetchResponseLike;
   try {
@@ -81,7 +82,7 @@ export function createBatchLoader(options: BatchLoaderOptions): BatchLoader {
       const file = shardFileOf(name);
       if (!file.ok) throw new Error(file.error);
       const url = new URL(file.value, options.dataUrl).href;
-      const bytes = await fetchShard(options.fetch, file.value, url);
+      const bytes = await fetchShardBytes(options.fetch, file.value, url);
       const parsed = parseShardDataset(name, bytes);
       if (!parsed.ok) {
         throw new Error(

@@ -1,46 +1,18 @@
 /**
  * Whole datasets for the workers (training reads many images, not one batch): fetch the shard a
  * dataset name points to (public/data/<file>, relative to the app's base URL), parse it once and
- * keep it. The same checks and messages as batchLoader.ts, which fetches shards for proxy batches;
+ * keep it. Fetching is batchLoader.ts's (same checks and messages);
  * pure over an injected fetch, so Node tests run it with a fake one.
  */
 import type { ImageDataset } from '../core/data/imageDataset';
 import { PREPARE_DATA_COMMAND } from '../core/data/manifest';
 import { parseShardDataset, shardFileOf } from '../core/data/shardDatasets';
-import type { FetchLike, FetchResponseLike } from './batchLoader';
+import { type FetchLike, fetchShardBytes } from './batchLoader';
 
 export interface DatasetLoaderOptions {
   fetch: FetchLike;
   /** Absolute URL of the folder that holds the shards, e.g. "https://host/app/data/". */
   dataUrl: string;
-}
-
-const fix = `run \`${PREPARE_DATA_COMMAND}\` to create the data shards, then try again`;
-
-/** The shard's bytes; rejects with the file, the URL and the fix when it is missing or unreadable. */
-export async function fetchShardBytes(fetchLike: FetchLike, file: string, url: string): Promise<Uint8Array> {
-  const where = `public/data/${file}`;
-  let response: FetchResponseLike;
-  try {
-    response = await fetchLike(url);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not load ${where} from ${url} (${why}): ${fix}`);
-  }
-  if (!response.ok) {
-    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new Error(`${where} is missing (${status} for ${url}): ${fix}`);
-  }
-  // A dev server answers a missing file with its index page (200, text/html).
-  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new Error(`${where} is missing (the server sent an HTML page for ${url}): ${fix}`);
-  }
-  try {
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not read ${where} from ${url} (${why}): ${fix}`);
-  }
 }
 
 /**

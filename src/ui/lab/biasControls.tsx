@@ -4,6 +4,7 @@
  * store (so in the share link); what the user types stays in its box when it cannot be used, with
  * a plain message saying why.
  */
+
 import { useEffect, useState } from 'react';
 import { FIT_PRESETS } from '../../core/lab/fitSignal';
 import {
@@ -14,6 +15,7 @@ import {
   useLabStore,
 } from '../../state/labState';
 import { type ComponentDraft, checkComponentDraft } from './biasConfig';
+import { NumberField } from './spectrumKit';
 
 export interface BiasNumberFieldProps {
   label: string;
@@ -26,62 +28,9 @@ export interface BiasNumberFieldProps {
   title?: string;
 }
 
-/** Commits on Enter or blur; refused text stays in the box with the reason under it. */
-export function BiasNumberField({
-  label,
-  value,
-  min,
-  max,
-  integer = true,
-  onCommit,
-  testId,
-  title,
-}: BiasNumberFieldProps) {
-  const [text, setText] = useState(String(value));
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    setText(String(value));
-    setProblem(null);
-  }, [value]);
-  const commit = () => {
-    const trimmed = text.trim();
-    const parsed = Number(trimmed);
-    if (trimmed === '' || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-      setProblem(
-        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; "${trimmed}" was not used.`,
-      );
-    } else if (parsed < min || parsed > max) {
-      setProblem(`${label} must be from ${min} to ${max}; ${parsed} was not used.`);
-    } else {
-      setProblem(null);
-      if (parsed !== value) onCommit(parsed);
-    }
-  };
-  return (
-    <span className="bias-field">
-      <label title={title}>
-        {label}{' '}
-        <input
-          type="text"
-          inputMode={integer ? 'numeric' : 'decimal'}
-          size={6}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
-          aria-invalid={problem !== null}
-          data-testid={testId}
-        />
-      </label>
-      {problem && (
-        <span className="bias-problem" role="alert" data-testid={`${testId}-problem`}>
-          {problem}
-        </span>
-      )}
-    </span>
-  );
+/** The lab's NumberField (spectrumKit.tsx), naming the setting by its label in messages. */
+export function BiasNumberField(props: BiasNumberFieldProps) {
+  return <NumberField {...props} name={props.label} />;
 }
 
 const PRESET_TEXT: Record<LabState['preset'], string> = {
