@@ -1,12 +1,21 @@
 /**
- * npm run validate:vintk [-- --rs 0.1,0.25,0.5,0.75] [--report-only]
+ * npm run validate:vintk [-- --table self|autoprox] [--rs 0.25,0.5] [--sigmas 1] [--n 200]
+ *   [--refs params,synflow,swap] [--budget-min M] [--report-only]
  *
- * NTK versus ViNTK on the self-made ViT table (public/data/groundtruth-vit-browser.csv, made by
- * `npm run groundtruth`): for every architecture in it, log10 κ of the NTK on a seeded CIFAR-10
- * batch (ntk_cond's own settings) and on its high-passed copy at each cut-off r, plus params,
- * synflow and swap for reference. Since vintk(r, α) = −[(1−α)·log10 κ_lo + α·log10 κ_hi(r)], the
- * whole α sweep comes from these numbers. Resumable (bench/results/vintk-scores.jsonl); writes
- * bench/results/vintk-validation.json and the ViNTK section of docs/validation.md.
+ * NTK versus ViNTK against trained accuracy, on two tables:
+ * - self (default): the self-made browser-ViT table (public/data/groundtruth-vit-browser.csv, made
+ *   by `npm run groundtruth`), 32 px inputs, 10 classes;
+ * - autoprox: the AutoFormer-Ti subnets of Auto-Prox's table (../shared/data/vit_autoprox_gt.csv)
+ *   that have a CIFAR-100 from-scratch accuracy, 64 px inputs (the quick fidelity), 100 classes.
+ * For every architecture: log10 κ of the NTK on a seeded CIFAR-10 batch (ntk_cond's own settings),
+ * on its high-passed copy at each cut-off r (--rs), and of the random-Fourier-patch network at each
+ * σ (--sigmas; vintk_rfp), plus params, synflow and swap for reference (--refs; swap costs about
+ * 40 s per AutoFormer-Ti cell at 64 px). Since
+ * vintk(r, α) = −[(1−α)·log10 κ_lo + α·log10 κ_hi(r)], the whole α sweep comes from these numbers.
+ * Each architecture is scored in a fresh process (tfjs-wasm's heap only grows); results are
+ * appended to a JSONL file as they come, so the run resumes where it stopped. The report (JSON in
+ * bench/results and a section of docs/validation.md) uses every r and σ the file holds, each row
+ * with its own n.
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,129 +23,332 @@ import { parseArgs } from 'node:util';
 import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
 import { importGroundTruth } from '../../src/core/groundtruth';
 import { tf } from '../../src/core/nn/tf';
-import { runScoreJob, type ScoreJob } from '../../src/core/proxies/scoreJob';
+import type { ProxyId } from '../../src/core/proxies/ids';
+import { getProxy, resolvedParams } from '../../src/core/proxies/registry';
+import type { ProxyParams } from '../../src/core/proxies/types';
+import { buildNetwork, type SpaceId, vitResolution } from '../../src/core/spaces/architecture';
+import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
+import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
 import { loadBatchForCli } from '../scoreData';
+import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
+import { cellNumber, readReferenceCsv } from './referenceData';
 
-const { values } = parseArgs({
-  options: {
-    rs: { type: 'string', default: '0.1,0.25,0.5,0.75' },
-    'report-only': { type: 'boolean', default: false },
-  },
-});
-const rs = (values.rs ?? '').split(',').map(Number);
-const ALPHAS = [0, 0.25, 0.5, 0.75, 1];
-const TABLE = 'public/data/groundtruth-vit-browser.csv';
-const OUT = 'bench/results/vintk-scores.jsonl';
 const BATCH = 32;
 const SEED = 0;
+const ALPHAS = [0, 0.25, 0.5, 0.75, 1];
 
-if (!existsSync(TABLE)) {
-  console.error(
-    `validate:vintk: ${TABLE} is missing: make it with npm run groundtruth -- --space vit-browser`,
-  );
+function fail(message: string): never {
+  console.error(`validate:vintk: ${message}`);
   process.exit(2);
 }
-const imported = importGroundTruth(readFileSync(TABLE, 'utf8'), { fileName: TABLE });
-if (!imported.ok) {
-  console.error(`validate:vintk: ${TABLE} line ${imported.error.line}: ${imported.error.reason}`);
-  process.exit(2);
+
+const values = (() => {
+  try {
+    return parseArgs({
+      options: {
+        table: { type: 'string', default: 'self' },
+        rs: { type: 'string', default: '0.25,0.5' },
+        sigmas: { type: 'string', default: '' },
+        refs: { type: 'string', default: 'params,synflow,swap' },
+        n: { type: 'string', default: '200' },
+        'budget-min': { type: 'string' },
+        'report-only': { type: 'boolean', default: false },
+        child: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+})();
+
+function numberList(text: string, name: string, ok: (x: number) => boolean): number[] {
+  if (text.trim() === '') return [];
+  const xs = text.split(',').map((s) => Number(s.trim()));
+  if (xs.some((x) => !ok(x))) fail(`--${name} must be numbers separated by commas, got "${text}"`);
+  return xs;
 }
-const truth = new Map([...imported.value.rows].map(([arch, row]) => [arch, row.test_acc ?? Number.NaN]));
+const rs = numberList(values.rs ?? '', 'rs', (x) => x > 0 && x <= 1.5);
+const sigmas = numberList(values.sigmas ?? '', 'sigmas', (x) => x > 0);
+const REFERENCES = ['params', 'synflow', 'swap'];
+const refs = (values.refs ?? '').split(',').filter((s) => s.trim() !== '');
+for (const r of refs) if (!REFERENCES.includes(r)) fail(`--refs takes ${REFERENCES.join(', ')}; got "${r}"`);
+const maxCells = Number(values.n);
+if (!Number.isInteger(maxCells) || maxCells < 1) fail(`--n must be a whole number ≥ 1, got "${values.n}"`);
+const budgetMin =
+  values['budget-min'] === undefined ? Number.POSITIVE_INFINITY : Number(values['budget-min']);
+if (!(budgetMin > 0)) fail('--budget-min must be a positive number of minutes');
+
+interface TableSetup {
+  space: SpaceId;
+  classes: number | undefined;
+  /** Architecture → accuracy (%, or a fraction for the self-made table; ranks do not care). */
+  truth: Map<string, number>;
+  description: string;
+  out: string;
+  json: string;
+  markers: [string, string];
+}
+
+function selfTable(): TableSetup {
+  const path = 'public/data/groundtruth-vit-browser.csv';
+  if (!existsSync(path)) fail(`${path} is missing: make it with npm run groundtruth -- --space vit-browser`);
+  const imported = importGroundTruth(readFileSync(path, 'utf8'), { fileName: path });
+  if (!imported.ok) fail(`${path} line ${imported.error.line}: ${imported.error.reason}`);
+  return {
+    space: 'vit-browser',
+    classes: undefined,
+    truth: new Map([...imported.value.rows].map(([arch, row]) => [arch, row.test_acc ?? Number.NaN])),
+    description:
+      `Self-made table (${path}): vit-browser architectures at 32 px, 10 classes; accuracy = CIFAR-10 ` +
+      'test accuracy after the short schedule (seed mean where retrained)',
+    out: 'bench/results/vintk-scores.jsonl',
+    json: 'bench/results/vintk-validation.json',
+    markers: [
+      '<!-- vintk-validation:start (generated by npm run validate:vintk; edit outside these markers) -->',
+      '<!-- vintk-validation:end -->',
+    ],
+  };
+}
+
+function autoProxTable(): TableSetup {
+  const truth = new Map<string, number>();
+  readReferenceCsv('vit_autoprox_gt.csv')
+    .filter((r) => r.space === 'AutoFormer-Ti')
+    .forEach((r, i) => {
+      const arch = vitFromAutoProxJson('autoformer-tiny', r.arch_json!);
+      if (!arch.ok) throw new Error(`vit_autoprox_gt.csv AutoFormer-Ti row ${i}: ${arch.error}`);
+      const acc = cellNumber(r.cifar100_scratch);
+      if (Number.isFinite(acc)) truth.set(vitToString(arch.value), acc);
+    });
+  return {
+    space: 'autoformer-tiny',
+    classes: 100,
+    truth,
+    description:
+      `Auto-Prox's AutoFormer-Ti subnets with a CIFAR-100 from-scratch accuracy (vit_autoprox_gt.csv), ` +
+      `${vitResolution('autoformer-tiny', 'quick')} px input (bilinear-upsampled CIFAR-10), 100-class head`,
+    out: 'bench/results/vintk-scores-autoprox.jsonl',
+    json: 'bench/results/vintk-validation-autoprox.json',
+    markers: [
+      '<!-- vintk-autoprox:start (generated by npm run validate:vintk -- --table autoprox; edit outside these markers) -->',
+      '<!-- vintk-autoprox:end -->',
+    ],
+  };
+}
+
+const setup =
+  values.table === 'self'
+    ? selfTable()
+    : values.table === 'autoprox'
+      ? autoProxTable()
+      : fail(`--table must be self or autoprox, got "${values.table}"`);
+const archs = [...setup.truth.keys()].slice(0, maxCells);
 
 interface Rec {
   arch: string;
   key: string;
   value: number;
+  ms?: number;
 }
-const records = (): Rec[] =>
-  existsSync(OUT)
-    ? readFileSync(OUT, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Rec)
-    : [];
+function records(): Rec[] {
+  if (!existsSync(setup.out)) return [];
+  const out: Rec[] = [];
+  for (const line of readFileSync(setup.out, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      out.push(JSON.parse(line) as Rec);
+    } catch {
+      // a torn last line from a killed run: that pair is scored again
+    }
+  }
+  return out;
+}
 
-/** Keys: params, synflow, swap, lo (log10 κ of the batch), hi@r (log10 κ of the high-passed batch). */
-const KEYS = ['params', 'synflow', 'swap', 'lo', ...rs.map((r) => `hi@${r}`)];
+/**
+ * Keys: params, synflow, swap; lo = log10 κ on the batch; hi@r = log10 κ on the batch high-passed
+ * at r; rfp@σ = log10 κ of the random-Fourier-patch network (vintk_rfp) at σ.
+ */
+const KEYS = [
+  ...refs.filter((r) => r !== 'swap'),
+  'lo',
+  ...rs.map((r) => `hi@${r}`),
+  ...sigmas.map((s) => `rfp@${s}`),
+  ...refs.filter((r) => r === 'swap'),
+];
 
-function jobOf(arch: string, key: string): ScoreJob {
-  const base = {
-    space: 'vit-browser' as const,
-    arch,
-    seed: SEED,
-    fidelity: 'quick' as const,
-    dataset: `cifar10-train n=${BATCH} seed=${SEED}`,
-  };
-  if (key === 'lo') return { ...base, proxy: 'ntk_cond', params: {} };
+function proxyOf(key: string): { proxy: ProxyId; params: ProxyParams; isLogKappa: boolean } {
+  if (key === 'lo') return { proxy: 'ntk_cond', params: {}, isLogKappa: true };
   if (key.startsWith('hi@'))
-    return { ...base, proxy: 'vintk', params: { r: Number(key.slice(3)), alpha: 1 } };
-  return { ...base, proxy: key as ScoreJob['proxy'], params: {} };
+    return { proxy: 'vintk', params: { r: Number(key.slice(3)), alpha: 1 }, isLogKappa: true };
+  if (key.startsWith('rfp@'))
+    return { proxy: 'vintk_rfp' as ProxyId, params: { sigma: Number(key.slice(4)) }, isLogKappa: true };
+  return { proxy: key as ProxyId, params: {}, isLogKappa: false };
+}
+
+if (values.child) {
+  // One architecture with work left, in this fresh process; EXIT_MORE when others are left.
+  registerWasmConvGradients();
+  if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
+  mkdirSync('bench/results', { recursive: true });
+  const done = new Set(records().map((r) => `${r.arch}/${r.key}`));
+  const todo = archs.filter((a) => KEYS.some((k) => !done.has(`${a}/${k}`)));
+  const arch = todo[0];
+  if (arch === undefined) process.exit(0);
+  const built = buildNetwork(setup.space, arch, 'quick', setup.classes);
+  if (!built.ok) fail(`${arch}: ${built.error}`);
+  const network = built.value.network;
+  const batch = await loadBatchForCli('cifar10', BATCH, SEED, network);
+  for (const key of KEYS) {
+    if (done.has(`${arch}/${key}`)) continue;
+    const { proxy, params, isLogKappa } = proxyOf(key);
+    const t0 = performance.now();
+    const result = await getProxy(proxy).compute({
+      network,
+      seed: SEED,
+      params: resolvedParams(proxy, params),
+      ...(getProxy(proxy).needsData ? { batch } : {}),
+    });
+    const ms = Math.round(performance.now() - t0);
+    // ntk_cond's score is −log10 κ, and so are vintk at α = 1 and vintk_rfp.
+    const value = isLogKappa ? -result.value : result.value;
+    appendFileSync(setup.out, `${JSON.stringify({ arch, key, value, ms })}\n`);
+    console.log(`[vintk] ${arch} ${key}: ${value.toFixed(4)} (${ms} ms)`);
+  }
+  process.exit(todo.length > 1 ? EXIT_MORE : 0);
 }
 
 if (!values['report-only']) {
-  registerWasmConvGradients();
-  await tf.setBackend('wasm');
-  mkdirSync('bench/results', { recursive: true });
-  const done = new Set(records().map((r) => `${r.arch}/${r.key}`));
-  for (const arch of truth.keys()) {
-    for (const key of KEYS) {
-      if (done.has(`${arch}/${key}`)) continue;
-      const job = jobOf(arch, key);
-      const result = await runScoreJob(
-        job,
-        'wasm',
-        () => performance.now(),
-        (_spec, network) => loadBatchForCli('cifar10', BATCH, SEED, network),
-      );
-      // ntk_cond's score is −log10 κ; vintk at α = 1 is −log10 κ_hi.
-      const value = key === 'lo' || key.startsWith('hi@') ? -result.value : result.value;
-      appendFileSync(OUT, `${JSON.stringify({ arch, key, value })}\n`);
-      console.log(`[vintk] ${arch} ${key}: ${value.toFixed(4)} (${result.ms.toFixed(0)} ms)`);
-    }
-  }
+  const passOn = [
+    '--table',
+    setup.space === 'vit-browser' ? 'self' : 'autoprox',
+    '--rs',
+    rs.join(','),
+    '--n',
+    String(maxCells),
+    '--refs',
+    refs.join(','),
+  ];
+  if (sigmas.length > 0) passOn.push('--sigmas', sigmas.join(','));
+  runInFreshProcesses(passOn, budgetMin);
 }
 
-// Report: ρ and τ against the table's accuracy for ntk_cond, every (r, α) of vintk and the references.
+// Report: every key the file holds, each row over the architectures that have what it needs.
 const byArch = new Map<string, Map<string, number>>();
 for (const r of records()) {
+  if (!setup.truth.has(r.arch)) continue;
   const m = byArch.get(r.arch) ?? new Map<string, number>();
   m.set(r.key, r.value);
   byArch.set(r.arch, m);
 }
-const complete = [...byArch].filter(([arch, m]) => truth.has(arch) && KEYS.every((k) => m.has(k)));
-const acc = complete.map(([arch]) => truth.get(arch)!);
-const corr = (xs: number[]) => ({ rho: spearman(xs, acc), tau: kendallTauB(xs, acc) });
-const column = (f: (m: Map<string, number>) => number) => complete.map(([, m]) => f(m));
-const rows: { name: string; rho: number; tau: number }[] = [
-  { name: 'params', ...corr(column((m) => m.get('params')!)) },
-  { name: 'synflow', ...corr(column((m) => m.get('synflow')!)) },
-  { name: 'swap', ...corr(column((m) => m.get('swap')!)) },
-  { name: 'ntk_cond (−log10 κ)', ...corr(column((m) => -m.get('lo')!)) },
+const held = new Set([...byArch.values()].flatMap((m) => [...m.keys()]));
+const numbersAfter = (prefix: string) =>
+  [...held]
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => Number(k.slice(prefix.length)))
+    .sort((a, b) => a - b);
+const reportRs = numbersAfter('hi@');
+const reportSigmas = numbersAfter('rfp@');
+
+interface Row {
+  name: string;
+  n: number;
+  rho: number;
+  rhoLow: number;
+  rhoHigh: number;
+  tau: number;
+  /** ρ minus ntk_cond's ρ on the same architectures, with a paired bootstrap interval. */
+  vsNtk?: { d: number; low: number; high: number };
+}
+
+function row(name: string, needs: string[], score: (m: Map<string, number>) => number): Row {
+  const have = [...byArch].filter(([, m]) => needs.every((k) => m.has(k)));
+  const xs = have.map(([, m]) => score(m));
+  const ys = have.map(([a]) => setup.truth.get(a)!);
+  const ci = bootstrapSpearman(xs, ys);
+  const out: Row = {
+    name,
+    n: have.length,
+    rho: spearman(xs, ys),
+    rhoLow: ci.low,
+    rhoHigh: ci.high,
+    tau: kendallTauB(xs, ys),
+  };
+  if (needs.includes('lo') && name !== 'ntk_cond') {
+    // Paired over the same architectures: resample indices, compute both ρ on each resample.
+    const ntk = have.map(([, m]) => -m.get('lo')!);
+    const idx = have.map((_, i) => i);
+    const diff = (ix: readonly number[]) => {
+      const y = ix.map((i) => ys[i]!);
+      return (
+        spearman(
+          ix.map((i) => xs[i]!),
+          y,
+        ) -
+        spearman(
+          ix.map((i) => ntk[i]!),
+          y,
+        )
+      );
+    };
+    const boot = bootstrapPaired(idx, idx, (ix) => diff(ix));
+    out.vsNtk = { d: diff(idx), low: boot.low, high: boot.high };
+  }
+  return out;
+}
+
+const rows: Row[] = [
+  row('params', ['params'], (m) => m.get('params')!),
+  row('synflow', ['synflow'], (m) => m.get('synflow')!),
+  row('swap', ['swap'], (m) => m.get('swap')!),
+  row('ntk_cond', ['lo'], (m) => -m.get('lo')!),
 ];
-for (const r of rs) {
+for (const r of reportRs) {
   for (const a of ALPHAS.filter((x) => x > 0)) {
-    const v = column((m) => -((1 - a) * m.get('lo')! + a * m.get(`hi@${r}`)!));
-    rows.push({ name: `vintk r=${r} α=${a}`, ...corr(v) });
+    rows.push(
+      row(`vintk r=${r} α=${a}`, ['lo', `hi@${r}`], (m) => -((1 - a) * m.get('lo')! + a * m.get(`hi@${r}`)!)),
+    );
   }
 }
+for (const s of reportSigmas) {
+  rows.push(row(`vintk_rfp σ=${s}`, ['lo', `rfp@${s}`], (m) => -m.get(`rfp@${s}`)!));
+}
+
+const costs = new Map<string, number[]>();
+for (const r of records()) {
+  if (r.ms === undefined) continue;
+  const kind = r.key.replace(/@.*/, '@');
+  costs.set(kind, [...(costs.get(kind) ?? []), r.ms]);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const costLine = [...costs]
+  .map(
+    ([k, xs]) =>
+      `${k === 'lo' ? 'ntk_cond' : k === 'hi@' ? 'each hi@r' : k === 'rfp@' ? 'each rfp@σ' : k} ${(median(xs) / 1000).toFixed(1)} s`,
+  )
+  .join(', ');
+
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const sign = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(3)}` : 'n/a');
 const lines = [
-  `Self-made table: ${complete.length} of ${truth.size} vit-browser architectures scored (32 px, batch ${BATCH}, seed ${SEED}, wasm); accuracy = test accuracy after the short schedule (public/data/groundtruth-vit-browser.csv).`,
+  `${setup.description}. Batch of ${BATCH} CIFAR-10 training images (seed ${SEED}), wasm. ` +
+    `${byArch.size} of ${setup.truth.size} architectures have at least one score; n per row below.` +
+    (costLine ? ` Median cost per architecture: ${costLine}.` : ''),
   '',
-  '| proxy | Spearman ρ | Kendall τ |',
-  '|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.rho)} | ${fmt(r.tau)} |`),
+  '| proxy | n | Spearman ρ [95 % bootstrap] | Kendall τ | ρ − ρ(ntk_cond) [95 % paired bootstrap] |',
+  '|---|---:|---|---:|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.n} | ${fmt(r.rho)} [${fmt(r.rhoLow)}, ${fmt(r.rhoHigh)}] | ${fmt(r.tau)} | ` +
+      `${r.vsNtk ? `${sign(r.vsNtk.d)} [${sign(r.vsNtk.low)}, ${sign(r.vsNtk.high)}]` : ''} |`,
+  ),
 ];
+mkdirSync('bench/results', { recursive: true });
 writeFileSync(
-  'bench/results/vintk-validation.json',
-  `${JSON.stringify({ n: complete.length, rows }, null, 2)}\n`,
+  setup.json,
+  `${JSON.stringify({ generated: new Date().toISOString(), table: values.table, batch: BATCH, seed: SEED, rows }, null, 1)}\n`,
 );
-replaceSection(
-  'docs/validation.md',
-  '<!-- vintk-validation:start (generated by npm run validate:vintk; edit outside these markers) -->',
-  '<!-- vintk-validation:end -->',
-  lines.join('\n'),
-);
+replaceSection('docs/validation.md', setup.markers[0], setup.markers[1], lines.join('\n'));
 console.log(lines.join('\n'));
