@@ -13,6 +13,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
+import { PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { NB201_PARTS } from './nb201Parts';
@@ -21,7 +22,8 @@ import { writeNb201Report } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
 import { runScorePlan, WasmHeapExhausted } from './scoreRunner';
 
-export const QUICK_PROXIES = PROXIES_CHEAP_FIRST;
+/** Every proxy defined on NB201 (vintk_rfp, for one, is ViT-only). */
+export const QUICK_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[id]?.spaces.includes('nb201'));
 
 /**
  * The proxies NAS-Bench-Suite-Zero publishes per cell (jacob_cov is its "jacov"), less grasp: its

@@ -20,4 +20,5 @@ export const PROXIES_CHEAP_FIRST: readonly ProxyId[] = [
   'ntk_trace',
   'ntk_spectrum',
   'vintk',
+  'vintk_rfp',
 ];

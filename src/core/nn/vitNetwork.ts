@@ -3,11 +3,27 @@
  * exact GELU via erf, LayerNorm eps 1e-6 as timm/AutoFormer, classification from the cls token).
  * No bottleneck hook: LayerNorm and softmax make the network nonlinear even with |θ|, and they keep
  * synflow's values in float32 range without rescaling.
+ * An option (VitOptions.patchEmbedding) swaps the learned patch embedding for a fixed map, as
+ * vintk_rfp's random Fourier features; without it the network is the plain ViT.
  */
 import { VIT_SPACES, type VitArch, vitToString } from '../spaces/vit';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
 import { tf } from './tf';
 import { type VitFidelity, vitParamSpecs, vitTokens } from './vitParamSpecs';
+
+/**
+ * A fixed patch embedding in place of the learned one (conv 'patch.conv' + 'patch.bias'): images
+ * [batch, H, W, 3] → token features [batch, H/patch, W/patch, embed], the shape the conv gives.
+ */
+export type PatchEmbedding = (x: tf.Tensor4D, patch: number) => tf.Tensor4D;
+
+export interface VitOptions {
+  /** Replaces the learned patch embedding; the network then has no patch.conv or patch.bias. */
+  patchEmbedding?: PatchEmbedding;
+}
+
+/** The learned embedding's parameters, left out of a network with a fixed patch embedding. */
+export const VIT_PATCH_PARAMS: readonly string[] = ['patch.conv', 'patch.bias'];
 
 function layerNorm(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor {
   const { mean, variance } = tf.moments(x, -1, true);
@@ -52,14 +68,20 @@ export function vitForward(
   arch: VitArch,
   params: ParamTensors,
   opts: ForwardOptions,
+  vit: VitOptions = {},
 ): tf.Tensor2D {
   const { patch, headDim } = VIT_SPACES[arch.space];
   const batch = x.shape[0];
-  let patches: tf.Tensor = tf.add(
-    tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid'),
-    getParam(params, 'patch.bias'),
-  );
-  if (opts.atLayerOutput) patches = opts.atLayerOutput(patches, 'patch.conv');
+  let patches: tf.Tensor;
+  if (vit.patchEmbedding) {
+    patches = vit.patchEmbedding(x, patch);
+  } else {
+    patches = tf.add(
+      tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid'),
+      getParam(params, 'patch.bias'),
+    );
+    if (opts.atLayerOutput) patches = opts.atLayerOutput(patches, 'patch.conv');
+  }
   const embedded = tf.reshape(patches, [batch, -1, arch.embed]);
   const cls = tf.tile(getParam(params, 'cls'), [batch, 1, 1]);
   let h = tf.add(tf.concat([cls, embedded], 1), getParam(params, 'pos')) as tf.Tensor3D;
@@ -79,16 +101,17 @@ export function vitForward(
   return linear(clsOut, params, 'head.fc', opts) as tf.Tensor2D;
 }
 
-export function vitNetwork(arch: VitArch, fid: VitFidelity): Network {
+export function vitNetwork(arch: VitArch, fid: VitFidelity, vit: VitOptions = {}): Network {
   if (fid.resolution % VIT_SPACES[arch.space].patch !== 0 || vitTokens(arch, fid) < 1) {
     throw new RangeError(`resolution ${fid.resolution} is not a multiple of the patch size`);
   }
+  const specs = vitParamSpecs(arch, fid);
   return {
     arch: vitToString(arch),
-    specs: vitParamSpecs(arch, fid),
+    specs: vit.patchEmbedding ? specs.filter((s) => !VIT_PATCH_PARAMS.includes(s.name)) : specs,
     inputShape: [fid.resolution, fid.resolution, 3],
     classes: fid.classes,
-    forward: (x, params, opts) => vitForward(x as tf.Tensor4D, arch, params, opts),
+    forward: (x, params, opts) => vitForward(x as tf.Tensor4D, arch, params, opts, vit),
     reachesOutput: () => true,
   };
 }

@@ -7,6 +7,7 @@ export const PROXY_IDS = [
   'ntk_trace',
   'ntk_spectrum',
   'vintk',
+  'vintk_rfp',
   'gradalign',
   'gradalign_det',
   'swap',

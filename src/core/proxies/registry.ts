@@ -17,6 +17,7 @@ import { regSwapProxy, swapProxy } from './swap';
 import { synflowProxy } from './synflow';
 import type { ProxyDefinition, ProxyParams } from './types';
 import { vintkProxy } from './vintk';
+import { vintkRfpProxy } from './vintkRfp';
 import { zicoProxy } from './zico';
 
 export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
@@ -24,6 +25,7 @@ export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   ntk_trace: ntkTraceProxy,
   ntk_spectrum: ntkSpectrumProxy,
   vintk: vintkProxy,
+  vintk_rfp: vintkRfpProxy,
   gradalign: gradAlignProxy,
   gradalign_det: gradAlignDetProxy,
   swap: swapProxy,
