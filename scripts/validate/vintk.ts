@@ -1,6 +1,6 @@
 /**
  * npm run validate:vintk [-- --table self|autoprox] [--rs 0.25,0.5] [--sigmas 1] [--n 200]
- *   [--refs params,synflow,swap] [--budget-min M] [--report-only]
+ *   [--refs params,synflow,swap] [--repeats 3] [--budget-min M] [--report-only]
  *
  * NTK versus ViNTK against trained accuracy, on two tables:
  * - self (default): the self-made browser-ViT table (public/data/groundtruth-vit-browser.csv, made
@@ -52,6 +52,7 @@ const values = (() => {
         rs: { type: 'string', default: '0.25,0.5' },
         sigmas: { type: 'string', default: '' },
         refs: { type: 'string', default: 'params,synflow,swap' },
+        repeats: { type: 'string', default: '3' },
         n: { type: 'string', default: '200' },
         'budget-min': { type: 'string' },
         'report-only': { type: 'boolean', default: false },
@@ -75,6 +76,11 @@ const sigmas = numberList(values.sigmas ?? '', 'sigmas', (x) => x > 0);
 const REFERENCES = ['params', 'synflow', 'swap'];
 const refs = (values.refs ?? '').split(',').filter((s) => s.trim() !== '');
 for (const r of refs) if (!REFERENCES.includes(r)) fail(`--refs takes ${REFERENCES.join(', ')}; got "${r}"`);
+// NTK re-initialisations per score (ntk_cond's default is 3). Fewer make the 64 px AutoFormer cells
+// affordable here; the same count applies to lo, hi@r and rfp@σ, and results go to their own file.
+const repeats = Number(values.repeats);
+if (!Number.isInteger(repeats) || repeats < 1 || repeats > 10)
+  fail(`--repeats must be a whole number from 1 to 10, got "${values.repeats}"`);
 const maxCells = Number(values.n);
 if (!Number.isInteger(maxCells) || maxCells < 1) fail(`--n must be a whole number ≥ 1, got "${values.n}"`);
 const budgetMin =
@@ -145,6 +151,10 @@ const setup =
     : values.table === 'autoprox'
       ? autoProxTable()
       : fail(`--table must be self or autoprox, got "${values.table}"`);
+if (repeats !== 3) {
+  setup.out = setup.out.replace('.jsonl', `-repeats${repeats}.jsonl`);
+  setup.json = setup.json.replace('.json', `-repeats${repeats}.json`);
+}
 const archs = [...setup.truth.keys()].slice(0, maxCells);
 
 interface Rec {
@@ -208,7 +218,7 @@ if (values.child) {
     const result = await getProxy(proxy).compute({
       network,
       seed: SEED,
-      params: resolvedParams(proxy, params),
+      params: resolvedParams(proxy, isLogKappa ? { ...params, repeats } : params),
       ...(getProxy(proxy).needsData ? { batch } : {}),
     });
     const ms = Math.round(performance.now() - t0);
@@ -230,6 +240,8 @@ if (!values['report-only']) {
     String(maxCells),
     '--refs',
     refs.join(','),
+    '--repeats',
+    String(repeats),
   ];
   if (sigmas.length > 0) passOn.push('--sigmas', sigmas.join(','));
   runInFreshProcesses(passOn, budgetMin);
@@ -333,7 +345,8 @@ const costLine = [...costs]
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const sign = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(3)}` : 'n/a');
 const lines = [
-  `${setup.description}. Batch of ${BATCH} CIFAR-10 training images (seed ${SEED}), wasm. ` +
+  `${setup.description}. Batch of ${BATCH} CIFAR-10 training images (seed ${SEED}), wasm, ` +
+    `${repeats} NTK initialisation${repeats === 1 ? '' : 's'} per κ${repeats === 3 ? " (ntk_cond's default)" : " (ntk_cond's default is 3)"}. ` +
     `${byArch.size} of ${setup.truth.size} architectures have at least one score; n per row below.` +
     (costLine ? ` Median cost per architecture: ${costLine}.` : ''),
   '',
