@@ -50,6 +50,21 @@ export async function scoreInNode(jobs: ScoreJob[]): Promise<number[]> {
  * because tfjs-backend-wasm's ESM build does not load under Playwright's module loader.
  */
 export function trainInNode(job: TrainJob): number {
+  return runTrainOne(job).testAccuracy;
+}
+
+export interface NodeTraining {
+  testAccuracy: number;
+  steps: number;
+  testAccuracyCurve?: { step: number; accuracy: number }[];
+}
+
+/** trainInNode with the test-accuracy curve measured every `evalEvery` steps, as the page's live training. */
+export function trainCurveInNode(job: TrainJob, evalEvery: number): NodeTraining {
+  return runTrainOne(job, { evalEvery });
+}
+
+function runTrainOne(job: TrainJob, options?: { evalEvery: number }): NodeTraining {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const out = execFileSync(
     process.execPath,
@@ -60,9 +75,10 @@ export function trainInNode(job: TrainJob): number {
       './scripts/node/register-tfjs-esm.mjs',
       'scripts/train/trainOne.ts',
       JSON.stringify(job),
+      ...(options ? [JSON.stringify(options)] : []),
     ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 24 },
   );
   const last = out.trim().split('\n').pop() ?? '';
-  return (JSON.parse(last) as { testAccuracy: number }).testAccuracy;
+  return JSON.parse(last) as NodeTraining;
 }

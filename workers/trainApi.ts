@@ -2,8 +2,9 @@
 /**
  * Training of candidate networks inside the proxy worker (exposed through its comlink api): loads
  * the dataset's shards once (public/data, relative to the app's base URL), trains by the job's
- * schedule on the backend the worker chose, reports progress at most every 250 ms, and stops
- * between steps when cancelTraining(id) is called for the run.
+ * schedule on the backend the worker chose, reports progress at most every 250 ms (and each point of
+ * the test-accuracy curve when evalEvery is set, at once), and stops between steps when
+ * cancelTraining(id) is called for the run.
  */
 import { dataFolderUrl } from '../src/compute/batchLoader';
 import { createDatasetLoader } from '../src/compute/datasetLoader';
@@ -12,6 +13,8 @@ import { runTrainJob, type TrainJob, type TrainJobResult } from '../src/core/tra
 export interface TrainRequest extends TrainJob {
   /** Names the run for cancelTraining; unique among the runs of one worker. */
   id: string;
+  /** Also measure test accuracy every this many steps (a positive integer): the result's curve. */
+  evalEvery?: number;
 }
 
 export interface TrainProgress {
@@ -22,6 +25,8 @@ export interface TrainProgress {
   /** Mean training loss of the last step's batch. */
   loss: number;
   elapsedMs: number;
+  /** The curve point just measured (with evalEvery); such a report is never held back. */
+  evaluation?: { step: number; accuracy: number };
 }
 
 /** Progress callback; across comlink it is a proxy() whose calls return promises. */
@@ -46,20 +51,33 @@ export async function trainCandidate(
   onProgress?: TrainProgressCallback,
 ): Promise<TrainJobResult> {
   if (running.has(request.id)) throw new Error(`a training run named ${request.id} is already running`);
+  const { evalEvery } = request;
+  if (evalEvery !== undefined && !(Number.isInteger(evalEvery) && evalEvery >= 1)) {
+    throw new Error(`evalEvery must be a whole number of steps, at least 1; got ${String(evalEvery)}`);
+  }
   const controller = new AbortController();
   running.set(request.id, controller);
   let lastSent = Number.NEGATIVE_INFINITY;
+  let last = { step: 0, totalSteps: 0, loss: Number.NaN };
+  // Not awaited: the page may have gone; a lost progress message must not stop training.
+  const send = (progress: TrainProgress) => Promise.resolve(onProgress?.(progress)).catch(() => undefined);
   const report = (step: number, loss: number, elapsedMs: number, totalSteps: number) => {
     const done = step + 1;
+    last = { step: done, totalSteps, loss };
     if (!onProgress || (elapsedMs - lastSent < PROGRESS_EVERY_MS && done < totalSteps)) return;
     lastSent = elapsedMs;
-    // Not awaited: the page may have gone; a lost progress message must not stop training.
-    Promise.resolve(onProgress({ id: request.id, step: done, totalSteps, loss, elapsedMs })).catch(
-      () => undefined,
-    );
+    send({ id: request.id, ...last, elapsedMs });
   };
+  const evaluated = (step: number, accuracy: number, elapsedMs: number) => {
+    if (onProgress) send({ id: request.id, ...last, elapsedMs, evaluation: { step, accuracy } });
+  };
+  const curve = evalEvery === undefined ? {} : { evalEvery, onEvaluate: evaluated };
   try {
-    return await runTrainJob(request, loadDataset, { signal: controller.signal, onProgress: report });
+    return await runTrainJob(request, loadDataset, {
+      signal: controller.signal,
+      onProgress: report,
+      ...curve,
+    });
   } finally {
     running.delete(request.id);
   }

@@ -53,7 +53,14 @@ export async function trainCells(cells: readonly number[], steps: number): Promi
             dataset: 'cifar10',
             schedule,
           },
-          (p) => update(cell, { status: 'training', step: p.step, total: p.totalSteps, loss: p.loss }),
+          (p) => {
+            // A run cancelled while it waited for a worker starts anyway once one is free: stop it.
+            if (useTrainingStore.getState().runs[`${view.space}:${cell}`]?.status === 'cancelled') {
+              getPool().cancelTraining(id);
+              return;
+            }
+            update(cell, { status: 'training', step: p.step, total: p.totalSteps, loss: p.loss });
+          },
         );
         update(cell, {
           status: 'done',

@@ -1,13 +1,21 @@
 /**
  * The lecture view's shareable state ("NTK vs ViNTK"): which screen a presentation shows, where the
  * candidates come from, how many, the seed, ViNTK's r and α, presentation mode, which control groups
- * are hidden (TensorFlow-Playground-style "_hide" flags in the link) and whether the sliders are
- * locked. A link reopens the same lecture; scores are recomputed (or read from the cache).
+ * are hidden (TensorFlow-Playground-style "_hide" flags in the link), whether the sliders are
+ * locked, and how many steps the live training takes. A link reopens the same lecture; scores are
+ * recomputed (or read from the cache).
  */
 import { create } from 'zustand';
+// schedule.ts is tfjs-free (liveTraining.ts is not): the state module must not pull tfjs in.
+import { SHORT_VIT_SCHEDULE, totalSteps } from '../core/train/schedule';
 
-/** Presentation screens: 0 the claim, 1 the images at r, 2 the two scatters, 3 the numbers. */
-export const LECTURE_SCREENS = ['claim', 'images', 'scatters', 'numbers'] as const;
+const LIVE_FULL_STEPS = totalSteps(SHORT_VIT_SCHEDULE, 0);
+
+/**
+ * Presentation screens: 0 the claim, 1 the images at r, 2 the two scatters, 3 the numbers, 4 live
+ * training (last, so hiding it changes no other screen's number).
+ */
+export const LECTURE_SCREENS = ['claim', 'images', 'scatters', 'numbers', 'train'] as const;
 export type LectureScreen = (typeof LECTURE_SCREENS)[number];
 
 export const LECTURE_SCREEN_TITLES: Record<LectureScreen, string> = {
@@ -15,13 +23,14 @@ export const LECTURE_SCREEN_TITLES: Record<LectureScreen, string> = {
   images: '2 · The high-frequency domain',
   scatters: '3 · Proxy against accuracy',
   numbers: '4 · The numbers',
+  train: '5 · Watch a ground-truth point being made',
 };
 
 export const LECTURE_SOURCES = ['shipped', 'sample'] as const;
 export type LectureSource = (typeof LECTURE_SOURCES)[number];
 
 /** Control groups a lecturer can hide from the audience. */
-export const LECTURE_HIDE_GROUPS = ['source', 'sliders', 'table'] as const;
+export const LECTURE_HIDE_GROUPS = ['source', 'sliders', 'table', 'train'] as const;
 export type LectureHideGroup = (typeof LECTURE_HIDE_GROUPS)[number];
 
 export interface LectureState {
@@ -41,6 +50,8 @@ export interface LectureState {
   hide: LectureHideGroup[];
   /** Sliders shown but disabled. */
   lock: boolean;
+  /** Steps of live training: the shipped table's 100 reproduce its numbers; fewer make a shorter demo. */
+  trainSteps: number;
 }
 
 export const LECTURE_LIMITS = {
@@ -49,6 +60,7 @@ export const LECTURE_LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
   r: { min: 0, max: 1.5 },
   alpha: { min: 0, max: 1 },
+  trainSteps: { min: 1, max: LIVE_FULL_STEPS },
 } as const;
 
 export const DEFAULT_LECTURE_STATE: LectureState = {
@@ -61,6 +73,7 @@ export const DEFAULT_LECTURE_STATE: LectureState = {
   present: false,
   hide: [],
   lock: false,
+  trainSteps: LIVE_FULL_STEPS,
 };
 
 export function defaultLectureState(): LectureState {
@@ -73,9 +86,15 @@ export function canonicalHide(groups: Iterable<LectureHideGroup>): LectureHideGr
   return LECTURE_HIDE_GROUPS.filter((g) => set.has(g));
 }
 
-export function clampScreen(screen: number): number {
-  const { min, max } = LECTURE_LIMITS.screen;
-  return Math.min(max, Math.max(min, Math.round(screen)));
+/** The screens a presentation steps through: all, less live training when the link hides it. */
+export function lectureScreens(hide: readonly LectureHideGroup[] = []): LectureScreen[] {
+  return LECTURE_SCREENS.filter((s) => s !== 'train' || !hide.includes('train'));
+}
+
+/** The nearest screen index a presentation with these hidden groups has. */
+export function clampScreen(screen: number, hide: readonly LectureHideGroup[] = []): number {
+  const max = lectureScreens(hide).length - 1;
+  return Math.min(max, Math.max(LECTURE_LIMITS.screen.min, Math.round(screen)));
 }
 
 export interface LectureStore {

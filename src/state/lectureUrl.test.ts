@@ -15,8 +15,9 @@ describe('lecture links', () => {
       r: 0.75,
       alpha: 1,
       present: true,
-      hide: ['source', 'sliders', 'table'],
+      hide: ['source', 'sliders', 'table', 'train'],
       lock: true,
+      trainSteps: 7,
     };
     expect(decodeLectureState(`#${encodeLectureState(state)}`)).toEqual({ state, notices: [] });
     const encoded = encodeLectureState(defaultLectureState());
@@ -41,7 +42,7 @@ describe('lecture links', () => {
     expect(state.alpha).toBe(0.3);
     expect(state.present).toBe(true);
     expect(notices).toEqual([
-      "The lecture link's screen (2.6) was set to 3 (allowed: 0 to 3).",
+      "The lecture link's screen (2.6) was set to 3 (allowed: 0 to 4).",
       "The lecture link's n (1000) was set to 200 (allowed: 2 to 200).",
       "The lecture link's r (-2) was set to 0 (allowed: 0 to 1.5).",
     ]);
@@ -59,6 +60,60 @@ describe('lecture links', () => {
       "The lecture link's seed was not a number; 0 was used.",
       "The lecture link's presentation setting was not true or false; off was used.",
     ]);
+  });
+
+  it('reads a link made before live training as before: 100 training steps, nothing of it hidden', () => {
+    // The link the default lecture e2e test opens (presentation, sliders hidden, 4 shipped rows).
+    const { state, notices } = decodeLectureState(link('{"p":true,"n":4,"sliders_hide":true,"sc":3}'));
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      ...defaultLectureState(),
+      present: true,
+      n: 4,
+      hide: ['sliders'],
+      screen: 3,
+      trainSteps: 100,
+    });
+  });
+
+  it('writes the live-training flags only when they differ from the defaults', () => {
+    const json = (state: LectureState) =>
+      JSON.parse(LZString.decompressFromEncodedURIComponent(encodeLectureState(state).slice(5)));
+    expect(json({ ...defaultLectureState(), trainSteps: 100 })).toEqual({});
+    expect(json({ ...defaultLectureState(), trainSteps: 10, hide: ['train'] })).toEqual({
+      ts: 10,
+      train_hide: true,
+    });
+    expect(decodeLectureState(link('{"ts":10,"train_hide":true}')).state).toEqual({
+      ...defaultLectureState(),
+      trainSteps: 10,
+      hide: ['train'],
+    });
+  });
+
+  it('clamps training steps to 1 … 100 whole steps and says so in words', () => {
+    const read = (ts: unknown) => decodeLectureState(link(JSON.stringify({ ts })));
+    expect(read(0).state.trainSteps).toBe(1);
+    expect(read(0).notices).toEqual([
+      "The lecture link's training steps (0) was set to 1 (allowed: 1 to 100).",
+    ]);
+    expect(read(500).state.trainSteps).toBe(100);
+    expect(read(2.4).state.trainSteps).toBe(2);
+    expect(read('ten').state.trainSteps).toBe(100);
+    expect(read('ten').notices).toEqual([
+      "The lecture link's training steps was not a number; 100 was used.",
+    ]);
+  });
+
+  it('opens the last visible screen when the link hides live training but points at its screen', () => {
+    const hidden = decodeLectureState(link('{"sc":4,"train_hide":true,"p":true}'));
+    expect(hidden.state.screen).toBe(3);
+    expect(hidden.notices).toEqual([
+      "The lecture link's screen 5 is live training, which the link hides; screen 4 was shown.",
+    ]);
+    const shown = decodeLectureState(link('{"sc":4,"p":true}'));
+    expect(shown.state.screen).toBe(4);
+    expect(shown.notices).toEqual([]);
   });
 
   it('never throws on hostile input and never lets __proto__ through', () => {

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import {
   canonicalHide,
+  clampScreen,
   DEFAULT_LECTURE_STATE,
   defaultLectureState,
   LECTURE_HIDE_GROUPS,
@@ -30,13 +31,22 @@ const KEY = {
   alpha: 'a',
   present: 'p',
   lock: 'lock',
+  trainSteps: 'ts',
 } as const satisfies Record<Exclude<keyof LectureState, 'hide'>, string>;
 
 const hideKey = (group: LectureHideGroup) => `${group}_hide`;
 const KNOWN = new Set<string>([...Object.values(KEY), ...LECTURE_HIDE_GROUPS.map(hideKey)]);
 
-type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha';
-const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed']);
+type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'trainSteps';
+const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed', 'trainSteps']);
+const FIELD_NAMES: Record<NumberField, string> = {
+  screen: 'screen',
+  n: 'n',
+  seed: 'seed',
+  r: 'r',
+  alpha: 'alpha',
+  trainSteps: 'training steps',
+};
 
 export function encodeLectureState(state: LectureState): string {
   const d = DEFAULT_LECTURE_STATE;
@@ -87,14 +97,16 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
     const value = own(raw, KEY[field]);
     if (value === undefined) return fallback;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      notices.push(`The lecture link's ${field} was not a number; ${fallback} was used.`);
+      notices.push(`The lecture link's ${FIELD_NAMES[field]} was not a number; ${fallback} was used.`);
       return fallback;
     }
     const { min, max } = LECTURE_LIMITS[field];
     const rounded = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
     const used = Math.min(max, Math.max(min, rounded));
     if (used !== value)
-      notices.push(`The lecture link's ${field} (${value}) was set to ${used} (allowed: ${min} to ${max}).`);
+      notices.push(
+        `The lecture link's ${FIELD_NAMES[field]} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
+      );
     return used;
   };
   const flag = (key: string, what: string): boolean => {
@@ -111,18 +123,26 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
     if (parsed.success) source = parsed.output;
     else notices.push(`The lecture link's source was not valid; ${source} was used.`);
   }
-  const hide = LECTURE_HIDE_GROUPS.filter((g) => flag(hideKey(g), hideKey(g)));
+  const hide = canonicalHide(LECTURE_HIDE_GROUPS.filter((g) => flag(hideKey(g), hideKey(g))));
+  let screen = number('screen');
+  if (screen !== clampScreen(screen, hide)) {
+    notices.push(
+      `The lecture link's screen ${screen + 1} is live training, which the link hides; screen ${clampScreen(screen, hide) + 1} was shown.`,
+    );
+    screen = clampScreen(screen, hide);
+  }
   return {
     state: {
-      screen: number('screen'),
+      screen,
       source,
       n: number('n'),
       seed: number('seed'),
       r: number('r'),
       alpha: number('alpha'),
       present: flag(KEY.present, 'presentation'),
-      hide: canonicalHide(hide),
+      hide,
       lock: flag(KEY.lock, 'lock'),
+      trainSteps: number('trainSteps'),
     },
     notices,
   };

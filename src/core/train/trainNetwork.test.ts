@@ -115,6 +115,32 @@ describe('trainNetwork on a linearly separable toy problem', () => {
     expect(c.trainLoss.map((p) => p.loss)).not.toEqual(a.trainLoss.map((p) => p.loss));
   });
 
+  it('reports each curve point as it is measured, and measuring does not change the training', async () => {
+    const train = separable('toy-train', 100, 1);
+    const test = separable('toy-test', 100, 2);
+    const short = { ...toySchedule, length: { steps: 25 }, seed: 5 };
+    const seen: { step: number; accuracy: number; afterSteps: number }[] = [];
+    let stepsDone = 0;
+    const watched = await trainNetwork(toyMlp(), train, test, short, {
+      evalEvery: 10,
+      onProgress: (step) => {
+        stepsDone = step + 1;
+      },
+      onEvaluate: (step, accuracy) => seen.push({ step, accuracy, afterSteps: stepsDone }),
+    });
+    const plain = await trainNetwork(toyMlp(), train, test, short);
+    // 25 steps, every 10: after steps 10 and 20, then the final one after 25.
+    expect(seen.map((p) => [p.step, p.afterSteps])).toEqual([
+      [10, 10],
+      [20, 20],
+      [25, 25],
+    ]);
+    expect(seen.map(({ step, accuracy }) => ({ step, accuracy }))).toEqual(watched.testAccuracyCurve);
+    expect(seen.at(-1)!.accuracy).toBe(watched.testAccuracy);
+    expect(watched.trainLoss).toEqual(plain.trainLoss);
+    expect(watched.testAccuracy).toBe(plain.testAccuracy);
+  });
+
   it('runs a number of epochs as whole passes of full batches', async () => {
     // 200 images in batches of 20: 10 steps per pass.
     const result = await trainNetwork(

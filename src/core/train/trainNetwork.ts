@@ -36,6 +36,8 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Also measure test accuracy every this many steps (the curve); default: only at the end. */
   evalEvery?: number;
+  /** With evalEvery: after each point of the curve (the final one too), the steps done and the accuracy. */
+  onEvaluate?: (step: number, accuracy: number, elapsedMs: number) => void;
   /** Initialisation (default 'pytorch', the proxies' default). */
   init?: InitScheme;
   /** Return the trained parameters (the caller disposes them). */
@@ -236,12 +238,16 @@ export async function trainNetwork(
       if (options.evalEvery && (step + 1) % options.evalEvery === 0 && step + 1 < steps) {
         const correct = await countCorrect(network, variables, test, chunks, evalMode);
         curve.push({ step: step + 1, accuracy: correct / testSubset.length });
+        options.onEvaluate?.(step + 1, correct / testSubset.length, now() - started);
       }
     }
     const diverged = trainLoss.some((point) => !Number.isFinite(point.loss));
     const testCorrect = diverged ? 0 : await countCorrect(network, variables, test, chunks, evalMode);
     const testAccuracy = diverged ? Number.NaN : testCorrect / testSubset.length;
-    if (options.evalEvery) curve.push({ step, accuracy: testAccuracy });
+    if (options.evalEvery) {
+      curve.push({ step, accuracy: testAccuracy });
+      options.onEvaluate?.(step, testAccuracy, now() - started);
+    }
     keep = options.keepParams === true;
     return {
       testAccuracy,

@@ -1,5 +1,6 @@
 /**
- * The lecture's controls, in groups a link can hide ("source_hide", "sliders_hide"), and the toolbar:
+ * The lecture's controls, in groups a link can hide ("source_hide", "sliders_hide"; "table_hide" and
+ * "train_hide" hide the per-network table and live training in LectureView), and the toolbar:
  * presentation mode, screen stepping and the "copy lecture link" chooser of hide and lock flags.
  */
 import { useState } from 'react';
@@ -8,9 +9,9 @@ import {
   clampScreen,
   LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
-  LECTURE_SCREENS,
   type LectureHideGroup,
   type LectureState,
+  lectureScreens,
   useLectureStore,
 } from '../../state/lectureState';
 import { encodeLectureState } from '../../state/lectureUrl';
@@ -21,6 +22,7 @@ const HIDE_LABELS: Record<LectureHideGroup, string> = {
   source: 'candidate source, n and seed',
   sliders: 'r and α sliders',
   table: 'per-network table',
+  train: 'live training (its screen too)',
 };
 
 function clampInt(value: number, { min, max }: { min: number; max: number }): number | null {
@@ -127,7 +129,7 @@ export function LectureControls({
 
 export function LectureToolbar({ lecture }: { lecture: LectureState }) {
   const setLecture = useLectureStore((s) => s.setLecture);
-  const last = LECTURE_SCREENS.length - 1;
+  const last = lectureScreens(lecture.hide).length - 1;
   return (
     <div className="lec-toolbar" data-testid="lec-toolbar">
       <label>
@@ -135,7 +137,10 @@ export function LectureToolbar({ lecture }: { lecture: LectureState }) {
           type="checkbox"
           checked={lecture.present}
           onChange={(e) =>
-            setLecture({ present: e.currentTarget.checked, screen: clampScreen(lecture.screen) })
+            setLecture({
+              present: e.currentTarget.checked,
+              screen: clampScreen(lecture.screen, lecture.hide),
+            })
           }
           data-testid="lec-present"
         />{' '}
@@ -176,7 +181,10 @@ function CopyLectureLink({ lecture }: { lecture: LectureState }) {
   const [hide, setHide] = useState<LectureHideGroup[]>(lecture.hide);
   const [lock, setLock] = useState(lecture.lock);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const url = `${location.origin}${location.pathname}#${encodeLectureState({ ...lecture, present, hide: canonicalHide(hide), lock })}`;
+  const hidden = canonicalHide(hide);
+  // Hiding live training removes its screen: a link made on that screen opens the one before.
+  const screen = clampScreen(lecture.screen, hidden);
+  const url = `${location.origin}${location.pathname}#${encodeLectureState({ ...lecture, screen, present, hide: hidden, lock })}`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);

@@ -1,6 +1,10 @@
-/** Per-cell numbers, each on data-* attributes at full precision so a test can recompute ρ. */
+/**
+ * Per-cell numbers, each on data-* attributes at full precision so a test can recompute ρ, and a
+ * tick per row for live training (the same picks as the live-training section's list).
+ */
 import type { LectureRow } from '../../compute/lectureScoring';
 import { jobId } from '../../compute/lectureScoring';
+import { setPicked, useLiveTraining } from '../../compute/lectureTraining';
 import type { ScoreJob, ScoreResult } from '../../core/proxies/scoreJob';
 import { fmt } from './LectureStats';
 
@@ -17,16 +21,23 @@ export function LectureTable({
   results,
   selected,
   onPick,
+  trainLive = true,
 }: {
   rows: readonly LectureRow[];
   jobs: readonly { arch: string; ntk: ScoreJob; vintk: ScoreJob }[];
   results: Record<string, ScoreResult>;
   selected: string | null;
   onPick(arch: string): void;
+  /** Show the live-training ticks (off when the link hides live training). */
+  trainLive?: boolean;
 }) {
   const ntkMs = jobs.map((j) => results[jobId(j.ntk)]?.ms);
   const vintkMs = jobs.map((j) => results[jobId(j.vintk)]?.ms);
   const backend = jobs.map((j) => results[jobId(j.ntk)]?.backend).find((b) => b !== undefined);
+  const picked = useLiveTraining((s) => s.picked);
+  const training = useLiveTraining((s) =>
+    s.batch?.runs.some((r) => r.status === 'queued' || r.status === 'training'),
+  );
   return (
     <div className="lec-table-wrap" data-testid="lec-table">
       <table className="lec-table">
@@ -37,6 +48,7 @@ export function LectureTable({
             <th>vintk</th>
             <th>test accuracy (%)</th>
             <th>ms (ntk_cond / vintk)</th>
+            {trainLive && <th>train live</th>}
           </tr>
         </thead>
         <tbody>
@@ -63,6 +75,19 @@ export function LectureTable({
                 {ntkMs[i] === undefined ? '…' : Math.round(ntkMs[i])} /{' '}
                 {vintkMs[i] === undefined ? '…' : Math.round(vintkMs[i])}
               </td>
+              {trainLive && (
+                // Ticking a network for training does not change which one's spectra are shown.
+                <td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={`train ${row.arch} live`}
+                    checked={picked.includes(row.arch)}
+                    disabled={training}
+                    onChange={(e) => setPicked(row.arch, e.currentTarget.checked)}
+                    data-testid="lec-row-train"
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -75,7 +100,7 @@ export function LectureTable({
       >
         Mean time per cell (as measured when first computed{backend ? `, ${backend} backend` : ''}): ntk_cond{' '}
         {fmt(meanMs(ntkMs) / 1000, 2)} s, vintk {fmt(meanMs(vintkMs) / 1000, 2)} s. Click a row to see its
-        spectra.
+        spectra{trainLive ? '; tick up to 4 to train them live' : ''}.
       </p>
     </div>
   );

@@ -1,9 +1,11 @@
 /**
  * "NTK vs ViNTK, for the lecture hall" (issue 6): ntk_cond and vintk (our reading of ViNTK) computed
  * in the Explorer's workers and cache for a few browser-sized ViTs with known accuracy, twin scatter
- * plots with rank correlations, the images at r, and a presentation mode stepping one idea per screen.
+ * plots with rank correlations, the images at r, live short training of a few of them (their
+ * accuracy curves growing towards the shipped table's numbers), and a presentation mode stepping one
+ * idea per screen.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   correlationOf,
   jobId,
@@ -28,7 +30,8 @@ import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
 import { explainText, fmt, ProxyScatter } from './LectureStats';
 import { LectureTable } from './LectureTable';
-import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable } from './shippedTable';
+import { LiveTraining } from './LiveTraining';
+import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable, shippedSeed0Accuracy } from './shippedTable';
 import { useScreenKeys } from './useScreenKeys';
 
 function useShippedTable(): ShippedTable | null {
@@ -115,6 +118,7 @@ export function LectureView() {
   const explain = explainText(ntkCorrelation, vintkCorrelation, r, alpha);
   const d = vintkCorrelation.rho.estimate - ntkCorrelation.rho.estimate;
   const noAccuracy = rows.length > 0 && rows.every((row) => row.acc === undefined);
+  const tableOf = useCallback((arch: string) => shippedSeed0Accuracy(shipped, arch), [shipped]);
 
   return (
     <main
@@ -203,9 +207,19 @@ export function LectureView() {
             ))}
           </div>
           {!lecture.hide.includes('table') && (
-            <LectureTable rows={rows} jobs={jobs} results={results} selected={selected} onPick={setPicked} />
+            <LectureTable
+              rows={rows}
+              jobs={jobs}
+              results={results}
+              selected={selected}
+              onPick={setPicked}
+              trainLive={!lecture.hide.includes('train')}
+            />
           )}
         </section>
+      )}
+      {shows('train') && !lecture.hide.includes('train') && (
+        <LiveTraining archs={archs} tableOf={tableOf} trainSteps={lecture.trainSteps} large={present} />
       )}
       {!present && <Definitions r={r} alpha={alpha} />}
     </main>

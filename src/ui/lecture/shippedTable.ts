@@ -7,6 +7,8 @@ import { type GroundTruthTable, importGroundTruth } from '../../core/groundtruth
 
 export const SHIPPED_FILE = 'groundtruth-vit-browser.csv';
 export const SHIPPED_COLUMN = 'test_acc';
+/** The seed-0 accuracy (groundTruthCsv writes one column per seed): what a live run of seed 0 reproduces. */
+export const SHIPPED_SEED0_COLUMN = 'test_acc_seed0';
 
 export type ShippedTable =
   | { ok: true; table: GroundTruthTable; archs: string[] }
@@ -55,4 +57,10 @@ export function loadShippedTable(): Promise<ShippedTable> {
     return result;
   });
   return loading;
+}
+
+/** The shipped table's seed-0 accuracy of `arch` in percent, when the table has it. */
+export function shippedSeed0Accuracy(shipped: ShippedTable | null, arch: string): number | undefined {
+  const value = shipped?.ok ? shipped.table.rows.get(arch)?.[SHIPPED_SEED0_COLUMN] : undefined;
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }

@@ -15,7 +15,7 @@ function keepsArrows(target: EventTarget | null): boolean {
 
 export function stepScreen(delta: number): void {
   const { lecture, setLecture } = useLectureStore.getState();
-  const screen = clampScreen(lecture.screen + delta);
+  const screen = clampScreen(lecture.screen + delta, lecture.hide);
   if (screen !== lecture.screen) setLecture({ screen });
 }
 
