@@ -41,7 +41,7 @@ export const useGroundTruthStore = create<GroundTruthState>()(() => ({
 export function defaultColumn(table: GroundTruthTable): string | undefined {
   return (
     table.columns.find((c) => /cifar10_test|test/.test(c)) ??
-    table.columns.find((c) => /acc/i.test(c)) ??
+    table.columns.find((c) => /acc|top1/i.test(c)) ??
     table.columns[0]
   );
 }

@@ -9,10 +9,18 @@ import {
   VIT_SPACES,
   type VitSpaceId,
   vitFromAutoProxJson,
+  vitFromOodRow,
   vitFromString,
   vitToString,
 } from '../spaces/vit';
-import type { GroundTruthSpace, KeyKind, RawCell } from './types';
+import { cellNumber, excerpt } from './text';
+import {
+  type GroundTruthSpace,
+  type KeyKind,
+  OOD_DEPTH_COLUMN,
+  OOD_KEY_COLUMNS,
+  type RawCell,
+} from './types';
 
 /** Keys longer than this are rejected before any parsing (an Auto-Prox arch_json is ~250 characters). */
 export const MAX_KEY_LENGTH = 2000;
@@ -76,6 +84,13 @@ export function parseKey(kind: KeyKind, cell: RawCell | undefined, spaceLabel?: 
       error: `the key is ${text.length} characters long, too long for an architecture`,
     };
   }
+  if (kind === 'vit-ood-columns') {
+    return {
+      ok: false,
+      skip: false,
+      error: `this key is read from the columns ${OOD_KEY_COLUMNS.join(', ')}`,
+    };
+  }
   if (kind === 'vit-autoprox-json') return parseVit(text, spaceLabel);
   if (kind === 'vit-text') {
     const vit = vitFromString(text);
@@ -92,4 +107,79 @@ export function parseKey(kind: KeyKind, cell: RawCell | undefined, spaceLabel?: 
 /** Whether a cell parses as a key of this kind (ViT: in one of our spaces, inferred from its width). */
 export function looksLikeKey(kind: KeyKind, cell: RawCell | undefined): boolean {
   return parseKey(kind, cell).ok;
+}
+
+/** Whether text parses as JSON at all (its shape is vitFromOodRow's to check). */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cell as the plain text vitFromOodRow reads (JSON tables may hold numbers; null is empty). */
+const cellText = (cell: RawCell | undefined) => (cell === null || cell === undefined ? '' : String(cell));
+
+/**
+ * One OoD-ViT-NAS row's architecture from its four key cells (OOD_KEY_COLUMNS, in that order) and,
+ * when the file has OOD_DEPTH_COLUMN, its layer count, which must equal the number of MLP ratios.
+ * The supernet is read without case or surrounding spaces (tiny → AutoFormer-Ti).
+ */
+export function parseOodKey(cells: readonly (RawCell | undefined)[], depthCell?: RawCell): KeyParse {
+  const texts = OOD_KEY_COLUMNS.map((_, i) => cellText(cells[i]));
+  for (const [i, text] of texts.entries()) {
+    const column = OOD_KEY_COLUMNS[i];
+    if (text.trim() === '') return { ok: false, skip: false, error: `${column} is empty` };
+    if (text.length > MAX_KEY_LENGTH) {
+      return {
+        ok: false,
+        skip: false,
+        error: `${column} is ${text.length} characters long, too long for an architecture`,
+      };
+    }
+  }
+  const [supernet = '', embed = '', mlp = '', heads = ''] = texts;
+  const name = supernet.trim().toLowerCase();
+  if (!['tiny', 'small', 'base'].includes(name)) {
+    return {
+      ok: false,
+      skip: false,
+      error: `unknown supernet "${excerpt(supernet)}" (OoD-ViT-NAS names tiny, small or base)`,
+    };
+  }
+  const embedText = embed.trim();
+  if (typeof cellNumber(embedText) !== 'number') {
+    return { ok: false, skip: false, error: `embed_dim "${excerpt(embedText)}" is not a number` };
+  }
+  // vitFromOodRow says only that one of the two is not JSON; name the column.
+  for (const [column, text] of [
+    [OOD_KEY_COLUMNS[2], mlp],
+    [OOD_KEY_COLUMNS[3], heads],
+  ] as const) {
+    if (!isJson(text)) {
+      return { ok: false, skip: false, error: `${column} "${excerpt(text)}" is not a JSON list of numbers` };
+    }
+  }
+  const parsed = vitFromOodRow(name, embedText, mlp, heads);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      skip: false,
+      error: `${parsed.error} (for ${VIT_SPACES[`autoformer-${name}` as VitSpaceId].label})`,
+    };
+  }
+  if (depthCell !== undefined) {
+    const depth = cellNumber(depthCell);
+    const layers = parsed.value.mlpRatio.length;
+    if (depth !== layers) {
+      return {
+        ok: false,
+        skip: false,
+        error: `${OOD_DEPTH_COLUMN} is "${excerpt(depthCell)}" but the row lists ${layers} MLP ratios and ${parsed.value.heads.length} head counts`,
+      };
+    }
+  }
+  return { ok: true, key: vitToString(parsed.value), space: parsed.value.space };
 }

@@ -8,10 +8,22 @@
  * column wins a tie. Value columns are the other columns whose non-missing cells are at least 90 %
  * numbers (and at least one is), except row-number columns (named row, index, id, `column N` for a
  * nameless header, or pandas' `Unnamed: 0`) and the space column.
+ *
+ * OoD-ViT-NAS's table has no single key column: a header naming all of OOD_KEY_COLUMNS proposes the
+ * key kind 'vit-ood-columns' before any cell is looked at, with those columns (and layer_num) kept
+ * out of the values.
  */
 import { looksLikeKey } from './keys';
 import { cellNumber } from './text';
-import { type ColumnMapping, type ImportResult, KEY_KINDS, type KeyKind, type RawTable } from './types';
+import {
+  type ColumnMapping,
+  type ImportResult,
+  KEY_KINDS,
+  type KeyKind,
+  keyColumnsOf,
+  OOD_KEY_COLUMNS,
+  type RawTable,
+} from './types';
 
 export const SAMPLE_ROWS = 500;
 const KEY_SHARE = 0.5;
@@ -61,9 +73,36 @@ export function describeColumns(table: RawTable): ColumnInfo[] {
 const ROW_NUMBER = /^(row|index|id|idx|column \d+|unnamed: ?\d+)$/i;
 const SPACE_COLUMN = /^(space|search[ _-]?space|supernet)$/i;
 
+/** Whether the header names every column of OoD-ViT-NAS's multi-column architecture key. */
+export function hasOodColumns(columns: readonly string[]): boolean {
+  return OOD_KEY_COLUMNS.every((c) => columns.includes(c));
+}
+
+/** Columns proposed as values: numeric ones that are neither read for the key nor row numbers. */
+function proposedValues(info: readonly ColumnInfo[], notValues: readonly (string | null)[]): string[] {
+  return info
+    .filter(
+      (col) =>
+        !notValues.includes(col.name) && !ROW_NUMBER.test(col.name) && col.numericShare >= NUMERIC_SHARE,
+    )
+    .map((col) => col.name);
+}
+
 /** The proposed mapping, or an error saying no column holds architecture keys. */
 export function proposeMapping(table: RawTable): ImportResult<ColumnMapping> {
   const info = describeColumns(table);
+  if (hasOodColumns(table.columns)) {
+    const keyColumns = keyColumnsOf('vit-ood-columns', null);
+    return {
+      ok: true,
+      value: {
+        keyColumn: OOD_KEY_COLUMNS[0],
+        keyKind: 'vit-ood-columns',
+        valueColumns: proposedValues(info, keyColumns),
+        spaceColumn: null,
+      },
+    };
+  }
   let best: { column: string; kind: KeyKind; share: number } | null = null;
   for (const col of info) {
     for (const kind of KEY_KINDS) {
@@ -79,7 +118,8 @@ export function proposeMapping(table: RawTable): ImportResult<ColumnMapping> {
         line: null,
         reason:
           'no column holds NB201 cell strings (|op~0|+|op~0|op~1|+…), NASLib tuples ((0, 2, 3, 2, 3, 1)) ' +
-          'or Auto-Prox arch_json',
+          'or Auto-Prox arch_json, and the header does not name the OoD-ViT-NAS columns ' +
+          `(${OOD_KEY_COLUMNS.join(', ')})`,
       },
     };
   }
@@ -88,14 +128,6 @@ export function proposeMapping(table: RawTable): ImportResult<ColumnMapping> {
     best.kind === 'vit-autoprox-json'
       ? (table.columns.find((c) => c !== keyColumn && SPACE_COLUMN.test(c)) ?? null)
       : null;
-  const valueColumns = info
-    .filter(
-      (col) =>
-        col.name !== keyColumn &&
-        col.name !== spaceColumn &&
-        !ROW_NUMBER.test(col.name) &&
-        col.numericShare >= NUMERIC_SHARE,
-    )
-    .map((col) => col.name);
+  const valueColumns = proposedValues(info, [keyColumn, spaceColumn]);
   return { ok: true, value: { keyColumn, keyKind: best.kind, valueColumns, spaceColumn } };
 }

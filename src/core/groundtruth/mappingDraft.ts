@@ -3,8 +3,10 @@
  * React so they can be tested in Node. A draft may be incomplete (no key column when the file has
  * none we recognise); mappingOfDraft says what is still missing in plain words.
  *
- * Invariants every `with…` function keeps: the key column and the space column are never value
- * columns, value columns stay in the file's column order, and a space column only exists for ViT keys.
+ * Invariants every `with…` function keeps: the columns the key reads (keyColumnsOf: the key column,
+ * or OoD-ViT-NAS's fixed columns) and the space column are never value columns, value columns stay
+ * in the file's column order, and a space column only exists for Auto-Prox ViT keys. With the key
+ * kind 'vit-ood-columns' the key column is always OOD_KEY_COLUMNS[0] ('supernet').
  */
 import { buildGroundTruth } from './build';
 import { type ColumnInfo, proposeMapping } from './mapping';
@@ -16,6 +18,8 @@ import {
   type ImportResult,
   KEY_KINDS,
   type KeyKind,
+  keyColumnsOf,
+  OOD_KEY_COLUMNS,
   type RawTable,
 } from './types';
 
@@ -31,7 +35,13 @@ export const KEY_KIND_LABELS: Record<KeyKind, string> = {
   'naslib-tuple': 'NASLib tuples',
   'vit-autoprox-json': 'Auto-Prox ViT arch_json',
   'vit-text': 'ViT text of this app (vit:…)',
+  'vit-ood-columns': `OoD-ViT-NAS columns (${OOD_KEY_COLUMNS.join(', ')})`,
 };
+
+/** The columns the draft's key reads, which cannot be values (see keyColumnsOf). */
+export function draftKeyColumns(draft: MappingDraft): string[] {
+  return keyColumnsOf(draft.keyKind, draft.keyColumn);
+}
 
 /** Longest table name accepted (names are shown in lists and carried in share links). */
 export const MAX_TABLE_NAME = 120;
@@ -76,7 +86,8 @@ export function withKeyColumn(
   info: readonly ColumnInfo[],
 ): MappingDraft {
   const guessed = column === null ? null : keyKindOf(info.find((c) => c.name === column));
-  const keyKind = guessed ?? draft.keyKind;
+  // OoD-ViT-NAS's key is not one column: picking a single key column leaves that kind.
+  const keyKind = guessed ?? (draft.keyKind === 'vit-ood-columns' ? null : draft.keyKind);
   const spaceColumn =
     keyKind === 'vit-autoprox-json' && draft.spaceColumn !== column ? draft.spaceColumn : null;
   return {
@@ -87,8 +98,23 @@ export function withKeyColumn(
   };
 }
 
+/**
+ * Chooses how keys are written. 'vit-ood-columns' reads its fixed columns (dropped from the values);
+ * leaving it clears the key column, which the user then chooses.
+ */
 export function withKeyKind(draft: MappingDraft, keyKind: KeyKind | null): MappingDraft {
-  return { ...draft, keyKind, spaceColumn: keyKind === 'vit-autoprox-json' ? draft.spaceColumn : null };
+  const spaceColumn = keyKind === 'vit-autoprox-json' ? draft.spaceColumn : null;
+  if (keyKind === 'vit-ood-columns') {
+    const reads = keyColumnsOf(keyKind, null);
+    return {
+      keyColumn: OOD_KEY_COLUMNS[0],
+      keyKind,
+      valueColumns: draft.valueColumns.filter((c) => !reads.includes(c)),
+      spaceColumn,
+    };
+  }
+  const keyColumn = draft.keyKind === 'vit-ood-columns' ? null : draft.keyColumn;
+  return { ...draft, keyColumn, keyKind, spaceColumn };
 }
 
 /** Chooses the ViT space column (null: the space is inferred from the embedding width). */
@@ -104,7 +130,10 @@ export function withValueColumn(
   on: boolean,
   columns: readonly string[],
 ): MappingDraft {
-  if (on && (column === draft.keyColumn || column === draft.spaceColumn || !columns.includes(column))) {
+  if (
+    on &&
+    (draftKeyColumns(draft).includes(column) || column === draft.spaceColumn || !columns.includes(column))
+  ) {
     return draft;
   }
   const chosen = new Set(draft.valueColumns);
@@ -113,12 +142,13 @@ export function withValueColumn(
   return { ...draft, valueColumns: inFileOrder(columns, chosen) };
 }
 
-/** Every column whose sampled cells are numbers, other than the key and space columns. */
+/** Every column whose sampled cells are numbers, other than the key's and the space column. */
 export function withAllNumericValues(draft: MappingDraft, info: readonly ColumnInfo[]): MappingDraft {
+  const reads = draftKeyColumns(draft);
   const valueColumns = info
     .filter(
       (c) =>
-        c.name !== draft.keyColumn &&
+        !reads.includes(c.name) &&
         c.name !== draft.spaceColumn &&
         c.numericShare > 0 &&
         c.numericShare >= NUMERIC_ENOUGH,
@@ -137,13 +167,14 @@ export function mappingOfDraft(draft: MappingDraft): ImportResult<ColumnMapping>
     ok: false,
     error: { line: null, reason },
   });
-  if (draft.keyColumn === null) return missing('choose the column that holds the architectures');
+  const ood = draft.keyKind === 'vit-ood-columns';
+  if (draft.keyColumn === null && !ood) return missing('choose the column that holds the architectures');
   if (draft.keyKind === null) return missing('choose how the architectures are written');
   if (draft.valueColumns.length === 0) return missing('choose at least one value column');
   return {
     ok: true,
     value: {
-      keyColumn: draft.keyColumn,
+      keyColumn: ood ? OOD_KEY_COLUMNS[0] : (draft.keyColumn ?? ''),
       keyKind: draft.keyKind,
       valueColumns: [...draft.valueColumns],
       spaceColumn: draft.keyKind === 'vit-autoprox-json' ? draft.spaceColumn : null,

@@ -1,6 +1,8 @@
-/** The three reference tables from ../shared/data must import as they are. */
+/** The reference tables from ../shared/data must import as they are. */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readSharedData } from '../../test/sharedData';
+import { vitFromString, vitToString } from '../spaces/vit';
 import { type GroundTruthTable, importGroundTruth, parseTable, proposeMapping } from '.';
 
 function imported(name: string): GroundTruthTable {
@@ -131,5 +133,66 @@ describe('vit_autoprox_gt.csv', () => {
     expect(row).toBeDefined();
     expect(row!.cifar100_scratch).toBe(68.66);
     expect(row!.imagenet_supernet_inherited).toBe(74.64400003);
+  });
+});
+
+describe('vit_oodvitnas_autoformer.csv', () => {
+  const name = 'vit_oodvitnas_autoformer.csv';
+  const table = imported(name);
+  // The file read here with papaparse alone, cells as written.
+  const source = Papa.parse<Record<string, string>>(readSharedData(name), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const SHORT: Record<string, string> = { tiny: 'ti', small: 's', base: 'b' };
+  /** Our ViT text of a row, written out here from the cells (not with the app's parsers). */
+  const keyHere = (r: Record<string, string>) => {
+    const list = (json: string) => (JSON.parse(json) as number[]).join(',');
+    return `vit:${SHORT[r.supernet!]}:e${r.embed_dim}:m${list(r.mlp_ratio_json!)}:h${list(r.num_heads_json!)}`;
+  };
+
+  it('imports all 3 003 subnets (no two rows name the same architecture) over three spaces', () => {
+    expect(source).toHaveLength(3003);
+    expect(new Set(source.map(keyHere)).size).toBe(3003);
+    expect(table.keyKind).toBe('vit-ood-columns');
+    expect(table.rows.size).toBe(3003);
+    expect(table.space).toBe('autoformer-tiny');
+    expect(table.spaces).toEqual(['autoformer-tiny', 'autoformer-small', 'autoformer-base']);
+    expect(table.columns).toEqual([
+      'params_m',
+      'flops_m',
+      'imagenet_top1_supernet_inherited',
+      'imagenet_c_gaussian_noise_sev1',
+    ]);
+    const tiny = source.filter((r) => r.supernet === 'tiny').length;
+    expect(tiny).toBe(1001);
+    // Only the tiny supernet has ImageNet-C results.
+    expect(table.notes).toEqual([
+      'rows from 3 search spaces: AutoFormer-Ti 1001, AutoFormer-S 1001, AutoFormer-B 1001',
+      `imagenet_c_gaussian_noise_sev1: ${3003 - tiny} of 3003 values missing (kept as NaN)`,
+    ]);
+  });
+
+  it('keys every row as its cells say, and every key parses back in its space', () => {
+    expect([...table.rows.keys()]).toEqual(source.map(keyHere));
+    for (const key of table.rows.keys()) {
+      const parsed = vitFromString(key);
+      if (!parsed.ok) throw new Error(`${key}: ${parsed.error}`);
+      expect(vitToString(parsed.value)).toBe(key);
+    }
+  });
+
+  it('holds the accuracies as written in the file', () => {
+    for (const i of [0, 1, 1000, 1001, 2002, 2003, 3002]) {
+      const r = source[i]!;
+      const row = table.rows.get(keyHere(r));
+      expect(row, `row ${i}`).toBeDefined();
+      expect(row!.imagenet_top1_supernet_inherited).toBe(Number(r.imagenet_top1_supernet_inherited));
+      expect(row!.params_m).toBe(Number(r.params_m));
+    }
+    // The file's first row, read by eye: tiny, 14 layers, embed 192, top-1 75.339…, ImageNet-C 65.676.
+    const first = table.rows.get(keyHere(source[0]!))!;
+    expect(first.imagenet_top1_supernet_inherited).toBeCloseTo(75.34, 2);
+    expect(first.imagenet_c_gaussian_noise_sev1).toBe(65.676);
   });
 });

@@ -2,6 +2,8 @@
  * The column-mapping dialog of a ground-truth import: shows what each column of the parsed file
  * looks like, starts from the proposed mapping, previews the result as the user changes it, and
  * imports only when asked. Everything from the file is rendered as text, never as HTML.
+ * With OoD-ViT-NAS's key kind there is no key column to pick: the dialog names the four fixed
+ * columns the key is read from and marks them (and layer_num, checked against the depth) in the list.
  */
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
@@ -9,12 +11,15 @@ import {
   type ImportError,
   KEY_KINDS,
   type KeyKind,
+  OOD_DEPTH_COLUMN,
+  OOD_KEY_COLUMNS,
   type RawTable,
   tableNameFromFile,
 } from '../../core/groundtruth';
 import {
   type DraftPreview,
   describeColumnText,
+  draftKeyColumns,
   importErrorText,
   KEY_KIND_LABELS,
   type MappingDraft,
@@ -113,6 +118,9 @@ export function ColumnMappingDialog({
   };
 
   const vit = draft.keyKind === 'vit-autoprox-json';
+  const ood = draft.keyKind === 'vit-ood-columns';
+  const keyColumns = draftKeyColumns(draft);
+  const missingOod = ood ? OOD_KEY_COLUMNS.filter((c) => !raw.columns.includes(c)) : [];
   const replace = replaceNotice(name, existingNames);
   const titleId = `${id}-title`;
 
@@ -150,21 +158,23 @@ export function ColumnMappingDialog({
           </p>
         )}
         <div className="gt-map-fields">
-          <label>
-            Key column{' '}
-            <select
-              data-testid="gt-map-key"
-              value={draft.keyColumn ?? ''}
-              onChange={(e) => change(withKeyColumn(draft, e.currentTarget.value || null, info))}
-            >
-              <option value="">(choose a column)</option>
-              {raw.columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!ood && (
+            <label>
+              Key column{' '}
+              <select
+                data-testid="gt-map-key"
+                value={draft.keyColumn ?? ''}
+                onChange={(e) => change(withKeyColumn(draft, e.currentTarget.value || null, info))}
+              >
+                <option value="">(choose a column)</option>
+                {raw.columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             Keys are written as{' '}
             <select
@@ -215,6 +225,20 @@ export function ColumnMappingDialog({
             />
           </label>
         </div>
+        {ood && (
+          <p
+            className={missingOod.length > 0 ? 'notice' : 'meta'}
+            data-testid="gt-map-key-columns"
+            data-columns={OOD_KEY_COLUMNS.join(',')}
+          >
+            The key is read from four columns together: {OOD_KEY_COLUMNS.join(', ')} (the supernet is tiny,
+            small or base; the two JSON lists give each layer's MLP ratio and head count).
+            {raw.columns.includes(OOD_DEPTH_COLUMN)
+              ? ` The column ${OOD_DEPTH_COLUMN} is checked against the number of layers.`
+              : ''}
+            {missingOod.length > 0 && ` This file has no column ${missingOod.join(', ')}.`}
+          </p>
+        )}
         {replace && (
           <p className="notice" data-testid="gt-map-replace">
             {replace}
@@ -246,7 +270,13 @@ export function ColumnMappingDialog({
             <tbody>
               {raw.columns.map((column, c) => {
                 const role =
-                  column === draft.keyColumn ? 'key' : column === draft.spaceColumn ? 'space' : null;
+                  ood && column === OOD_DEPTH_COLUMN
+                    ? 'depth check'
+                    : keyColumns.includes(column)
+                      ? 'key'
+                      : column === draft.spaceColumn
+                        ? 'space'
+                        : null;
                 const boxId = `${id}-value-${c}`;
                 return (
                   <tr key={column} data-testid="gt-map-column" data-column={column}>

@@ -35,7 +35,8 @@ export function GroundTruthPanel() {
     <section className="ground-truth" data-testid="ground-truth">
       <h3>Ground truth</h3>
       <label className="file-pick">
-        Import a table (CSV or JSON; NB201 strings, NASLib tuples or Auto-Prox ViT rows):{' '}
+        Import a table (CSV or JSON; NB201 strings, NASLib tuples, Auto-Prox ViT rows or OoD-ViT-NAS
+        AutoFormer tables):{' '}
         <input
           type="file"
           accept=".csv,.json,.tsv,.txt"
@@ -91,7 +92,8 @@ export function GroundTruthPanel() {
             data-rows={t.rows.size}
             data-columns={t.columns.length}
           >
-            <strong>{t.name}</strong> · {t.space} · {t.rows.size} rows · {t.columns.length} columns{' '}
+            <strong>{t.name}</strong> · {(t.spaces ?? [t.space]).join(', ')} · {t.rows.size} rows ·{' '}
+            {t.columns.length} columns{' '}
             <button type="button" onClick={() => void removeGroundTruth(t.name)} data-testid="gt-remove">
               Remove
             </button>

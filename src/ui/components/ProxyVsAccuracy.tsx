@@ -14,7 +14,7 @@ import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spac
 import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
-import { viewOfTable, viewSpaceOf } from '../../state/tableCandidates';
+import { viewOfTable, viewSpacesOf } from '../../state/tableCandidates';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
 import { download } from '../export/tableExport';
@@ -60,8 +60,10 @@ export function ProxyVsAccuracy({
   const [wholeError, setWholeError] = useState<string | null>(null);
   const wholeAvailable =
     proxy !== null && isWholeSpaceProxy(proxy) && space === 'nb201' && table?.space === 'nb201';
-  const tableSpace = table ? viewSpaceOf(table.space) : null;
-  const spaceMismatch = tableSpace !== null && tableSpace !== space;
+  // A table may span several spaces (OoD-ViT-NAS: AutoFormer-Ti, -S and -B).
+  const tableSpaces = table ? viewSpacesOf(table) : [];
+  const tableSpace = tableSpaces.length > 0 ? tableSpaces.join(' / ') : null;
+  const spaceMismatch = table !== undefined && !tableSpaces.includes(space);
   const wholeOn = whole && wholeAvailable;
   const wholeKey = `${proxy}/${fidelity}`;
   useEffect(() => {
@@ -166,12 +168,15 @@ export function ProxyVsAccuracy({
             data-testid="pva-use-table"
             title="Score the table's own architectures (a seeded ViT sample almost never hits a trained one)"
             onClick={() => {
-              const { view, leftOut } = viewOfTable(useExplorerStore.getState().view, table);
+              const { view, leftOut, otherSpaces } = viewOfTable(useExplorerStore.getState().view, table);
               useExplorerStore.setState({ view });
               setTableNote(
-                leftOut > 0
+                (leftOut > 0
                   ? `The view holds at most 1 000 candidates: the first ${view.added.length} of the table's architectures were added, ${leftOut} left out.`
-                  : `The view now scores the table's ${view.added.length} architectures.`,
+                  : `The view now scores the table's ${view.added.length} architectures.`) +
+                  (otherSpaces > 0
+                    ? ` ${otherSpaces} rows of the table's other spaces are not candidates here; pick their space to score them.`
+                    : ''),
               );
             }}
           >
