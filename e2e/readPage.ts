@@ -66,3 +66,20 @@ export async function importThroughDialog(
   await expect(dialog).toBeVisible({ timeout: 60_000 });
   await dialog.getByTestId('gt-map-import').click();
 }
+
+/**
+ * Picks a ground-truth file through a button that opens the file chooser (the lecture's "Import a
+ * table…"), then accepts the column mapping the dialog proposes.
+ */
+export async function importThroughButton(
+  page: Page,
+  buttonTestId: string,
+  files: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(buttonTestId).click();
+  await (await chooser).setFiles(files);
+  const dialog = page.getByTestId('gt-mapping');
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('gt-map-import').click();
+}

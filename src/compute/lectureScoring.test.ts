@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { defaultViewState } from '../state/viewState';
 import { jobFor } from './explorerScoring';
-import { correlationOf, jobId, lectureCandidates, ntkJob, vintkJob } from './lectureScoring';
+import { correlationOf, jobId, lectureCandidates, ntkJob, sharingScorer, vintkJob } from './lectureScoring';
 
 const ARCH = 'vit:web:e64:m2,2:h2,4';
 
@@ -22,6 +23,27 @@ describe('lecture jobs', () => {
       ...explorer,
       params: { r: 0.5, alpha: 0.25 },
     });
+  });
+
+  it("are the Explorer's jobs for an imported table's AutoFormer-Ti rows too (quick fidelity: 64 px)", () => {
+    const arch = `vit:ti:e192:m${Array(12).fill(3.5).join(',')}:h${Array(12).fill(3).join(',')}`;
+    const view = {
+      ...defaultViewState(),
+      space: 'autoformer-tiny' as const,
+      fidelity: 'quick' as const,
+      seed: 2,
+    };
+    const cell = candidateCodec('autoformer-tiny').indexOf(arch);
+    if (!cell.ok) throw new Error(cell.error);
+    const ntk = ntkJob(arch, { seed: 2 }, 'autoformer-tiny');
+    expect(ntk).toEqual(jobFor({ ...view, batch: null }, cell.value, 'ntk_cond'));
+    expect(ntk.space).toBe('autoformer-tiny');
+    expect(vintkJob(arch, { seed: 2, r: 0.25, alpha: 0.5 }, 'autoformer-tiny')).toEqual({
+      ...jobFor({ ...view, batch: null }, cell.value, 'vintk'),
+      params: { r: 0.25, alpha: 0.5 },
+    });
+    // The same text in another space is another job.
+    expect(jobId(ntk)).not.toBe(jobId(ntkJob(arch, { seed: 2 })));
   });
 
   it('key by every setting that changes the value', () => {
@@ -66,5 +88,45 @@ describe('lecture correlations', () => {
     const vintk = correlationOf(rows, 'vintk');
     expect(vintk.rho.estimate).toBe(-1);
     expect(vintk.rho.n).toBe(5);
+  });
+});
+
+describe('the lecture scorer', () => {
+  it('computes a job asked for again while it runs only once, and again once it has finished', async () => {
+    const calls: string[] = [];
+    const waiting: ((result: ScoreResult) => void)[] = [];
+    const inner = {
+      score(job: ScoreJob) {
+        calls.push(jobId(job));
+        return new Promise<ScoreResult>((resolve) => waiting.push(resolve));
+      },
+    };
+    const scorer = sharingScorer(inner);
+    const a = ntkJob(ARCH, { seed: 0 });
+    const b = vintkJob(ARCH, { seed: 0, r: 0.25, alpha: 0.5 });
+    const first = scorer.score(a);
+    const second = scorer.score({ ...a, params: {} });
+    const other = scorer.score(b);
+    expect(calls).toEqual([jobId(a), jobId(b)]);
+    const result = { value: 3, backend: 'cpu', ms: 5 } as ScoreResult;
+    waiting[0]!(result);
+    expect(await first).toBe(result);
+    expect(await second).toBe(result);
+    waiting[1]!({ ...result, value: 4 });
+    expect((await other).value).toBe(4);
+    void scorer.score(a);
+    expect(calls).toEqual([jobId(a), jobId(b), jobId(a)]);
+  });
+
+  it('forgets a job whose computation failed, so asking again tries again', async () => {
+    let n = 0;
+    const scorer = sharingScorer({
+      score: () =>
+        ++n === 1 ? Promise.reject(new Error('boom')) : Promise.resolve({ value: 1 } as ScoreResult),
+    });
+    const job = ntkJob(ARCH, { seed: 0 });
+    await expect(scorer.score(job)).rejects.toThrow('boom');
+    expect((await scorer.score(job)).value).toBe(1);
+    expect(n).toBe(2);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The lecture view's scoring: each candidate gets an ntk_cond job and a vintk(r, α) job, exactly
- * like the Explorer's jobFor builds them for the 'vit-browser' space (quick fidelity, a seeded
- * cifar10-train batch of the fidelity's size, seed = the lecture's seed), so the Explorer's score
- * cache serves both views. Results land in a small store keyed by jobId, so moving a slider back
- * shows the earlier numbers at once (from memory, else from the cache).
+ * like the Explorer's jobFor builds them for the candidates' space ('vit-browser', or the space of
+ * an imported table's rows such as 'autoformer-tiny'; quick fidelity, a seeded cifar10-train batch
+ * of the fidelity's size, seed = the lecture's seed), so the Explorer's score cache serves both
+ * views. Results land in a small store keyed by jobId, so moving a slider back shows the earlier
+ * numbers at once (from memory, else from the cache).
  */
 import { create } from 'zustand';
 import { batchSpec } from '../core/data/imageDataset';
@@ -11,10 +12,12 @@ import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { type BootstrapInterval, bootstrapKendall, bootstrapSpearman } from '../core/stats/bootstrap';
+import type { LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
-import { type RunProgress, runScores } from './scoreRun';
+import { type RunProgress, runScores, type Scorer } from './scoreRun';
 
+/** The space of the shipped table and of the seeded sample. */
 export const LECTURE_SPACE = 'vit-browser' as const;
 export const LECTURE_FIDELITY = 'quick' as const;
 export const LECTURE_DATASET = 'cifar10-train';
@@ -30,9 +33,14 @@ export interface LectureSettings {
   alpha: number;
 }
 
-export function ntkJob(arch: string, { seed }: Pick<LectureSettings, 'seed'>): ScoreJob {
+/** `space`: the candidates' space (an imported table's rows may be AutoFormer, scored at 64 px). */
+export function ntkJob(
+  arch: string,
+  { seed }: Pick<LectureSettings, 'seed'>,
+  space: LectureTableSpace = LECTURE_SPACE,
+): ScoreJob {
   return {
-    space: LECTURE_SPACE,
+    space,
     arch,
     proxy: 'ntk_cond',
     params: {},
@@ -42,8 +50,12 @@ export function ntkJob(arch: string, { seed }: Pick<LectureSettings, 'seed'>): S
   };
 }
 
-export function vintkJob(arch: string, { seed, r, alpha }: LectureSettings): ScoreJob {
-  return { ...ntkJob(arch, { seed }), proxy: 'vintk', params: { r, alpha } };
+export function vintkJob(
+  arch: string,
+  { seed, r, alpha }: LectureSettings,
+  space: LectureTableSpace = LECTURE_SPACE,
+): ScoreJob {
+  return { ...ntkJob(arch, { seed }, space), proxy: 'vintk', params: { r, alpha } };
 }
 
 /** A synchronous key of a job for the in-memory store (the cache uses its own hashed key). */
@@ -52,10 +64,13 @@ export function jobId(job: ScoreJob): string {
     .sort()
     .map((k) => `${k}=${String(job.params[k])}`)
     .join(',');
-  return `${job.proxy}|${job.arch}|${params}|${job.seed}|${job.fidelity}|${job.dataset}`;
+  return `${job.proxy}|${job.space}|${job.arch}|${params}|${job.seed}|${job.fidelity}|${job.dataset}`;
 }
 
-/** The candidates: the shipped table's first n rows, or n distinct seeded vit-browser architectures. */
+/**
+ * The candidates of the shipped table (its first n rows) or of the seeded sample (n distinct
+ * vit-browser architectures). An imported table's come from tableLectureCandidates (state/lectureTable).
+ */
 export function lectureCandidates(
   source: 'shipped' | 'sample',
   n: number,
@@ -119,6 +134,37 @@ let cachePromise: Promise<ScoreCache> | undefined;
 let runId = 0;
 let current: AbortController | undefined;
 
+/** Workers the lecture scores with side by side (one per spare core, as the Explorer's pool). */
+export function lectureConcurrency(): number {
+  return Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+}
+
+/**
+ * A scorer that hands a job already being computed the same pending result instead of a second
+ * computation. A superseded run drops the result of the job it had in flight; the run replacing it
+ * (n or a slider moved) usually asks for that very job, and for an AutoFormer network it is minutes
+ * of work.
+ */
+export function sharingScorer(inner: Scorer): Scorer {
+  const pending = new Map<string, Promise<ScoreResult>>();
+  return {
+    score(job) {
+      const id = jobId(job);
+      const running = pending.get(id);
+      if (running) return running;
+      const result = inner.score(job).finally(() => pending.delete(id));
+      pending.set(id, result);
+      return result;
+    },
+  };
+}
+
+let scorer: Scorer | undefined;
+const lectureScorer = (): Scorer => {
+  scorer ??= sharingScorer({ score: (job) => getPool().score(job) });
+  return scorer;
+};
+
 /** Scores the jobs not yet in memory (cache first, then the worker pool); a new call supersedes the last. */
 export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void> {
   const id = ++runId;
@@ -137,12 +183,11 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
   });
   const cache = await cachePromise;
   if (id !== runId) return;
-  const pool = getPool();
   store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
-  const concurrency = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+  const concurrency = lectureConcurrency();
   const outcome = await runScores(
     todo,
-    pool,
+    lectureScorer(),
     cache,
     concurrency,
     {
@@ -161,4 +206,15 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
     controller.signal,
   );
   if (id === runId) store.setState({ status: outcome });
+}
+
+/**
+ * Stops scoring now (the workers are terminated, as the Explorer's Cancel does); scores that landed
+ * stay, in memory and in the cache. Changing the lecture starts scoring again.
+ */
+export function cancelLectureScoring(): void {
+  runId++;
+  current?.abort();
+  getPool().cancelAll();
+  useLectureScores.setState({ status: 'cancelled' });
 }

@@ -6,6 +6,7 @@
  * recomputed (or read from the cache).
  */
 import { create } from 'zustand';
+import type { SpaceId } from '../core/spaces/architecture';
 // schedule.ts is tfjs-free (liveTraining.ts is not): the state module must not pull tfjs in.
 import { SHORT_VIT_SCHEDULE, totalSteps } from '../core/train/schedule';
 
@@ -26,8 +27,26 @@ export const LECTURE_SCREEN_TITLES: Record<LectureScreen, string> = {
   train: '5 · Watch a ground-truth point being made',
 };
 
-export const LECTURE_SOURCES = ['shipped', 'sample'] as const;
+/**
+ * 'shipped': the browser-ViT table trained here; 'sample': a seeded sample of the browser ViT space;
+ * 'table': the rows of a ground-truth table the user imported (e.g. Auto-Prox's AutoFormer-Ti).
+ */
+export const LECTURE_SOURCES = ['shipped', 'sample', 'table'] as const;
 export type LectureSource = (typeof LECTURE_SOURCES)[number];
+
+/** The ViT spaces an imported table's rows may come from (the lecture compares ViT proxies). */
+export const LECTURE_TABLE_SPACES = [
+  'autoformer-tiny',
+  'autoformer-small',
+  'autoformer-base',
+  'vit-browser',
+] as const satisfies readonly SpaceId[];
+export type LectureTableSpace = (typeof LECTURE_TABLE_SPACES)[number];
+
+/** Longest table name a link keeps (the import dialog's limit, MAX_TABLE_NAME in core/groundtruth). */
+export const LECTURE_MAX_TABLE_NAME = 120;
+/** Longest column name a link keeps (the Explorer's link allows the same). */
+export const LECTURE_MAX_COLUMN_NAME = 200;
 
 /** Control groups a lecturer can hide from the audience. */
 export const LECTURE_HIDE_GROUPS = ['source', 'sliders', 'table', 'train'] as const;
@@ -52,6 +71,12 @@ export interface LectureState {
   lock: boolean;
   /** Steps of live training: the shipped table's 100 reproduce its numbers; fewer make a shorter demo. */
   trainSteps: number;
+  /** Source 'table': the imported table's name ('' until one is chosen). Links carry the name only. */
+  table: string;
+  /** Source 'table': the accuracy column ('' = the table's default column). */
+  column: string;
+  /** Source 'table': which of the table's spaces to take rows from (null = its first ViT space). */
+  tableSpace: LectureTableSpace | null;
 }
 
 export const LECTURE_LIMITS = {
@@ -74,6 +99,9 @@ export const DEFAULT_LECTURE_STATE: LectureState = {
   hide: [],
   lock: false,
   trainSteps: LIVE_FULL_STEPS,
+  table: '',
+  column: '',
+  tableSpace: null,
 };
 
 export function defaultLectureState(): LectureState {

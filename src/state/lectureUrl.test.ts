@@ -1,6 +1,12 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { defaultLectureState, type LectureState } from './lectureState';
+import { MAX_TABLE_NAME } from '../core/groundtruth/mappingDraft';
+import {
+  defaultLectureState,
+  LECTURE_MAX_COLUMN_NAME,
+  LECTURE_MAX_TABLE_NAME,
+  type LectureState,
+} from './lectureState';
 import { decodeLectureState, encodeLectureState } from './lectureUrl';
 
 const link = (json: string) => `lec1.${LZString.compressToEncodedURIComponent(json)}`;
@@ -18,6 +24,9 @@ describe('lecture links', () => {
       hide: ['source', 'sliders', 'table', 'train'],
       lock: true,
       trainSteps: 7,
+      table: '',
+      column: '',
+      tableSpace: null,
     };
     expect(decodeLectureState(`#${encodeLectureState(state)}`)).toEqual({ state, notices: [] });
     const encoded = encodeLectureState(defaultLectureState());
@@ -132,5 +141,94 @@ describe('lecture links', () => {
       expect(notices.length).toBeGreaterThan(0);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
+  });
+
+  it('round-trip an imported table as source, with its column and space, under three new short keys', () => {
+    const state: LectureState = {
+      ...defaultLectureState(),
+      source: 'table',
+      n: 3,
+      table: 'vit_oodvitnas_autoformer',
+      column: 'imagenet_top1_supernet_inherited',
+      tableSpace: 'autoformer-small',
+    };
+    const encoded = encodeLectureState(state);
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(encoded.slice(5)))).toEqual({
+      src: 'table',
+      n: 3,
+      tb: 'vit_oodvitnas_autoformer',
+      col: 'imagenet_top1_supernet_inherited',
+      sp: 'autoformer-small',
+    });
+    expect(decodeLectureState(encoded)).toEqual({ state, notices: [] });
+    // Names with quotes, markup, spaces and non-Latin letters come back character for character.
+    const odd = { ...state, table: ' "<b>Tabelle</b>" · 表 ', column: 'top-1 (%)', tableSpace: null };
+    expect(decodeLectureState(encodeLectureState(odd))).toEqual({ state: odd, notices: [] });
+  });
+
+  it('read every link made before imported tables exactly as before', () => {
+    for (const json of [
+      '{}',
+      '{"src":"sample","n":7,"s":3}',
+      '{"p":true,"n":4,"sliders_hide":true,"sc":3}',
+      '{"ts":10,"train_hide":true,"lock":true,"r":0.5,"a":0.75}',
+    ]) {
+      const { state, notices } = decodeLectureState(link(json));
+      expect(notices).toEqual([]);
+      expect(state.table).toBe('');
+      expect(state.column).toBe('');
+      expect(state.tableSpace).toBeNull();
+      // And the link they make again is the link they came from.
+      const again = LZString.decompressFromEncodedURIComponent(encodeLectureState(state).slice(5));
+      expect(JSON.parse(again)).toEqual(JSON.parse(json));
+    }
+  });
+
+  it('keep a table name this page has no table of as plain text (the view reports it), markup and all', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { state, notices } = decodeLectureState(
+      link(JSON.stringify({ src: 'table', tb: hostile, col: '__proto__' })),
+    );
+    expect(notices).toEqual([]);
+    expect(state.source).toBe('table');
+    expect(state.table).toBe(hostile);
+    expect(state.column).toBe('__proto__');
+  });
+
+  it('cut over-long table and column names to their limits, counting characters, and say so', () => {
+    expect(LECTURE_MAX_TABLE_NAME).toBe(MAX_TABLE_NAME);
+    // 130 astral characters: 260 UTF-16 units, cut to 120 whole characters.
+    const long = '𝔸'.repeat(130);
+    const { state, notices } = decodeLectureState(
+      link(JSON.stringify({ src: 'table', tb: long, col: 'c'.repeat(LECTURE_MAX_COLUMN_NAME + 1) })),
+    );
+    expect(Array.from(state.table)).toHaveLength(120);
+    expect(state.table).toBe('𝔸'.repeat(120));
+    expect(state.column).toBe('c'.repeat(200));
+    expect(notices).toEqual([
+      "The lecture link's table name was longer than 120 characters; only its first 120 were kept.",
+      "The lecture link's accuracy column was longer than 200 characters; only its first 200 were kept.",
+    ]);
+    const exact = decodeLectureState(link(JSON.stringify({ tb: 'x'.repeat(120) })));
+    expect(exact.notices).toEqual([]);
+    expect(exact.state.table).toHaveLength(120);
+  });
+
+  it('read a table name, column or space of the wrong kind as none, with one notice each', () => {
+    const { state, notices } = decodeLectureState(
+      link('{"src":"table","tb":["a"],"col":7,"sp":"nb201","n":3}'),
+    );
+    expect(state).toEqual({ ...defaultLectureState(), source: 'table', n: 3 });
+    expect(notices).toEqual([
+      "The lecture link's table name was not text; none was used.",
+      "The lecture link's accuracy column was not text; none was used.",
+      "The lecture link's table space was not one of autoformer-tiny, autoformer-small, autoformer-base, vit-browser; the table's first ViT space was used.",
+    ]);
+    for (const sp of ['mlp', '<b>x</b>', 3, null, 'autoformer-tiny ']) {
+      const read = decodeLectureState(link(JSON.stringify({ sp })));
+      expect(read.state.tableSpace).toBeNull();
+      expect(read.notices).toHaveLength(1);
+    }
+    expect(decodeLectureState(link('{"sp":"vit-browser"}')).state.tableSpace).toBe('vit-browser');
   });
 });

@@ -3,6 +3,8 @@
  * defaults. Hidden control groups travel as TensorFlow-Playground-style flags ("source_hide": true).
  * Every field is read on its own; a bad one falls back to its default with a plain-text notice,
  * numbers are clamped into range (and said so), and nothing in the link is ever read as HTML.
+ * An imported table travels by name only: a name the page has no table of is kept as it is (the
+ * view then says which table to import), and only an over-long one is cut, with a notice.
  */
 import * as v from 'valibot';
 import {
@@ -12,7 +14,10 @@ import {
   defaultLectureState,
   LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
+  LECTURE_MAX_COLUMN_NAME,
+  LECTURE_MAX_TABLE_NAME,
   LECTURE_SOURCES,
+  LECTURE_TABLE_SPACES,
   type LectureHideGroup,
   type LectureState,
 } from './lectureState';
@@ -21,7 +26,10 @@ import { decodePayload, encodePayload, own } from './linkPayload';
 export const LECTURE_URL_VERSION = 1;
 export const LECTURE_PREFIX = 'lec';
 
-/** Short keys keep links short. Never give a key a new meaning without bumping the version. */
+/**
+ * Short keys keep links short. Never give a key a new meaning without bumping the version. The
+ * imported-table keys (tb, col, sp) came later: links without them read exactly as before.
+ */
 const KEY = {
   screen: 'sc',
   source: 'src',
@@ -32,6 +40,9 @@ const KEY = {
   present: 'p',
   lock: 'lock',
   trainSteps: 'ts',
+  table: 'tb',
+  column: 'col',
+  tableSpace: 'sp',
 } as const satisfies Record<Exclude<keyof LectureState, 'hide'>, string>;
 
 const hideKey = (group: LectureHideGroup) => `${group}_hide`;
@@ -123,6 +134,33 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
     if (parsed.success) source = parsed.output;
     else notices.push(`The lecture link's source was not valid; ${source} was used.`);
   }
+  const name = (field: 'table' | 'column', max: number, what: string): string => {
+    const value = own(raw, KEY[field]);
+    if (value === undefined) return DEFAULT_LECTURE_STATE[field];
+    if (typeof value !== 'string') {
+      notices.push(`The lecture link's ${what} was not text; none was used.`);
+      return DEFAULT_LECTURE_STATE[field];
+    }
+    // Counted in characters, not UTF-16 units, so a cut never splits one.
+    const chars = Array.from(value);
+    if (chars.length <= max) return value;
+    notices.push(
+      `The lecture link's ${what} was longer than ${max} characters; only its first ${max} were kept.`,
+    );
+    return chars.slice(0, max).join('');
+  };
+  const table = name('table', LECTURE_MAX_TABLE_NAME, 'table name');
+  const column = name('column', LECTURE_MAX_COLUMN_NAME, 'accuracy column');
+  const spaceValue = own(raw, KEY.tableSpace);
+  let tableSpace = DEFAULT_LECTURE_STATE.tableSpace;
+  if (spaceValue !== undefined) {
+    const parsed = v.safeParse(v.picklist(LECTURE_TABLE_SPACES), spaceValue);
+    if (parsed.success) tableSpace = parsed.output;
+    else
+      notices.push(
+        `The lecture link's table space was not one of ${LECTURE_TABLE_SPACES.join(', ')}; the table's first ViT space was used.`,
+      );
+  }
   const hide = canonicalHide(LECTURE_HIDE_GROUPS.filter((g) => flag(hideKey(g), hideKey(g))));
   let screen = number('screen');
   if (screen !== clampScreen(screen, hide)) {
@@ -143,6 +181,9 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
       hide,
       lock: flag(KEY.lock, 'lock'),
       trainSteps: number('trainSteps'),
+      table,
+      column,
+      tableSpace,
     },
     notices,
   };

@@ -1,9 +1,10 @@
 /**
  * Import and manage ground-truth tables (the user's own files; kept in IndexedDB until removed).
- * A chosen file is parsed, then imported through the column-mapping dialog.
+ * A chosen file is parsed, then imported through the column-mapping dialog. The file handler and
+ * the import's feedback (errors, notes, the dialog) are exported for the lecture's own Import button.
  */
 
-import { useEffect } from 'react';
+import { type ChangeEvent, useEffect } from 'react';
 import {
   cancelGroundTruthImport,
   confirmGroundTruthImport,
@@ -16,49 +17,37 @@ import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 
-export function GroundTruthPanel() {
+/** The file types an import accepts. */
+export const GROUND_TRUTH_ACCEPT = '.csv,.json,.tsv,.txt';
+
+/** A file input's change: the chosen file goes to the import; the input is cleared so it can be chosen again. */
+export function onGroundTruthFileChange(e: ChangeEvent<HTMLInputElement>): void {
+  const file = e.currentTarget.files?.[0];
+  e.currentTarget.value = '';
+  if (file) void importGroundTruthFile(file);
+}
+
+/**
+ * What an import says and asks, wherever it was started: why the last file was not imported, the
+ * notes of the last import, a storage problem, and the column-mapping dialog of the file waiting to
+ * be imported. `onImported` hears the name of each table the dialog imports.
+ */
+export function GroundTruthImportFeedback({ onImported }: { onImported?: (name: string) => void }) {
   const tables = useGroundTruthStore((s) => s.tables);
   const storage = useGroundTruthStore((s) => s.storage);
   const importError = useGroundTruthStore((s) => s.importError);
   const importNotes = useGroundTruthStore((s) => s.importNotes);
-  const importing = useGroundTruthStore((s) => s.importing);
-  const loaded = useGroundTruthStore((s) => s.loaded);
   const pending = useGroundTruthStore((s) => s.pendingImport);
-  const truth = useExplorerStore((s) => s.view.truth);
-  const missing = loaded && truth !== null && !tables.some((t) => t.name === truth.table);
-
-  useEffect(() => {
-    void loadGroundTruth();
-  }, []);
-
+  const onImport: typeof confirmGroundTruthImport = onImported
+    ? async (draft, name) => {
+        const error = await confirmGroundTruthImport(draft, name);
+        // The dialog's name, trimmed as the import trims it.
+        if (error === null) onImported(name.trim());
+        return error;
+      }
+    : confirmGroundTruthImport;
   return (
-    <section className="ground-truth" data-testid="ground-truth">
-      <h3>Ground truth</h3>
-      <label className="file-pick">
-        Import a table (CSV or JSON; NB201 strings, NASLib tuples, Auto-Prox ViT rows or OoD-ViT-NAS
-        AutoFormer tables):{' '}
-        <input
-          type="file"
-          accept=".csv,.json,.tsv,.txt"
-          data-testid="gt-file"
-          disabled={importing || pending !== null}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void importGroundTruthFile(file);
-          }}
-        />
-      </label>
-      {importing && <span data-testid="gt-importing"> reading…</span>}
-      {missing && (
-        <div className="notice" role="status" data-testid="gt-needed" data-table={truth.table}>
-          This view compares against the column "{truth.column}" of the table "{truth.table}", which is not
-          loaded here:{' '}
-          {truth.table.startsWith(TRAINED_PREFIX)
-            ? 'it was made by short training in the page; train the same candidates below (same seed and steps give the same accuracies).'
-            : 'import that file to see the plot (links never carry the table itself).'}
-        </div>
-      )}
+    <>
       {importError && (
         <div className="notice error" role="alert" data-testid="gt-error">
           {importError.file} was not imported
@@ -79,10 +68,51 @@ export function GroundTruthPanel() {
           fileName={pending.fileName}
           raw={pending.raw}
           existingNames={tables.map((t) => t.name)}
-          onImport={confirmGroundTruthImport}
+          onImport={onImport}
           onCancel={cancelGroundTruthImport}
         />
       )}
+    </>
+  );
+}
+
+export function GroundTruthPanel() {
+  const tables = useGroundTruthStore((s) => s.tables);
+  const importing = useGroundTruthStore((s) => s.importing);
+  const loaded = useGroundTruthStore((s) => s.loaded);
+  const pending = useGroundTruthStore((s) => s.pendingImport);
+  const truth = useExplorerStore((s) => s.view.truth);
+  const missing = loaded && truth !== null && !tables.some((t) => t.name === truth.table);
+
+  useEffect(() => {
+    void loadGroundTruth();
+  }, []);
+
+  return (
+    <section className="ground-truth" data-testid="ground-truth">
+      <h3>Ground truth</h3>
+      <label className="file-pick">
+        Import a table (CSV or JSON; NB201 strings, NASLib tuples, Auto-Prox ViT rows or OoD-ViT-NAS
+        AutoFormer tables):{' '}
+        <input
+          type="file"
+          accept={GROUND_TRUTH_ACCEPT}
+          data-testid="gt-file"
+          disabled={importing || pending !== null}
+          onChange={onGroundTruthFileChange}
+        />
+      </label>
+      {importing && <span data-testid="gt-importing"> reading…</span>}
+      {missing && (
+        <div className="notice" role="status" data-testid="gt-needed" data-table={truth.table}>
+          This view compares against the column "{truth.column}" of the table "{truth.table}", which is not
+          loaded here:{' '}
+          {truth.table.startsWith(TRAINED_PREFIX)
+            ? 'it was made by short training in the page; train the same candidates below (same seed and steps give the same accuracies).'
+            : 'import that file to see the plot (links never carry the table itself).'}
+        </div>
+      )}
+      <GroundTruthImportFeedback />
       <ul className="gt-tables">
         {tables.map((t) => (
           <li

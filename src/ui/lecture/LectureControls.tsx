@@ -4,17 +4,22 @@
  * presentation mode, screen stepping and the "copy lecture link" chooser of hide and lock flags.
  */
 import { useState } from 'react';
+import { useGroundTruthStore } from '../../state/groundTruthState';
 import {
   canonicalHide,
   clampScreen,
   LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
+  LECTURE_SOURCES,
   type LectureHideGroup,
+  type LectureSource,
   type LectureState,
   lectureScreens,
   useLectureStore,
 } from '../../state/lectureState';
+import { type LectureTableChoice, vitTables } from '../../state/lectureTable';
 import { encodeLectureState } from '../../state/lectureUrl';
+import { LectureTableSource, tableChoicePatch } from './LectureTableSource';
 import type { ShippedTable } from './shippedTable';
 import { stepScreen } from './useScreenKeys';
 
@@ -25,6 +30,9 @@ const HIDE_LABELS: Record<LectureHideGroup, string> = {
   train: 'live training (its screen too)',
 };
 
+const isSource = (value: string): value is LectureSource =>
+  (LECTURE_SOURCES as readonly string[]).includes(value);
+
 function clampInt(value: number, { min, max }: { min: number; max: number }): number | null {
   if (!Number.isFinite(value)) return null;
   return Math.min(max, Math.max(min, Math.round(value)));
@@ -34,13 +42,25 @@ export function LectureControls({
   lecture,
   shipped,
   candidates,
+  tableChoice,
 }: {
   lecture: LectureState;
   shipped: ShippedTable | null;
   candidates: number;
+  /** Source 'table': the lecture's table, column and space as resolved against the loaded tables. */
+  tableChoice: LectureTableChoice | null;
 }) {
   const setLecture = useLectureStore((s) => s.setLecture);
   const hidden = new Set(lecture.hide);
+  const chooseSource = (source: LectureSource) => {
+    // The first imported ViT table, when the lecture names none yet.
+    const first = vitTables(useGroundTruthStore.getState().tables)[0];
+    setLecture(
+      source === 'table' && lecture.table === '' && first
+        ? { source, ...tableChoicePatch(first) }
+        : { source },
+    );
+  };
   if (hidden.has('source') && hidden.has('sliders')) return null;
   return (
     <div className="lec-controls">
@@ -51,17 +71,20 @@ export function LectureControls({
             from{' '}
             <select
               value={lecture.source}
-              onChange={(e) =>
-                setLecture({ source: e.currentTarget.value === 'sample' ? 'sample' : 'shipped' })
-              }
+              onChange={(e) => {
+                const source = e.currentTarget.value;
+                if (isSource(source)) chooseSource(source);
+              }}
               data-testid="lec-source-select"
             >
               <option value="shipped">
                 the shipped table (trained here){shipped?.ok ? `, ${shipped.archs.length} rows` : ''}
               </option>
               <option value="sample">a seeded sample of the browser ViT space</option>
+              <option value="table">an imported table (e.g. Auto-Prox, OoD-ViT-NAS)</option>
             </select>
           </label>
+          {lecture.source === 'table' && <LectureTableSource lecture={lecture} choice={tableChoice} />}
           <label>
             n{' '}
             <input

@@ -28,6 +28,8 @@ export function ProxyScatter({
   large,
   rhoTestId,
   onPick,
+  yLabel = 'test accuracy (%)',
+  emptyText,
 }: {
   rows: readonly LectureRow[];
   proxy: 'ntk' | 'vintk';
@@ -35,6 +37,10 @@ export function ProxyScatter({
   large: boolean;
   rhoTestId: string;
   onPick(arch: string): void;
+  /** The accuracy axis' title (an imported table's: its column and name). */
+  yLabel?: string;
+  /** Said under the plot while it has no point. */
+  emptyText?: string;
 }) {
   const id = proxy === 'ntk' ? 'ntk_cond' : 'vintk';
   const points = rows.flatMap((row, i) => {
@@ -52,7 +58,7 @@ export function ProxyScatter({
         width={large ? 560 : 420}
         height={large ? 400 : 300}
         xLabel={getProxy(id).label}
-        yLabel="test accuracy (%)"
+        yLabel={yLabel}
         testId={`lec-scatter-${proxy}`}
         onBrush={(ids) => {
           const first = ids[0];
@@ -60,10 +66,25 @@ export function ProxyScatter({
           if (row) onPick(row.arch);
         }}
       />
+      {points.length === 0 && emptyText && (
+        <p className="meta" data-testid={`lec-scatter-empty-${proxy}`}>
+          {emptyText}
+        </p>
+      )}
       <CorrelationLine c={correlation} testId={rhoTestId} />
     </figure>
   );
 }
+
+/** What the numbers are about: the networks and the accuracy they are ranked against. */
+export interface ExplainSubject {
+  /** e.g. "ViTs", "AutoFormer-Ti networks of the table "vit_autoprox_gt"" */
+  networks: string;
+  /** e.g. "the trained accuracies", "their cifar100_scratch" */
+  accuracy: string;
+}
+
+const BROWSER_SUBJECT: ExplainSubject = { networks: 'ViTs', accuracy: 'the trained accuracies' };
 
 /** Two sentences with the measured numbers; says plainly when vintk does not beat ntk_cond. */
 export function explainText(
@@ -71,13 +92,18 @@ export function explainText(
   vintk: ProxyCorrelation,
   r: number,
   alpha: number,
+  subject: ExplainSubject = BROWSER_SUBJECT,
 ): string[] {
   const n = Math.min(ntk.rho.n, vintk.rho.n);
   if (n < 3)
-    return ['Fewer than 3 networks have both a score and an accuracy yet: no correlation to report.'];
+    return [
+      subject === BROWSER_SUBJECT
+        ? 'Fewer than 3 networks have both a score and an accuracy yet: no correlation to report.'
+        : `Fewer than 3 ${subject.networks} have both scores yet: no correlation with ${subject.accuracy} to report.`,
+    ];
   const d = vintk.rho.estimate - ntk.rho.estimate;
   const first =
-    `On these ${n} ViTs, ntk_cond ranks the trained accuracies with Spearman ρ = ${fmt(ntk.rho.estimate, 2)} ` +
+    `On these ${n} ${subject.networks}, ntk_cond ranks ${subject.accuracy} with Spearman ρ = ${fmt(ntk.rho.estimate, 2)} ` +
     `and vintk (r = ${r}, α = ${alpha}) with ρ = ${fmt(vintk.rho.estimate, 2)}: ` +
     `a difference of ${d >= 0 ? '+' : ''}${fmt(d, 2)}.`;
   const overlap = !(vintk.rho.low > ntk.rho.high || ntk.rho.low > vintk.rho.high);

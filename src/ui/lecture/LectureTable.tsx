@@ -22,6 +22,7 @@ export function LectureTable({
   selected,
   onPick,
   trainLive = true,
+  accuracyLabel = 'test accuracy (%)',
 }: {
   rows: readonly LectureRow[];
   jobs: readonly { arch: string; ntk: ScoreJob; vintk: ScoreJob }[];
@@ -30,6 +31,8 @@ export function LectureTable({
   onPick(arch: string): void;
   /** Show the live-training ticks (off when the link hides live training). */
   trainLive?: boolean;
+  /** The accuracy column's header (an imported table's column name). */
+  accuracyLabel?: string;
 }) {
   const ntkMs = jobs.map((j) => results[jobId(j.ntk)]?.ms);
   const vintkMs = jobs.map((j) => results[jobId(j.vintk)]?.ms);
@@ -46,7 +49,7 @@ export function LectureTable({
             <th>architecture</th>
             <th>ntk_cond</th>
             <th>vintk</th>
-            <th>test accuracy (%)</th>
+            <th>{accuracyLabel}</th>
             <th>ms (ntk_cond / vintk)</th>
             {trainLive && <th>train live</th>}
           </tr>

@@ -1,17 +1,23 @@
 /**
  * "NTK vs ViNTK, for the lecture hall" (issue 6): ntk_cond and vintk (our reading of ViNTK) computed
- * in the Explorer's workers and cache for a few browser-sized ViTs with known accuracy, twin scatter
- * plots with rank correlations, the images at r, live short training of a few of them (their
- * accuracy curves growing towards the shipped table's numbers), and a presentation mode stepping one
- * idea per screen.
+ * in the Explorer's workers and cache for a few browser-sized ViTs with known accuracy, or for the
+ * first rows of a published table the user imported (Auto-Prox's AutoFormer-Ti, OoD-ViT-NAS), twin
+ * scatter plots with rank correlations, the images at r, live short training of a few browser ViTs
+ * (their accuracy curves growing towards the shipped table's numbers), and a presentation mode
+ * stepping one idea per screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { loadGroundTruth } from '../../compute/groundTruthImport';
+import { lectureCost, lectureCostText } from '../../compute/lectureCost';
 import {
+  cancelLectureScoring,
   correlationOf,
   jobId,
+  LECTURE_SPACE,
   type LectureRow,
   lectureBatchSpec,
   lectureCandidates,
+  lectureConcurrency,
   ntkJob,
   scoreLectureJobs,
   useLectureScores,
@@ -24,12 +30,15 @@ import {
   LECTURE_SCREEN_TITLES,
   LECTURE_SCREENS,
   type LectureState,
+  type LectureTableSpace,
   useLectureStore,
 } from '../../state/lectureState';
+import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
 import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
 import { explainText, fmt, ProxyScatter } from './LectureStats';
 import { LectureTable } from './LectureTable';
+import { NoLiveTraining, scatterEmptyText, TableSourceNotes, tableLabels } from './LectureTableNotes';
 import { LiveTraining } from './LiveTraining';
 import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable, shippedSeed0Accuracy } from './shippedTable';
 import { useScreenKeys } from './useScreenKeys';
@@ -63,43 +72,72 @@ function accuracyOf(
   return undefined;
 }
 
+/** What the lecture's 'table' source gives: the choice as resolved, and its candidates. */
+function useTableSource(lecture: LectureState, imported: readonly GroundTruthTable[]) {
+  const { source, table, column, tableSpace, n, hide } = lecture;
+  const sourceHidden = hide.includes('source');
+  const choice = useMemo(
+    () =>
+      source === 'table' ? resolveLectureTable({ table, column, tableSpace }, imported, sourceHidden) : null,
+    [source, table, column, tableSpace, imported, sourceHidden],
+  );
+  const candidates = useMemo(
+    () => (choice?.ok ? tableLectureCandidates(choice.table, choice.column, choice.space, n) : null),
+    [choice, n],
+  );
+  return { choice, candidates };
+}
+
 export function LectureView() {
   const lecture = useLectureStore((s) => s.lecture);
   const notices = useLectureStore((s) => s.notices);
   const dismiss = useLectureStore((s) => s.dismissNotices);
   const shipped = useShippedTable();
   const imported = useGroundTruthStore((s) => s.tables);
+  const tablesLoaded = useGroundTruthStore((s) => s.loaded);
   const { results, errors, status, progress, cacheProblem } = useLectureScores();
   const { source, n, seed, r, alpha, present } = lecture;
+  // The imported tables (IndexedDB) are read here too: a lecture link may name one.
+  useEffect(() => {
+    void loadGroundTruth();
+  }, []);
+  const { choice, candidates } = useTableSource(lecture, imported);
+  const space: LectureTableSpace = choice?.ok ? choice.space : LECTURE_SPACE;
 
   const archs = useMemo(
     () =>
-      source === 'shipped' && !shipped?.ok
-        ? []
-        : lectureCandidates(source, n, seed, shipped?.ok ? shipped.archs : []),
-    [source, n, seed, shipped],
+      source === 'table'
+        ? (candidates?.archs ?? [])
+        : source === 'shipped' && !shipped?.ok
+          ? []
+          : lectureCandidates(source, n, seed, shipped?.ok ? shipped.archs : []),
+    [source, n, seed, shipped, candidates],
   );
   const jobs = useMemo(
     () =>
-      archs.map((arch) => ({ arch, ntk: ntkJob(arch, { seed }), vintk: vintkJob(arch, { seed, r, alpha }) })),
-    [archs, seed, r, alpha],
+      archs.map((arch) => ({
+        arch,
+        ntk: ntkJob(arch, { seed }, space),
+        vintk: vintkJob(arch, { seed, r, alpha }, space),
+      })),
+    [archs, seed, r, alpha, space],
   );
   useEffect(() => {
-    if (jobs.length === 0) return;
-    // Slider moves come in bursts: wait until the value rests before starting work.
+    // Slider moves come in bursts: wait until the value rests before starting work. No networks
+    // (a table not chosen or not loaded yet) still supersedes the run of the networks shown before.
     const timer = setTimeout(() => void scoreLectureJobs(jobs.flatMap((j) => [j.ntk, j.vintk])), 250);
     return () => clearTimeout(timer);
   }, [jobs]);
 
   const rows: LectureRow[] = useMemo(
     () =>
-      jobs.map(({ arch, ntk, vintk }) => ({
+      jobs.map(({ arch, ntk, vintk }, i) => ({
         arch,
         ntk: results[jobId(ntk)]?.value,
         vintk: results[jobId(vintk)]?.value,
-        acc: accuracyOf(arch, shipped, imported),
+        acc: source === 'table' ? candidates?.accuracies[i] : accuracyOf(arch, shipped, imported),
       })),
-    [jobs, results, shipped, imported],
+    [jobs, results, shipped, imported, source, candidates],
   );
   const ntkCorrelation = useMemo(() => correlationOf(rows, 'ntk'), [rows]);
   const vintkCorrelation = useMemo(() => correlationOf(rows, 'vintk'), [rows]);
@@ -115,10 +153,21 @@ export function LectureView() {
   const screen = LECTURE_SCREENS[lecture.screen] ?? 'claim';
   const shows = (s: (typeof LECTURE_SCREENS)[number]) => !present || screen === s;
   const spec = lectureBatchSpec(seed);
-  const explain = explainText(ntkCorrelation, vintkCorrelation, r, alpha);
+  const label = choice?.ok ? tableLabels(choice) : null;
+  const explain = explainText(ntkCorrelation, vintkCorrelation, r, alpha, label?.subject);
   const d = vintkCorrelation.rho.estimate - ntkCorrelation.rho.estimate;
-  const noAccuracy = rows.length > 0 && rows.every((row) => row.acc === undefined);
+  const noAccuracy = source !== 'table' && rows.length > 0 && rows.every((row) => row.acc === undefined);
   const tableOf = useCallback((arch: string) => shippedSeed0Accuracy(shipped, arch), [shipped]);
+  const cost =
+    source === 'table'
+      ? lectureCost(
+          jobs.flatMap((j) => [results[jobId(j.ntk)], results[jobId(j.vintk)]]),
+          jobs.length,
+          2,
+          lectureConcurrency(),
+        )
+      : null;
+  const emptyText = scatterEmptyText(source, choice, archs.length, noAccuracy);
 
   return (
     <main
@@ -142,7 +191,18 @@ export function LectureView() {
       )}
       <LectureToolbar lecture={lecture} />
       {present && <h2 className="lec-screen-title">{LECTURE_SCREEN_TITLES[screen]}</h2>}
-      <LectureControls lecture={lecture} shipped={shipped} candidates={archs.length} />
+      <LectureControls lecture={lecture} shipped={shipped} candidates={archs.length} tableChoice={choice} />
+      {source === 'table' && (
+        <TableSourceNotes
+          tableName={lecture.table}
+          choice={choice}
+          loaded={tablesLoaded}
+          n={n}
+          shown={archs.length}
+          inSpace={candidates?.inSpace ?? 0}
+          withValue={candidates?.withValue ?? 0}
+        />
+      )}
       {shipped && !shipped.ok && source === 'shipped' && (
         <p className="notice" data-testid="lec-shipped-problem">
           {shipped.problem}
@@ -160,9 +220,27 @@ export function LectureView() {
           browser-ViT table lists them): the scores are shown, but there is nothing to correlate them with.
         </p>
       )}
-      <RunLine status={status} progress={progress} cacheProblem={cacheProblem} errors={jobErrors} />
+      <RunLine
+        status={status}
+        progress={progress}
+        cacheProblem={cacheProblem}
+        errors={jobErrors}
+        onResume={() => void scoreLectureJobs(jobs.flatMap((j) => [j.ntk, j.vintk]))}
+      />
+      {cost && (
+        <p
+          className="meta"
+          data-testid="lec-cost"
+          data-per-job-s={cost.perJobS}
+          data-backend={cost.backend}
+          data-networks={cost.networks}
+          data-total-min={cost.totalMin}
+        >
+          {lectureCostText(cost)}
+        </p>
+      )}
 
-      {shows('claim') && <Claim large={present} />}
+      {shows('claim') && <Claim large={present} subject={label?.claim ?? null} />}
       {shows('images') && (
         <section className="lec-section" data-testid="lec-frequency">
           {!present && <h2>The high-frequency domain, at r = {r}</h2>}
@@ -179,6 +257,8 @@ export function LectureView() {
             large={present}
             rhoTestId="lec-rho-ntk"
             onPick={setPicked}
+            yLabel={label?.axis}
+            emptyText={emptyText}
           />
           <ProxyScatter
             rows={rows}
@@ -187,6 +267,8 @@ export function LectureView() {
             large={present}
             rhoTestId="lec-rho-vintk"
             onPick={setPicked}
+            yLabel={label?.axis}
+            emptyText={emptyText}
           />
         </section>
       )}
@@ -213,20 +295,25 @@ export function LectureView() {
               results={results}
               selected={selected}
               onPick={setPicked}
-              trainLive={!lecture.hide.includes('train')}
+              trainLive={source !== 'table' && !lecture.hide.includes('train')}
+              accuracyLabel={label?.axis}
             />
           )}
         </section>
       )}
-      {shows('train') && !lecture.hide.includes('train') && (
-        <LiveTraining archs={archs} tableOf={tableOf} trainSteps={lecture.trainSteps} large={present} />
-      )}
-      {!present && <Definitions r={r} alpha={alpha} />}
+      {shows('train') &&
+        !lecture.hide.includes('train') &&
+        (source === 'table' ? (
+          <NoLiveTraining choice={choice} large={present} />
+        ) : (
+          <LiveTraining archs={archs} tableOf={tableOf} trainSteps={lecture.trainSteps} large={present} />
+        ))}
+      {!present && <Definitions r={r} alpha={alpha} networks={label?.definition ?? null} />}
     </main>
   );
 }
 
-function Claim({ large }: { large: boolean }) {
+function Claim({ large, subject }: { large: boolean; subject: string | null }) {
   return (
     <section className="lec-section lec-claim" data-testid="lec-claim">
       {!large && <h2>The claim</h2>}
@@ -239,12 +326,16 @@ function Claim({ large }: { large: boolean }) {
         <em>low-frequency</em> signals. Adding the NTK on <em>high-frequency</em> inputs should rank ViTs
         better.
       </p>
-      <p>We test it here, live, on small ViTs whose accuracy after training we know.</p>
+      <p>
+        {subject === null
+          ? 'We test it here, live, on small ViTs whose accuracy after training we know.'
+          : `We test it here, live, on ${subject}.`}
+      </p>
     </section>
   );
 }
 
-function Definitions({ r, alpha }: { r: number; alpha: number }) {
+function Definitions({ r, alpha, networks }: { r: number; alpha: number; networks: string | null }) {
   return (
     <section className="lec-section lec-definitions" data-testid="lec-definitions">
       <h2>What is computed</h2>
@@ -256,8 +347,10 @@ function Definitions({ r, alpha }: { r: number; alpha: number }) {
         {alpha}): {getProxy('vintk').formula}. {getProxy('vintk').reference}.
       </p>
       <p className="meta">
-        Networks: the browser-sized ViT space (ours, not published: patch 4 on 32×32), quick fidelity; batch:{' '}
-        {lectureBatchSpec(0).replace('seed=0', 'seed = the lecture seed')}; higher score = better for both.
+        Networks:{' '}
+        {`${networks ?? 'the browser-sized ViT space (ours, not published: patch 4 on 32×32), quick fidelity'}; `}
+        batch: {lectureBatchSpec(0).replace('seed=0', 'seed = the lecture seed')}; higher score = better for
+        both.
       </p>
     </section>
   );
@@ -268,18 +361,31 @@ function RunLine({
   progress,
   cacheProblem,
   errors,
+  onResume,
 }: {
   status: string;
   progress: { done: number; total: number; etaMs: number | null } | null;
   cacheProblem: string | null;
   errors: string[];
+  onResume(): void;
 }) {
   return (
     <div className="lec-run" data-testid="lec-run" data-status={status}>
       {status === 'running' && progress && (
         <span>
           Scoring: {progress.done} of {progress.total} new jobs
-          {progress.etaMs !== null ? `, about ${Math.ceil(progress.etaMs / 1000)} s left` : ''}
+          {progress.etaMs !== null ? `, about ${Math.ceil(progress.etaMs / 1000)} s left` : ''}{' '}
+          <button type="button" onClick={cancelLectureScoring} data-testid="lec-cancel">
+            Stop scoring
+          </button>
+        </span>
+      )}
+      {status === 'cancelled' && (
+        <span>
+          Scoring stopped; the scores that landed are kept.{' '}
+          <button type="button" onClick={onResume} data-testid="lec-resume">
+            Score the rest
+          </button>
         </span>
       )}
       {cacheProblem && <span className="notice">{cacheProblem}</span>}
