@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { resolvedParams } from '../core/proxies/registry';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { defaultViewState } from '../state/viewState';
 import { jobFor } from './explorerScoring';
-import { correlationOf, jobId, lectureCandidates, ntkJob, sharingScorer, vintkJob } from './lectureScoring';
+import {
+  correlationOf,
+  hfJob,
+  jobId,
+  lectureCandidates,
+  ntkJob,
+  sharingScorer,
+  vintkJob,
+  vintkRfpJob,
+} from './lectureScoring';
 
 const ARCH = 'vit:web:e64:m2,2:h2,4';
 
@@ -53,6 +63,61 @@ describe('lecture jobs', () => {
     expect(jobId(vintkJob(ARCH, { seed: 0, r: 0.25, alpha: 0.6 }))).not.toBe(a);
     expect(jobId(vintkJob(ARCH, { seed: 1, r: 0.25, alpha: 0.5 }))).not.toBe(a);
     expect(jobId(ntkJob(ARCH, { seed: 0 }))).not.toBe(a);
+  });
+});
+
+describe("the high-frequency column's job", () => {
+  const settings = { seed: 3, r: 0.5, alpha: 0.25, sigma: 2 };
+
+  it('is for vintk exactly the vintk job, field for field, whatever σ says', () => {
+    const job = hfJob(ARCH, { ...settings, hf: 'vintk' });
+    expect(job).toEqual({
+      space: 'vit-browser',
+      arch: ARCH,
+      proxy: 'vintk',
+      params: { r: 0.5, alpha: 0.25 },
+      seed: 3,
+      fidelity: 'quick',
+      dataset: 'cifar10-train n=32 seed=3',
+    });
+    expect(job).toEqual(vintkJob(ARCH, settings));
+    expect(jobId(job)).toBe(jobId(hfJob(ARCH, { ...settings, sigma: 7, hf: 'vintk' })));
+  });
+
+  it("is for vintk_rfp ntk_cond's job with proxy vintk_rfp and params { sigma } only", () => {
+    const ntk = ntkJob(ARCH, { seed: 3 });
+    const job = hfJob(ARCH, { ...settings, hf: 'vintk_rfp' });
+    expect(job).toEqual({ ...ntk, proxy: 'vintk_rfp', params: { sigma: 2 } });
+    expect(job.dataset).toBe(ntk.dataset);
+    expect(job.seed).toBe(3);
+    expect(job.fidelity).toBe('quick');
+    expect(job).toEqual(vintkRfpJob(ARCH, { seed: 3, sigma: 2 }));
+    // r and α do not enter it; σ does.
+    expect(jobId(hfJob(ARCH, { ...settings, r: 1, alpha: 1, hf: 'vintk_rfp' }))).toBe(jobId(job));
+    expect(jobId(hfJob(ARCH, { ...settings, sigma: 0.5, hf: 'vintk_rfp' }))).not.toBe(jobId(job));
+    const tiny = hfJob('vit:ti:x', { ...settings, hf: 'vintk_rfp' }, 'autoformer-tiny');
+    expect(tiny).toEqual({
+      ...ntkJob('vit:ti:x', { seed: 3 }, 'autoformer-tiny'),
+      proxy: 'vintk_rfp',
+      params: { sigma: 2 },
+    });
+  });
+
+  it("is the Explorer's vintk_rfp job at σ = 1 once the registry's defaults are filled in (same cache)", () => {
+    const view = {
+      ...defaultViewState(),
+      space: 'vit-browser' as const,
+      fidelity: 'quick' as const,
+      seed: 3,
+    };
+    const cell = candidateCodec('vit-browser').indexOf(ARCH);
+    if (!cell.ok) throw new Error(cell.error);
+    const explorer = jobFor({ ...view, batch: null }, cell.value, 'vintk_rfp');
+    const job = hfJob(ARCH, { ...settings, sigma: 1, hf: 'vintk_rfp' });
+    expect({ ...job, params: resolvedParams(job.proxy, job.params) }).toEqual({
+      ...explorer,
+      params: resolvedParams(explorer.proxy, explorer.params),
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The lecture view's scoring: each candidate gets an ntk_cond job and a vintk(r, α) job, exactly
+ * The lecture view's scoring: each candidate gets an ntk_cond job and a job for the high-frequency
+ * proxy the lecture chose (vintk(r, α), or vintk_rfp(σ), SCIENCE.md §2's alternative), exactly
  * like the Explorer's jobFor builds them for the candidates' space ('vit-browser', or the space of
  * an imported table's rows such as 'autoformer-tiny'; quick fidelity, a seeded cifar10-train batch
  * of the fidelity's size, seed = the lecture's seed), so the Explorer's score cache serves both
@@ -12,7 +13,7 @@ import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { type BootstrapInterval, bootstrapKendall, bootstrapSpearman } from '../core/stats/bootstrap';
-import type { LectureTableSpace } from '../state/lectureState';
+import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { type RunProgress, runScores, type Scorer } from './scoreRun';
@@ -58,6 +59,28 @@ export function vintkJob(
   return { ...ntkJob(arch, { seed }, space), proxy: 'vintk', params: { r, alpha } };
 }
 
+export function vintkRfpJob(
+  arch: string,
+  { seed, sigma }: { seed: number; sigma: number },
+  space: LectureTableSpace = LECTURE_SPACE,
+): ScoreJob {
+  return { ...ntkJob(arch, { seed }, space), proxy: 'vintk_rfp', params: { sigma } };
+}
+
+export interface HfSettings extends LectureSettings {
+  hf: LectureHfProxy;
+  sigma: number;
+}
+
+/** The second column's job: vintk's exactly as before, or vintk_rfp's with σ. */
+export function hfJob(
+  arch: string,
+  settings: HfSettings,
+  space: LectureTableSpace = LECTURE_SPACE,
+): ScoreJob {
+  return settings.hf === 'vintk_rfp' ? vintkRfpJob(arch, settings, space) : vintkJob(arch, settings, space);
+}
+
 /** A synchronous key of a job for the in-memory store (the cache uses its own hashed key). */
 export function jobId(job: ScoreJob): string {
   const params = Object.keys(job.params)
@@ -92,6 +115,7 @@ export function lectureCandidates(
 export interface LectureRow {
   arch: string;
   ntk: number | undefined;
+  /** The chosen high-frequency proxy's score (vintk or vintk_rfp; the name is kept for the page's data-vintk). */
   vintk: number | undefined;
   acc: number | undefined;
 }

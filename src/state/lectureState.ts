@@ -1,6 +1,7 @@
 /**
  * The lecture view's shareable state ("NTK vs ViNTK"): which screen a presentation shows, where the
- * candidates come from, how many, the seed, ViNTK's r and α, presentation mode, which control groups
+ * candidates come from, how many, the seed, the high-frequency proxy (vintk with r and α, or
+ * vintk_rfp with σ), presentation mode, which control groups
  * are hidden (TensorFlow-Playground-style "_hide" flags in the link), whether the sliders are
  * locked, and how many steps the live training takes. A link reopens the same lecture; scores are
  * recomputed (or read from the cache).
@@ -52,6 +53,13 @@ export const LECTURE_MAX_COLUMN_NAME = 200;
 export const LECTURE_HIDE_GROUPS = ['source', 'sliders', 'table', 'train'] as const;
 export type LectureHideGroup = (typeof LECTURE_HIDE_GROUPS)[number];
 
+/**
+ * The high-frequency proxy the second column shows: vintk (our reading of ViNTK, r and α) or
+ * vintk_rfp (SCIENCE.md §2's documented alternative: random Fourier patch embedding, σ).
+ */
+export const LECTURE_HF_PROXIES = ['vintk', 'vintk_rfp'] as const;
+export type LectureHfProxy = (typeof LECTURE_HF_PROXIES)[number];
+
 export interface LectureState {
   /** Presentation screen, 0 … LECTURE_SCREENS.length − 1. */
   screen: number;
@@ -64,6 +72,10 @@ export interface LectureState {
   r: number;
   /** ViNTK's weight of the high-frequency NTK. */
   alpha: number;
+  /** Which high-frequency proxy the second column computes. */
+  hf: LectureHfProxy;
+  /** vintk_rfp's frequency scale σ (in units of the patch norm). */
+  sigma: number;
   present: boolean;
   /** Hidden control groups, in LECTURE_HIDE_GROUPS order, no duplicates. */
   hide: LectureHideGroup[];
@@ -85,6 +97,8 @@ export const LECTURE_LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
   r: { min: 0, max: 1.5 },
   alpha: { min: 0, max: 1 },
+  // vintk_rfp accepts (0, 100]; below 0.01 the features are all but constant.
+  sigma: { min: 0.01, max: 100 },
   trainSteps: { min: 1, max: LIVE_FULL_STEPS },
 } as const;
 
@@ -95,6 +109,8 @@ export const DEFAULT_LECTURE_STATE: LectureState = {
   seed: 0,
   r: 0.25,
   alpha: 0.5,
+  hf: 'vintk',
+  sigma: 1,
   present: false,
   hide: [],
   lock: false,

@@ -20,6 +20,8 @@ describe('lecture links', () => {
       seed: 4_294_967_295,
       r: 0.75,
       alpha: 1,
+      hf: 'vintk_rfp',
+      sigma: 0.3,
       present: true,
       hide: ['source', 'sliders', 'table', 'train'],
       lock: true,
@@ -230,5 +232,57 @@ describe('lecture links', () => {
       expect(read.notices).toHaveLength(1);
     }
     expect(decodeLectureState(link('{"sp":"vit-browser"}')).state.tableSpace).toBe('vit-browser');
+  });
+
+  it('round-trip the high-frequency proxy and σ under two new short keys, written only when not the default', () => {
+    const json = (state: LectureState) =>
+      JSON.parse(LZString.decompressFromEncodedURIComponent(encodeLectureState(state).slice(5)));
+    const state: LectureState = { ...defaultLectureState(), hf: 'vintk_rfp', sigma: 2.5 };
+    expect(json(state)).toEqual({ hf: 'vintk_rfp', sg: 2.5 });
+    expect(decodeLectureState(encodeLectureState(state))).toEqual({ state, notices: [] });
+    expect(json({ ...defaultLectureState(), hf: 'vintk_rfp' })).toEqual({ hf: 'vintk_rfp' });
+    expect(json({ ...defaultLectureState(), hf: 'vintk', sigma: 1 })).toEqual({});
+    const read = decodeLectureState(link('{"hf":"vintk_rfp","sg":0.05}'));
+    expect(read.notices).toEqual([]);
+    expect(read.state).toEqual({ ...defaultLectureState(), hf: 'vintk_rfp', sigma: 0.05 });
+  });
+
+  it('re-encode links made before the choice of proxy to the very same text, reading vintk with σ = 1', () => {
+    // Written in the encoder's key order, so the link made again must be the same string.
+    for (const json of [
+      '{}',
+      '{"src":"sample","n":7,"s":3}',
+      '{"sc":3,"n":4,"p":true,"sliders_hide":true}',
+      '{"r":0.5,"a":0.75,"lock":true,"ts":10,"train_hide":true}',
+      '{"src":"table","n":3,"tb":"t","col":"c","sp":"autoformer-tiny"}',
+    ]) {
+      const old = link(json);
+      const { state, notices } = decodeLectureState(old);
+      expect(notices).toEqual([]);
+      expect(state.hf).toBe('vintk');
+      expect(state.sigma).toBe(1);
+      expect(encodeLectureState(state)).toBe(old);
+    }
+  });
+
+  it('read a hostile proxy or σ as the default, with one plain notice each, keeping the rest', () => {
+    const { state, notices } = decodeLectureState(
+      link('{"hf":"<img src=x onerror=alert(1)>","sg":"big","n":3}'),
+    );
+    expect(state).toEqual({ ...defaultLectureState(), n: 3 });
+    expect(notices).toEqual([
+      "The lecture link's high-frequency proxy was not one of vintk, vintk_rfp; vintk was used.",
+      "The lecture link's σ was not a number; 1 was used.",
+    ]);
+    for (const hf of ['ntk_cond', 'VINTK', 7, null, true, ['vintk_rfp']]) {
+      const read = decodeLectureState(link(JSON.stringify({ hf })));
+      expect(read.state.hf).toBe('vintk');
+      expect(read.notices).toHaveLength(1);
+    }
+    const low = decodeLectureState(link('{"hf":"vintk_rfp","sg":0}'));
+    expect(low.state.sigma).toBe(0.01);
+    expect(low.notices).toEqual(["The lecture link's σ (0) was set to 0.01 (allowed: 0.01 to 100)."]);
+    expect(decodeLectureState(link('{"sg":1e9}')).state.sigma).toBe(100);
+    expect(decodeLectureState(link('{"sg":-3}')).state.sigma).toBe(0.01);
   });
 });

@@ -12,6 +12,7 @@ import {
   clampScreen,
   DEFAULT_LECTURE_STATE,
   defaultLectureState,
+  LECTURE_HF_PROXIES,
   LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
   LECTURE_MAX_COLUMN_NAME,
@@ -28,7 +29,8 @@ export const LECTURE_PREFIX = 'lec';
 
 /**
  * Short keys keep links short. Never give a key a new meaning without bumping the version. The
- * imported-table keys (tb, col, sp) came later: links without them read exactly as before.
+ * imported-table keys (tb, col, sp) and the high-frequency proxy's (hf, sg) came later: links
+ * without them read exactly as before.
  */
 const KEY = {
   screen: 'sc',
@@ -37,6 +39,8 @@ const KEY = {
   seed: 's',
   r: 'r',
   alpha: 'a',
+  hf: 'hf',
+  sigma: 'sg',
   present: 'p',
   lock: 'lock',
   trainSteps: 'ts',
@@ -48,7 +52,7 @@ const KEY = {
 const hideKey = (group: LectureHideGroup) => `${group}_hide`;
 const KNOWN = new Set<string>([...Object.values(KEY), ...LECTURE_HIDE_GROUPS.map(hideKey)]);
 
-type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'trainSteps';
+type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'sigma' | 'trainSteps';
 const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed', 'trainSteps']);
 const FIELD_NAMES: Record<NumberField, string> = {
   screen: 'screen',
@@ -56,6 +60,7 @@ const FIELD_NAMES: Record<NumberField, string> = {
   seed: 'seed',
   r: 'r',
   alpha: 'alpha',
+  sigma: 'σ',
   trainSteps: 'training steps',
 };
 
@@ -134,6 +139,16 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
     if (parsed.success) source = parsed.output;
     else notices.push(`The lecture link's source was not valid; ${source} was used.`);
   }
+  const hfValue = own(raw, KEY.hf);
+  let hf = DEFAULT_LECTURE_STATE.hf;
+  if (hfValue !== undefined) {
+    const parsed = v.safeParse(v.picklist(LECTURE_HF_PROXIES), hfValue);
+    if (parsed.success) hf = parsed.output;
+    else
+      notices.push(
+        `The lecture link's high-frequency proxy was not one of ${LECTURE_HF_PROXIES.join(', ')}; ${hf} was used.`,
+      );
+  }
   const name = (field: 'table' | 'column', max: number, what: string): string => {
     const value = own(raw, KEY[field]);
     if (value === undefined) return DEFAULT_LECTURE_STATE[field];
@@ -177,6 +192,8 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
       seed: number('seed'),
       r: number('r'),
       alpha: number('alpha'),
+      hf,
+      sigma: number('sigma'),
       present: flag(KEY.present, 'presentation'),
       hide,
       lock: flag(KEY.lock, 'lock'),

@@ -1,10 +1,12 @@
 /**
  * What "the high-frequency domain" means, shown on the proxies' own batch: three CIFAR-10 images,
  * their low-pass part (radius < r) and their high-pass part (radius ≥ r, ViNTK's x_hf), and the
- * selected network's NTK spectra on the images as given and on the high-passed ones.
+ * selected network's NTK spectra on the images as given and on the high-passed ones (vintk), or
+ * with its learned and its random-Fourier patch embedding (vintk_rfp).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScoreResult } from '../../core/proxies/scoreJob';
+import type { LectureHfProxy } from '../../state/lectureState';
 import { SpectrumChart } from '../charts';
 import { batchImages, filteredViews, IMAGE_SHAPE, toRgba } from './frequencyImages';
 
@@ -74,12 +76,19 @@ export function LectureSpectra({
   arch,
   result,
   large,
+  hf = 'vintk',
+  ntkResult,
 }: {
   arch: string | null;
+  /** The selected network's result of the high-frequency proxy `hf`. */
   result: ScoreResult | undefined;
   large: boolean;
+  hf?: LectureHfProxy;
+  /** Its ntk_cond result: vintk_rfp's spectrum is set beside it. */
+  ntkResult?: ScoreResult | undefined;
 }) {
   if (!arch) return <p className="meta">Pick a network in the table to see its NTK spectra.</p>;
+  if (hf === 'vintk_rfp') return <RfpSpectra arch={arch} result={result} ntk={ntkResult} large={large} />;
   if (!result) return <p className="meta">The NTK spectra of {arch} appear once its vintk score is in.</p>;
   const lo = numbers(result.details, 'eigenvaluesLo');
   const hi = numbers(result.details, 'eigenvaluesHi');
@@ -97,6 +106,50 @@ export function LectureSpectra({
       <figcaption>
         NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> on the batch as given and on its high-passed
         copy (same network, same initialisations).
+      </figcaption>
+    </figure>
+  );
+}
+
+/** vintk_rfp's NTK spectrum beside ntk_cond's: the same network with a random-Fourier or its learned patch embedding. */
+function RfpSpectra({
+  arch,
+  result,
+  ntk,
+  large,
+}: {
+  arch: string;
+  result: ScoreResult | undefined;
+  ntk: ScoreResult | undefined;
+  large: boolean;
+}) {
+  if (!result || !ntk)
+    return (
+      <p className="meta">The NTK spectra of {arch} appear once its ntk_cond and vintk_rfp scores are in.</p>
+    );
+  return (
+    <figure className="lec-spectra" data-testid="lec-spectra" data-hf="vintk_rfp">
+      <SpectrumChart
+        series={[
+          {
+            id: 'ntk',
+            label: 'ntk_cond: learned patch embedding',
+            eigenvalues: numbers(ntk.details, 'eigenvalues'),
+          },
+          {
+            id: 'rfp',
+            label: 'vintk_rfp: random Fourier patch features',
+            eigenvalues: numbers(result.details, 'eigenvalues'),
+          },
+        ]}
+        width={large ? 720 : 460}
+        height={large ? 420 : 280}
+        testId="lec-spectrum-chart"
+      />
+      <figcaption>
+        NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> with its learned patch embedding (ntk_cond)
+        and with the patches embedded as fixed random Fourier features γ(p) = [cos 2πBp, sin 2πBp] (vintk_rfp;
+        same batch, same initialisations of the rest).
       </figcaption>
     </figure>
   );

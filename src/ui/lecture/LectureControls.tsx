@@ -8,9 +8,11 @@ import { useGroundTruthStore } from '../../state/groundTruthState';
 import {
   canonicalHide,
   clampScreen,
+  LECTURE_HF_PROXIES,
   LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
   LECTURE_SOURCES,
+  type LectureHfProxy,
   type LectureHideGroup,
   type LectureSource,
   type LectureState,
@@ -25,13 +27,26 @@ import { stepScreen } from './useScreenKeys';
 
 const HIDE_LABELS: Record<LectureHideGroup, string> = {
   source: 'candidate source, n and seed',
-  sliders: 'r and α sliders',
+  sliders: 'high-frequency proxy and its sliders',
   table: 'per-network table',
   train: 'live training (its screen too)',
 };
 
 const isSource = (value: string): value is LectureSource =>
   (LECTURE_SOURCES as readonly string[]).includes(value);
+
+const isHf = (value: string): value is LectureHfProxy =>
+  (LECTURE_HF_PROXIES as readonly string[]).includes(value);
+
+/** σ's slider moves on log10 σ (0.01 … 100), and rounds σ to 3 significant digits. */
+const SIGMA_LOG = {
+  min: Math.log10(LECTURE_LIMITS.sigma.min),
+  max: Math.log10(LECTURE_LIMITS.sigma.max),
+};
+function sigmaOfSlider(log10: number): number {
+  const { min, max } = LECTURE_LIMITS.sigma;
+  return Math.min(max, Math.max(min, Number((10 ** log10).toPrecision(3))));
+}
 
 function clampInt(value: number, { min, max }: { min: number; max: number }): number | null {
   if (!Number.isFinite(value)) return null;
@@ -119,31 +134,65 @@ export function LectureControls({
         <fieldset className="lec-group" data-testid="lec-sliders" disabled={lecture.lock}>
           <legend>ViNTK{lecture.lock ? ' (locked)' : ''}</legend>
           <label>
-            r = {lecture.r.toFixed(2)}{' '}
-            <input
-              type="range"
-              min={LECTURE_LIMITS.r.min}
-              max={LECTURE_LIMITS.r.max}
-              step={0.05}
-              value={lecture.r}
+            high-frequency proxy{' '}
+            <select
+              value={lecture.hf}
               disabled={lecture.lock}
-              onChange={(e) => setLecture({ r: Number(e.currentTarget.value) })}
-              data-testid="lec-r"
-            />
+              onChange={(e) => {
+                const hf = e.currentTarget.value;
+                if (isHf(hf)) setLecture({ hf });
+              }}
+              data-testid="lec-hf"
+            >
+              <option value="vintk">vintk (r, α)</option>
+              <option value="vintk_rfp">vintk_rfp (σ)</option>
+            </select>
           </label>
-          <label>
-            α = {lecture.alpha.toFixed(2)}{' '}
-            <input
-              type="range"
-              min={LECTURE_LIMITS.alpha.min}
-              max={LECTURE_LIMITS.alpha.max}
-              step={0.05}
-              value={lecture.alpha}
-              disabled={lecture.lock}
-              onChange={(e) => setLecture({ alpha: Number(e.currentTarget.value) })}
-              data-testid="lec-alpha"
-            />
-          </label>
+          {lecture.hf === 'vintk' ? (
+            <>
+              <label>
+                r = {lecture.r.toFixed(2)}{' '}
+                <input
+                  type="range"
+                  min={LECTURE_LIMITS.r.min}
+                  max={LECTURE_LIMITS.r.max}
+                  step={0.05}
+                  value={lecture.r}
+                  disabled={lecture.lock}
+                  onChange={(e) => setLecture({ r: Number(e.currentTarget.value) })}
+                  data-testid="lec-r"
+                />
+              </label>
+              <label>
+                α = {lecture.alpha.toFixed(2)}{' '}
+                <input
+                  type="range"
+                  min={LECTURE_LIMITS.alpha.min}
+                  max={LECTURE_LIMITS.alpha.max}
+                  step={0.05}
+                  value={lecture.alpha}
+                  disabled={lecture.lock}
+                  onChange={(e) => setLecture({ alpha: Number(e.currentTarget.value) })}
+                  data-testid="lec-alpha"
+                />
+              </label>
+            </>
+          ) : (
+            <label>
+              σ = {lecture.sigma}{' '}
+              <input
+                type="range"
+                min={SIGMA_LOG.min}
+                max={SIGMA_LOG.max}
+                step={0.05}
+                value={Math.log10(lecture.sigma)}
+                disabled={lecture.lock}
+                onChange={(e) => setLecture({ sigma: sigmaOfSlider(Number(e.currentTarget.value)) })}
+                aria-label="σ (log scale, 0.01 to 100)"
+                data-testid="lec-sigma"
+              />
+            </label>
+          )}
         </fieldset>
       )}
     </div>

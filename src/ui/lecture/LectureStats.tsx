@@ -2,6 +2,7 @@
 
 import type { LectureRow, ProxyCorrelation } from '../../compute/lectureScoring';
 import { getProxy } from '../../core/proxies/registry';
+import type { LectureHfProxy } from '../../state/lectureState';
 import { ScatterPlot } from '../charts';
 
 export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
@@ -30,8 +31,10 @@ export function ProxyScatter({
   onPick,
   yLabel = 'test accuracy (%)',
   emptyText,
+  hf = 'vintk',
 }: {
   rows: readonly LectureRow[];
+  /** 'vintk': the second column, whichever high-frequency proxy `hf` it holds. */
   proxy: 'ntk' | 'vintk';
   correlation: ProxyCorrelation;
   large: boolean;
@@ -41,14 +44,16 @@ export function ProxyScatter({
   yLabel?: string;
   /** Said under the plot while it has no point. */
   emptyText?: string;
+  /** The high-frequency proxy the second column holds. */
+  hf?: LectureHfProxy;
 }) {
-  const id = proxy === 'ntk' ? 'ntk_cond' : 'vintk';
+  const id = proxy === 'ntk' ? 'ntk_cond' : hf;
   const points = rows.flatMap((row, i) => {
     const x = row[proxy];
     return x === undefined || row.acc === undefined ? [] : [{ id: i, x, y: row.acc }];
   });
   return (
-    <figure className="lec-scatter">
+    <figure className="lec-scatter" data-proxy={id}>
       <h3>
         {id}
         {getProxy(id).ourReading ? <span className="lec-badge"> our reading of the paper</span> : null}
@@ -86,14 +91,35 @@ export interface ExplainSubject {
 
 const BROWSER_SUBJECT: ExplainSubject = { networks: 'ViTs', accuracy: 'the trained accuracies' };
 
-/** Two sentences with the measured numbers; says plainly when vintk does not beat ntk_cond. */
+/** The high-frequency proxy and its settings, as the explanation names them. */
+export interface HfChoice {
+  hf: LectureHfProxy;
+  r: number;
+  alpha: number;
+  sigma: number;
+}
+
+/** e.g. "r = 0.25, α = 0.5" (vintk), "σ = 1" (vintk_rfp). */
+export function hfSettingsText({ hf, r, alpha, sigma }: HfChoice): string {
+  return hf === 'vintk_rfp' ? `σ = ${sigma}` : `r = ${r}, α = ${alpha}`;
+}
+
+/** e.g. "vintk (r = 0.25, α = 0.5)", "vintk_rfp (σ = 1)". */
+export function hfLabel(choice: HfChoice): string {
+  return `${choice.hf} (${hfSettingsText(choice)})`;
+}
+
+/**
+ * Two sentences with the measured numbers; says plainly when the chosen high-frequency proxy does
+ * not beat ntk_cond (and, for vintk, names SCIENCE.md §2's documented alternative to try).
+ */
 export function explainText(
   ntk: ProxyCorrelation,
   vintk: ProxyCorrelation,
-  r: number,
-  alpha: number,
+  choice: HfChoice,
   subject: ExplainSubject = BROWSER_SUBJECT,
 ): string[] {
+  const name = choice.hf;
   const n = Math.min(ntk.rho.n, vintk.rho.n);
   if (n < 3)
     return [
@@ -104,15 +130,22 @@ export function explainText(
   const d = vintk.rho.estimate - ntk.rho.estimate;
   const first =
     `On these ${n} ${subject.networks}, ntk_cond ranks ${subject.accuracy} with Spearman ρ = ${fmt(ntk.rho.estimate, 2)} ` +
-    `and vintk (r = ${r}, α = ${alpha}) with ρ = ${fmt(vintk.rho.estimate, 2)}: ` +
+    `and ${hfLabel(choice)} with ρ = ${fmt(vintk.rho.estimate, 2)}: ` +
     `a difference of ${d >= 0 ? '+' : ''}${fmt(d, 2)}.`;
   const overlap = !(vintk.rho.low > ntk.rho.high || ntk.rho.low > vintk.rho.high);
   const intervals = overlap
     ? `their 95% intervals overlap ([${fmt(ntk.rho.low, 2)}, ${fmt(ntk.rho.high, 2)}] and [${fmt(vintk.rho.low, 2)}, ${fmt(vintk.rho.high, 2)}]), so ${n} networks cannot settle it`
     : 'their 95% intervals do not overlap';
+  const reading =
+    name === 'vintk_rfp' ? ' (in its alternative reading, random Fourier patch embeddings)' : '';
   const second =
     d > 0
-      ? `Here vintk ranks better, as the paper claims; ${intervals}.`
-      : `Here vintk does not beat ntk_cond: the paper's claim is not reproduced on these networks; ${intervals}.`;
-  return [first, second];
+      ? `Here ${name} ranks better, as the paper claims${reading}; ${intervals}.`
+      : `Here ${name} does not beat ntk_cond: the paper's claim${reading} is not reproduced on these networks; ${intervals}.`;
+  if (d > 0 || name !== 'vintk') return [first, second];
+  return [
+    first,
+    second,
+    'SCIENCE.md §2 names the documented alternative for this case: vintk_rfp, the NTK of the ViT with its patch embedding replaced by fixed random Fourier features (σ sets their frequency).',
+  ];
 }

@@ -6,6 +6,7 @@ import type { LectureRow } from '../../compute/lectureScoring';
 import { jobId } from '../../compute/lectureScoring';
 import { setPicked, useLiveTraining } from '../../compute/lectureTraining';
 import type { ScoreJob, ScoreResult } from '../../core/proxies/scoreJob';
+import type { LectureHfProxy } from '../../state/lectureState';
 import { fmt } from './LectureStats';
 
 const attr = (v: number | undefined) => (v === undefined ? undefined : String(v));
@@ -23,6 +24,7 @@ export function LectureTable({
   onPick,
   trainLive = true,
   accuracyLabel = 'test accuracy (%)',
+  hf = 'vintk',
 }: {
   rows: readonly LectureRow[];
   jobs: readonly { arch: string; ntk: ScoreJob; vintk: ScoreJob }[];
@@ -33,6 +35,8 @@ export function LectureTable({
   trainLive?: boolean;
   /** The accuracy column's header (an imported table's column name). */
   accuracyLabel?: string;
+  /** The high-frequency proxy of the second score column (its numbers stay on data-vintk). */
+  hf?: LectureHfProxy;
 }) {
   const ntkMs = jobs.map((j) => results[jobId(j.ntk)]?.ms);
   const vintkMs = jobs.map((j) => results[jobId(j.vintk)]?.ms);
@@ -42,15 +46,15 @@ export function LectureTable({
     s.batch?.runs.some((r) => r.status === 'queued' || r.status === 'training'),
   );
   return (
-    <div className="lec-table-wrap" data-testid="lec-table">
+    <div className="lec-table-wrap" data-testid="lec-table" data-hf={hf}>
       <table className="lec-table">
         <thead>
           <tr>
             <th>architecture</th>
             <th>ntk_cond</th>
-            <th>vintk</th>
+            <th>{hf}</th>
             <th>{accuracyLabel}</th>
-            <th>ms (ntk_cond / vintk)</th>
+            <th>ms (ntk_cond / {hf})</th>
             {trainLive && <th>train live</th>}
           </tr>
         </thead>
@@ -102,7 +106,7 @@ export function LectureTable({
         data-vintk-ms={meanMs(vintkMs)}
       >
         Mean time per cell (as measured when first computed{backend ? `, ${backend} backend` : ''}): ntk_cond{' '}
-        {fmt(meanMs(ntkMs) / 1000, 2)} s, vintk {fmt(meanMs(vintkMs) / 1000, 2)} s. Click a row to see its
+        {fmt(meanMs(ntkMs) / 1000, 2)} s, {hf} {fmt(meanMs(vintkMs) / 1000, 2)} s. Click a row to see its
         spectra{trainLive ? '; tick up to 4 to train them live' : ''}.
       </p>
     </div>

@@ -1,5 +1,6 @@
 /**
- * "NTK vs ViNTK, for the lecture hall" (issue 6): ntk_cond and vintk (our reading of ViNTK) computed
+ * "NTK vs ViNTK, for the lecture hall" (issue 6): ntk_cond and vintk (our reading of ViNTK), or its
+ * documented alternative vintk_rfp (random Fourier patch embedding, SCIENCE.md §2), computed
  * in the Explorer's workers and cache for a few browser-sized ViTs with known accuracy, or for the
  * first rows of a published table the user imported (Auto-Prox's AutoFormer-Ti, OoD-ViT-NAS), twin
  * scatter plots with rank correlations, the images at r, live short training of a few browser ViTs
@@ -12,6 +13,7 @@ import { lectureCost, lectureCostText } from '../../compute/lectureCost';
 import {
   cancelLectureScoring,
   correlationOf,
+  hfJob,
   jobId,
   LECTURE_SPACE,
   type LectureRow,
@@ -21,7 +23,6 @@ import {
   ntkJob,
   scoreLectureJobs,
   useLectureScores,
-  vintkJob,
 } from '../../compute/lectureScoring';
 import type { GroundTruthTable } from '../../core/groundtruth';
 import { getProxy } from '../../core/proxies/registry';
@@ -36,7 +37,7 @@ import {
 import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
 import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
-import { explainText, fmt, ProxyScatter } from './LectureStats';
+import { explainText, fmt, type HfChoice, hfSettingsText, ProxyScatter } from './LectureStats';
 import { LectureTable } from './LectureTable';
 import { NoLiveTraining, scatterEmptyText, TableSourceNotes, tableLabels } from './LectureTableNotes';
 import { LiveTraining } from './LiveTraining';
@@ -96,7 +97,8 @@ export function LectureView() {
   const imported = useGroundTruthStore((s) => s.tables);
   const tablesLoaded = useGroundTruthStore((s) => s.loaded);
   const { results, errors, status, progress, cacheProblem } = useLectureScores();
-  const { source, n, seed, r, alpha, present } = lecture;
+  const setLecture = useLectureStore((s) => s.setLecture);
+  const { source, n, seed, r, alpha, hf, sigma, present } = lecture;
   // The imported tables (IndexedDB) are read here too: a lecture link may name one.
   useEffect(() => {
     void loadGroundTruth();
@@ -118,9 +120,10 @@ export function LectureView() {
       archs.map((arch) => ({
         arch,
         ntk: ntkJob(arch, { seed }, space),
-        vintk: vintkJob(arch, { seed, r, alpha }, space),
+        // The second column: the chosen high-frequency proxy (vintk's job exactly as before).
+        vintk: hfJob(arch, { seed, r, alpha, hf, sigma }, space),
       })),
-    [archs, seed, r, alpha, space],
+    [archs, seed, r, alpha, hf, sigma, space],
   );
   useEffect(() => {
     // Slider moves come in bursts: wait until the value rests before starting work. No networks
@@ -145,6 +148,7 @@ export function LectureView() {
   const selected = picked && archs.includes(picked) ? picked : (archs[0] ?? null);
   const selectedJob = jobs.find((j) => j.arch === selected);
   const selectedResult = selectedJob ? results[jobId(selectedJob.vintk)] : undefined;
+  const selectedNtk = selectedJob ? results[jobId(selectedJob.ntk)] : undefined;
   const jobErrors = jobs
     .flatMap((j) => [errors[jobId(j.ntk)], errors[jobId(j.vintk)]])
     .filter((e): e is string => !!e);
@@ -154,7 +158,7 @@ export function LectureView() {
   const shows = (s: (typeof LECTURE_SCREENS)[number]) => !present || screen === s;
   const spec = lectureBatchSpec(seed);
   const label = choice?.ok ? tableLabels(choice) : null;
-  const explain = explainText(ntkCorrelation, vintkCorrelation, r, alpha, label?.subject);
+  const explain = explainText(ntkCorrelation, vintkCorrelation, { hf, r, alpha, sigma }, label?.subject);
   const d = vintkCorrelation.rho.estimate - ntkCorrelation.rho.estimate;
   const noAccuracy = source !== 'table' && rows.length > 0 && rows.every((row) => row.acc === undefined);
   const tableOf = useCallback((arch: string) => shippedSeed0Accuracy(shipped, arch), [shipped]);
@@ -243,13 +247,26 @@ export function LectureView() {
       {shows('claim') && <Claim large={present} subject={label?.claim ?? null} />}
       {shows('images') && (
         <section className="lec-section" data-testid="lec-frequency">
-          {!present && <h2>The high-frequency domain, at r = {r}</h2>}
+          {!present && (
+            <h2>
+              The high-frequency domain, at r = {r}
+              {hf === 'vintk_rfp'
+                ? ` (vintk's filter; vintk_rfp embeds the patches at σ = ${sigma} instead)`
+                : ''}
+            </h2>
+          )}
           <FrequencyImages spec={spec} r={r} />
-          <LectureSpectra arch={selected} result={selectedResult} large={present} />
+          <LectureSpectra
+            arch={selected}
+            result={selectedResult}
+            ntkResult={selectedNtk}
+            hf={hf}
+            large={present}
+          />
         </section>
       )}
       {shows('scatters') && (
-        <section className="lec-section lec-twin" data-testid="lec-scatters">
+        <section className="lec-section lec-twin" data-testid="lec-scatters" data-hf={hf}>
           <ProxyScatter
             rows={rows}
             proxy="ntk"
@@ -269,13 +286,14 @@ export function LectureView() {
             onPick={setPicked}
             yLabel={label?.axis}
             emptyText={emptyText}
+            hf={hf}
           />
         </section>
       )}
       {shows('numbers') && (
         <section className="lec-section" data-testid="lec-numbers">
           <p className="lec-diff" data-testid="lec-rho-diff" data-diff={d}>
-            ρ(vintk) − ρ(ntk_cond) ={' '}
+            ρ({hf}) − ρ(ntk_cond) ={' '}
             <strong>{Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${fmt(d)}` : '–'}</strong> (n ={' '}
             {Math.min(ntkCorrelation.rho.n, vintkCorrelation.rho.n)})
           </p>
@@ -283,10 +301,25 @@ export function LectureView() {
             className={`lec-explain${d > 0 ? '' : ' lec-not-better'}`}
             data-testid="lec-explain"
             data-vintk-better={d > 0}
+            data-hf={hf}
           >
             {explain.map((sentence) => (
               <p key={sentence}>{sentence}</p>
             ))}
+            {/* Offered only where the lecture's own controls could make the same choice. */}
+            {hf === 'vintk' &&
+              !(d > 0) &&
+              explain.length > 2 &&
+              !lecture.lock &&
+              !lecture.hide.includes('sliders') && (
+                <button
+                  type="button"
+                  onClick={() => setLecture({ hf: 'vintk_rfp' })}
+                  data-testid="lec-try-rfp"
+                >
+                  Try vintk_rfp (σ = {sigma})
+                </button>
+              )}
           </div>
           {!lecture.hide.includes('table') && (
             <LectureTable
@@ -297,6 +330,7 @@ export function LectureView() {
               onPick={setPicked}
               trainLive={source !== 'table' && !lecture.hide.includes('train')}
               accuracyLabel={label?.axis}
+              hf={hf}
             />
           )}
         </section>
@@ -308,7 +342,7 @@ export function LectureView() {
         ) : (
           <LiveTraining archs={archs} tableOf={tableOf} trainSteps={lecture.trainSteps} large={present} />
         ))}
-      {!present && <Definitions r={r} alpha={alpha} networks={label?.definition ?? null} />}
+      {!present && <Definitions choice={{ hf, r, alpha, sigma }} networks={label?.definition ?? null} />}
     </main>
   );
 }
@@ -335,16 +369,18 @@ function Claim({ large, subject }: { large: boolean; subject: string | null }) {
   );
 }
 
-function Definitions({ r, alpha, networks }: { r: number; alpha: number; networks: string | null }) {
+function Definitions({ choice, networks }: { choice: HfChoice; networks: string | null }) {
+  const proxy = getProxy(choice.hf);
   return (
     <section className="lec-section lec-definitions" data-testid="lec-definitions">
       <h2>What is computed</h2>
       <p>
         <strong>ntk_cond</strong>: {getProxy('ntk_cond').formula}
       </p>
-      <p>
-        <strong>vintk</strong> <span className="lec-badge">our reading of the paper</span> (r = {r}, α ={' '}
-        {alpha}): {getProxy('vintk').formula}. {getProxy('vintk').reference}.
+      <p data-testid="lec-definition-hf" data-hf={choice.hf}>
+        <strong>{choice.hf}</strong>{' '}
+        {proxy.ourReading ? <span className="lec-badge">our reading of the paper</span> : null} (
+        {hfSettingsText(choice)}): {proxy.formula}. {proxy.reference}.
       </p>
       <p className="meta">
         Networks:{' '}
