@@ -63,12 +63,16 @@ export function PrecondPanel() {
     const { api, ready } = labWorker();
     await ready;
     show({ key, frequencies: [], result: null });
+    // Progress messages are not awaited by the worker: one may land after the result, which
+    // already holds every frequency, so late ones are dropped.
+    let finished = false;
     const onFrequency = (f: PrecondFrequency) => {
       const now = shownRef.current;
-      if (!ctx.live() || !now) return;
+      if (finished || !ctx.live() || !now) return;
       show({ ...now, frequencies: [...now.frequencies, f] });
     };
     const result = await api.precondComparison(config, callback(onFrequency));
+    finished = true;
     if (!ctx.live()) return 'cancelled';
     show({ key, frequencies: result.frequencies, result });
     return result.status;

@@ -72,13 +72,17 @@ export function ResidualPanel() {
     const directions = pickDirections(probe.empirical.eigenvectors, target);
     show({ key, probe, directions, records: [], result: null });
     if (ctx.stopped()) return 'cancelled';
+    // The worker does not await its progress messages, so the last one can arrive after the result:
+    // once the result is in, it holds every record and late messages are dropped.
+    let finished = false;
     const onRecord = (record: ResidualRecord) => {
       const now = shownRef.current;
-      if (!ctx.live() || !now) return;
+      if (finished || !ctx.live() || !now) return;
       show({ ...now, records: [...now.records, record] });
     };
     const config = residualConfig(lab, target, iterations, directions);
     const result = await api.residualProjections(config, callback(onRecord));
+    finished = true;
     if (!ctx.live() || !shownRef.current) return 'cancelled';
     show({ ...shownRef.current, result, records: result.records });
     return result.status;
