@@ -150,48 +150,36 @@ export function LectureControls({
           </label>
           {lecture.hf === 'vintk' ? (
             <>
-              <label>
-                r = {lecture.r.toFixed(2)}{' '}
-                <input
-                  type="range"
-                  min={LECTURE_LIMITS.r.min}
-                  max={LECTURE_LIMITS.r.max}
-                  step={0.05}
-                  value={lecture.r}
-                  disabled={lecture.lock}
-                  onChange={(e) => setLecture({ r: Number(e.currentTarget.value) })}
-                  data-testid="lec-r"
-                />
-              </label>
-              <label>
-                α = {lecture.alpha.toFixed(2)}{' '}
-                <input
-                  type="range"
-                  min={LECTURE_LIMITS.alpha.min}
-                  max={LECTURE_LIMITS.alpha.max}
-                  step={0.05}
-                  value={lecture.alpha}
-                  disabled={lecture.lock}
-                  onChange={(e) => setLecture({ alpha: Number(e.currentTarget.value) })}
-                  data-testid="lec-alpha"
-                />
-              </label>
+              <Slider
+                label={`r = ${lecture.r.toFixed(2)}`}
+                min={LECTURE_LIMITS.r.min}
+                max={LECTURE_LIMITS.r.max}
+                value={lecture.r}
+                disabled={lecture.lock}
+                onChange={(r) => setLecture({ r })}
+                testId="lec-r"
+              />
+              <Slider
+                label={`α = ${lecture.alpha.toFixed(2)}`}
+                min={LECTURE_LIMITS.alpha.min}
+                max={LECTURE_LIMITS.alpha.max}
+                value={lecture.alpha}
+                disabled={lecture.lock}
+                onChange={(alpha) => setLecture({ alpha })}
+                testId="lec-alpha"
+              />
             </>
           ) : (
-            <label>
-              σ = {lecture.sigma}{' '}
-              <input
-                type="range"
-                min={SIGMA_LOG.min}
-                max={SIGMA_LOG.max}
-                step={0.05}
-                value={Math.log10(lecture.sigma)}
-                disabled={lecture.lock}
-                onChange={(e) => setLecture({ sigma: sigmaOfSlider(Number(e.currentTarget.value)) })}
-                aria-label="σ (log scale, 0.01 to 100)"
-                data-testid="lec-sigma"
-              />
-            </label>
+            <Slider
+              label={`σ = ${lecture.sigma}`}
+              min={SIGMA_LOG.min}
+              max={SIGMA_LOG.max}
+              value={Math.log10(lecture.sigma)}
+              disabled={lecture.lock}
+              onChange={(v) => setLecture({ sigma: sigmaOfSlider(v) })}
+              ariaLabel="σ (log scale, 0.01 to 100)"
+              testId="lec-sigma"
+            />
           )}
         </fieldset>
       )}
@@ -306,5 +294,34 @@ function CopyLectureLink({ lecture }: { lecture: LectureState }) {
         </p>
       )}
     </details>
+  );
+}
+
+/** A labelled range input in steps of 0.05 (r, α, and σ on its log scale). */
+function Slider(props: {
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  disabled: boolean;
+  onChange: (value: number) => void;
+  testId: string;
+  ariaLabel?: string;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={0.05}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+        aria-label={props.ariaLabel}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }
