@@ -16,7 +16,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
-import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import type { Batch } from '../src/core/data/batch';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
 import { mlpNetwork } from '../src/core/nn/mlpNetwork';
@@ -75,7 +75,7 @@ async function time(fn: (run: number) => Promise<unknown>, capS = CAP_S): Promis
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 async function setBackend(backend: string): Promise<void> {
-  if (backend === 'wasm') registerWasmConvGradients();
+  if (backend === 'wasm') registerWasmKernels();
   if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend)
     throw new Error(`${backend} did not start`);
 }
@@ -205,7 +205,7 @@ if (args.ntk) {
   process.exit(0);
 }
 if (args.lab) {
-  registerWasmConvGradients();
+  registerWasmKernels();
   const speeds = [await labPaperSpeed('wasm', 200), await labPaperSpeed('cpu', 10)];
   writeFileSync('bench/results/.core-lab.json', JSON.stringify(speeds));
   process.exit(0);

@@ -8,7 +8,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
@@ -124,7 +124,7 @@ if (options.archs) {
   lines = archs.map((text, i) => ({ text, line: i + 1 }));
 }
 
-if (options.backend === 'wasm') registerWasmConvGradients();
+if (options.backend === 'wasm') registerWasmKernels();
 if (!(await tf.setBackend(options.backend!)) || tf.getBackend() !== options.backend) {
   fail(`the ${options.backend} backend could not start`);
 }

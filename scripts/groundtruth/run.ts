@@ -87,11 +87,11 @@ if (values.child !== undefined) {
   // One item in this fresh process: train it on wasm and append its record.
   const item = JSON.parse(values.child) as GroundTruthItem;
   await import('@tensorflow/tfjs-backend-wasm');
-  const { registerWasmConvGradients } = await import('../../src/compute/backends/wasmConvGradients');
+  const { registerWasmKernels } = await import('../../src/compute/backends/wasmKernels');
   const { tf } = await import('../../src/core/nn/tf');
   const { runTrainJob } = await import('../../src/core/train/trainJob');
   const { parseShardDataset, shardFileOf } = await import('../../src/core/data/shardDatasets');
-  registerWasmConvGradients();
+  registerWasmKernels();
   await tf.setBackend('wasm');
   const result = await runTrainJob(groundTruthJob(space as SpaceId, item, fidelity), async (name) => {
     const file = shardFileOf(name);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { tf } from '../../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../../src/core/spaces/architecture';
 import {
@@ -68,7 +68,7 @@ const override = (base: TrainSchedule, seed: number): TrainSchedule => ({
   seed,
 });
 
-if (values.backend === 'wasm') registerWasmConvGradients();
+if (values.backend === 'wasm') registerWasmKernels();
 if (!(await tf.setBackend(values.backend!)) || tf.getBackend() !== values.backend) {
   fail(`the ${values.backend} backend could not start`);
 }

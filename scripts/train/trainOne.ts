@@ -8,7 +8,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { parseShardDataset, shardFileOf } from '../../src/core/data/shardDatasets';
 import { tf } from '../../src/core/nn/tf';
 import { runTrainJob, type TrainJob } from '../../src/core/train/trainJob';
@@ -27,7 +27,7 @@ if (
   console.error(`evalEvery must be a whole number of steps, at least 1; got ${JSON.stringify(evalEvery)}`);
   process.exit(2);
 }
-registerWasmConvGradients();
+registerWasmKernels();
 await tf.setBackend('wasm');
 const result = await runTrainJob(
   job,

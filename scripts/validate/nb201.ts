@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { PROXY_REGISTRY } from '../../src/core/proxies/registry';
@@ -79,7 +79,7 @@ const quickArchs = nb201Sample(quickCells, QUICK_SAMPLE_SEED).map(nb201ToString)
 
 /** One tranche of one part in this process; exits EXIT_MORE when work is left. */
 async function childRun(name: 'quick' | 'paper'): Promise<never> {
-  registerWasmConvGradients();
+  registerWasmKernels();
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
   const p = PARTS[name];
   const log = (line: string) => console.log(`[validate:nb201] ${name}: ${line}`);

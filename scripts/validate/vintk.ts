@@ -20,7 +20,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { importGroundTruth } from '../../src/core/groundtruth';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
@@ -200,7 +200,7 @@ function proxyOf(key: string): { proxy: ProxyId; params: ProxyParams; isLogKappa
 
 if (values.child) {
   // One architecture with work left, in this fresh process; EXIT_MORE when others are left.
-  registerWasmConvGradients();
+  registerWasmKernels();
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
   mkdirSync('bench/results', { recursive: true });
   const done = new Set(records().map((r) => `${r.arch}/${r.key}`));

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from '../../src/compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { tf } from '../../src/core/nn/tf';
 import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
@@ -78,7 +78,7 @@ const rows = readReferenceCsv('vit_autoprox_gt.csv')
   });
 
 if (args.child) {
-  registerWasmConvGradients();
+  registerWasmKernels();
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
   const log = (line: string) => console.log(`[validate:vit] ${line}`);
   try {

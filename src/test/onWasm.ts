@@ -1,10 +1,10 @@
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmConvGradients } from '../compute/backends/wasmConvGradients';
+import { registerWasmKernels } from '../compute/backends/wasmKernels';
 import { tf } from '../core/nn/tf';
 
 /** Runs on the wasm backend (with our convolution gradients), then returns to cpu. */
 export async function onWasm<T>(run: () => Promise<T>): Promise<T> {
-  registerWasmConvGradients();
+  registerWasmKernels();
   await tf.setBackend('wasm');
   try {
     return await run();

@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../core/nn/tf';
 import type { BackendName, BackendPreference, BackendReport } from './backendReport';
-import { registerWasmConvGradients } from './wasmConvGradients';
+import { registerWasmKernels } from './wasmKernels';
 
 export interface WasmFiles {
   'tfjs-backend-wasm.wasm': string;
@@ -45,7 +45,7 @@ async function tryWasm(files: WasmFiles | undefined): Promise<Attempt> {
   // dies with "ReferenceError: e is not defined" and the backend never starts. Until that is
   // fixed upstream we take the single-threaded SIMD build, which works everywhere.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  registerWasmConvGradients();
+  registerWasmKernels();
   if (!(await tf.setBackend('wasm')) || tf.getBackend() !== 'wasm') {
     return { ok: false, label: '', why: 'WASM backend failed to start' };
   }
