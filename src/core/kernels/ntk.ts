@@ -94,7 +94,8 @@ export function supportsBatchedNtk(net: Network, batchNorm: ForwardOptions['batc
   if (net.perSampleLayers !== true) return false;
   if (batchNorm === 'train' && net.specs.some((spec) => spec.role === 'bn_gamma')) return false;
   return weights.every(
-    (spec) => spec.role === 'conv' || spec.role === 'linear_weight' || spec.role === 'bn_gamma',
+    (spec) =>
+      spec.role === 'conv' || spec.role === 'linear_weight' || spec.role === 'bn_gamma' || spec.role === 'ln_gamma',
   );
 }
 
@@ -305,6 +306,42 @@ function addProductColumns(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D,
   }
 }
 
+/**
+ * Adds Θ_l for a weight applied at P positions (tokens, patches) of each sample, A [rows, P, m] and
+ * D [rows, P, c], by the cheaper of two exact routes:
+ * - columns: G_l with row i = vec(A_iᵀ D_i), then G_l G_lᵀ: about rows·P·m·c to form (written out,
+ *   so weighted as memory traffic) plus rows²·m·c;
+ * - positions: Θ_l[i, j] = Σ_{t,s} (a_it · a_js)(d_it · d_js), i.e. the (rows·P)² Grams of A and D
+ *   multiplied element-wise and summed over each P x P block: (rows·P)²·(m + c), never forming G.
+ *   It wins when P is small against m and c (a ViT at 64 px has 17 tokens and widths of 192-768).
+ */
+function addPositionsGram(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D, budget: number): void {
+  const [rows, positions, m] = a.shape;
+  const c = d.shape[2];
+  if (!preferPositions(rows, positions, m, c, budget)) {
+    addProductColumns(acc, a, d, budget);
+    return;
+  }
+  acc.addGram(
+    tf.tidy(() => {
+      const a2 = tf.reshape(a, [rows * positions, m]);
+      const d2 = tf.reshape(d, [rows * positions, c]);
+      const both = tf.mul(tf.matMul(a2, a2, false, true), tf.matMul(d2, d2, false, true));
+      return tf.sum(tf.reshape(both, [rows, positions, rows, positions]), [1, 3]) as tf.Tensor2D;
+    }),
+  );
+}
+
+/** Cost of writing one float of G relative to one multiply-add, for choosing a route above. */
+const WRITE_COST = 8;
+
+/** True where addPositionsGram takes the positions route (its three (rows·P)² Grams fit the budget). */
+export function preferPositions(rows: number, positions: number, m: number, c: number, budget: number): boolean {
+  const viaColumns = rows * positions * m * c * WRITE_COST + rows * rows * m * c;
+  const viaPositions = (rows * positions) ** 2 * (m + c);
+  return positions > 1 && viaPositions < viaColumns && 3 * (rows * positions) ** 2 <= budget;
+}
+
 /** Adds one layer's Θ_l = G_l G_lᵀ, from its input and the gradient D of Σ_i s_i at its output. */
 function addLayerGram(
   acc: GramAccumulator,
@@ -325,7 +362,7 @@ function addLayerGram(
     const a3 = tf.reshape(input, [rows, -1, inputs]) as tf.Tensor3D;
     const d3 = tf.reshape(d, [rows, -1, outputs]) as tf.Tensor3D;
     try {
-      addProductColumns(acc, a3, d3, budget);
+      addPositionsGram(acc, a3, d3, budget);
     } finally {
       a3.dispose();
       d3.dispose();
@@ -335,6 +372,24 @@ function addLayerGram(
   const [kh, kw, cin, cout] = spec.shape as [number, number, number, number];
   const { stride, pad } = conv;
   const [, height, width, channels] = input.shape as [number, number, number, number];
+  if (stride === kh && stride === kw && pad === 0 && height % stride === 0 && width % stride === 0) {
+    // Non-overlapping patches (a ViT's patch embedding): each patch is one position of a linear map.
+    const [a3, d3] = tf.tidy(() => {
+      const [ph, pw] = [height / stride, width / stride];
+      const patches = tf.transpose(tf.reshape(input, [rows, ph, stride, pw, stride, cin]), [0, 1, 3, 2, 4, 5]);
+      return [
+        tf.reshape(patches, [rows, ph * pw, kh * kw * cin]) as tf.Tensor3D,
+        tf.reshape(d, [rows, ph * pw, cout]) as tf.Tensor3D,
+      ];
+    });
+    try {
+      addPositionsGram(acc, a3, d3, budget);
+    } finally {
+      a3.dispose();
+      d3.dispose();
+    }
+    return;
+  }
   const [, outHeight, outWidth] = d.shape as [number, number, number, number];
   const outSize = (size: number, k: number) => Math.floor((size + 2 * pad - k) / stride) + 1;
   if (channels !== cin || outHeight !== outSize(height, kh) || outWidth !== outSize(width, kw)) {
@@ -431,8 +486,9 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
   const rows = ntkSize(net, n, opts.outputs);
   const budget = opts.maxGradientFloats ?? 2 ** 25;
   const weights = ntkWeightSpecs(net, opts.batchNorm);
-  const layers = new Map(weights.filter((spec) => spec.role !== 'bn_gamma').map((spec) => [spec.name, spec]));
-  const gammas = weights.filter((spec) => spec.role === 'bn_gamma');
+  const isGamma = (spec: ParamSpec) => spec.role === 'bn_gamma' || spec.role === 'ln_gamma';
+  const layers = new Map(weights.filter((spec) => !isGamma(spec)).map((spec) => [spec.name, spec]));
+  const gammas = weights.filter(isGamma);
   if (weights.length === 0) return tf.zeros([rows, rows]);
   const uses = probeLayerOutputs(net, params, x, opts.batchNorm, layers);
   const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
@@ -445,9 +501,11 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
         const input = perLogit ? repeatEach(x, classes) : x;
         const seed = perLogit ? tf.tile(tf.eye(classes), [n, 1]) : tf.ones([rows, classes]);
         const perturbations = uses.map((use) => tf.zeros([rows, ...use.shape]));
-        const gammaCopies = gammas.map((spec) =>
-          tf.tile(tf.reshape(getParam(params, spec.name), [1, 1, 1, -1]), [rows, 1, 1, 1]),
-        );
+        // One γ per sample: [rows, 1, 1, C] for BatchNorm (NHWC), [rows, 1, C] for LayerNorm.
+        const gammaCopies = gammas.map((spec) => {
+          const ones = spec.role === 'bn_gamma' ? [1, 1] : [1];
+          return tf.tile(tf.reshape(getParam(params, spec.name), [1, ...ones, -1]), [rows, ...ones, 1]);
+        });
         return tf.grads((...vars: tf.Tensor[]) => {
           const local = new Map(params);
           gammas.forEach((spec, k) => {
@@ -478,7 +536,7 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
       grads[k]!.dispose();
     });
     gammas.forEach((_, k) => {
-      // Row i: ∂s_i/∂γ_c = Σ_spatial x̂ ⊙ ∂s_i/∂(BN output), per channel.
+      // Row i: ∂s_i/∂γ_c = Σ_positions x̂ ⊙ ∂s_i/∂(norm output), per channel.
       acc.addColumns(tf.reshape(grads[uses.length + k]!, [rows, -1]));
     });
     return acc.result();

@@ -34,6 +34,7 @@ function layerNorm(x: tf.Tensor, params: ParamTensors, name: string): tf.Tensor 
 function linear(x: tf.Tensor, params: ParamTensors, name: string, opts: ForwardOptions): tf.Tensor {
   const w = getParam(params, `${name}.weight`) as tf.Tensor2D;
   const [inputs, outputs] = w.shape;
+  opts.atLayerInput?.(x, `${name}.weight`);
   const flat = tf.reshape(x, [-1, inputs]);
   const y = tf.reshape(tf.add(tf.matMul(flat, w), getParam(params, `${name}.bias`)), [
     ...x.shape.slice(0, -1),
@@ -76,6 +77,8 @@ export function vitForward(
   if (vit.patchEmbedding) {
     patches = vit.patchEmbedding(x, patch);
   } else {
+    // A patch-sized kernel at a patch-sized stride: each patch is one position of a linear map.
+    opts.atLayerInput?.(x, 'patch.conv', { stride: patch, pad: 0 });
     patches = tf.add(
       tf.conv2d(x, getParam(params, 'patch.conv') as tf.Tensor4D, patch, 'valid'),
       getParam(params, 'patch.bias'),
@@ -113,5 +116,8 @@ export function vitNetwork(arch: VitArch, fid: VitFidelity, vit: VitOptions = {}
     classes: fid.classes,
     forward: (x, params, opts) => vitForward(x as tf.Tensor4D, arch, params, opts, vit),
     reachesOutput: () => true,
+    // Every weight is applied once per pass and reported; LayerNorm is per sample, and its γ also
+    // takes one copy per sample ([batch, 1, embed] broadcasts over tokens): the NTK's batched method.
+    perSampleLayers: true,
   };
 }
