@@ -95,7 +95,10 @@ export function supportsBatchedNtk(net: Network, batchNorm: ForwardOptions['batc
   if (batchNorm === 'train' && net.specs.some((spec) => spec.role === 'bn_gamma')) return false;
   return weights.every(
     (spec) =>
-      spec.role === 'conv' || spec.role === 'linear_weight' || spec.role === 'bn_gamma' || spec.role === 'ln_gamma',
+      spec.role === 'conv' ||
+      spec.role === 'linear_weight' ||
+      spec.role === 'bn_gamma' ||
+      spec.role === 'ln_gamma',
   );
 }
 
@@ -336,7 +339,13 @@ function addPositionsGram(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D, 
 const WRITE_COST = 8;
 
 /** True where addPositionsGram takes the positions route (its three (rows·P)² Grams fit the budget). */
-export function preferPositions(rows: number, positions: number, m: number, c: number, budget: number): boolean {
+export function preferPositions(
+  rows: number,
+  positions: number,
+  m: number,
+  c: number,
+  budget: number,
+): boolean {
   const viaColumns = rows * positions * m * c * WRITE_COST + rows * rows * m * c;
   const viaPositions = (rows * positions) ** 2 * (m + c);
   return positions > 1 && viaPositions < viaColumns && 3 * (rows * positions) ** 2 <= budget;
@@ -376,7 +385,10 @@ function addLayerGram(
     // Non-overlapping patches (a ViT's patch embedding): each patch is one position of a linear map.
     const [a3, d3] = tf.tidy(() => {
       const [ph, pw] = [height / stride, width / stride];
-      const patches = tf.transpose(tf.reshape(input, [rows, ph, stride, pw, stride, cin]), [0, 1, 3, 2, 4, 5]);
+      const patches = tf.transpose(
+        tf.reshape(input, [rows, ph, stride, pw, stride, cin]),
+        [0, 1, 3, 2, 4, 5],
+      );
       return [
         tf.reshape(patches, [rows, ph * pw, kh * kw * cin]) as tf.Tensor3D,
         tf.reshape(d, [rows, ph * pw, cout]) as tf.Tensor3D,
@@ -491,61 +503,106 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
   const gammas = weights.filter(isGamma);
   if (weights.length === 0) return tf.zeros([rows, rows]);
   const uses = probeLayerOutputs(net, params, x, opts.batchNorm, layers);
-  const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
-  const grads: tf.Tensor[] = [];
+  // The backward pass holds the forward pass's intermediates (a few per reported layer output) for
+  // every row it runs: rows go in chunks so that this tape stays near the budget. Samples are
+  // independent here, so a chunk's inputs and output gradients are exactly the full batch's rows.
+  const perRow = uses.reduce((sum, use) => sum + use.shape.reduce((a, b) => a * b, 1), 0);
+  const chunk = Math.max(1, Math.min(rows, Math.floor(budget / (TAPE_FACTOR * perRow))));
+  // Per reported layer (then per γ): its inputs and gradients, one tensor per chunk.
+  const layerInputs: tf.Tensor[][] = uses.map(() => []);
+  const convs: (ConvGeometry | undefined)[] = uses.map(() => undefined);
+  const layerGrads: tf.Tensor[][] = [...uses, ...gammas].map(() => []);
   const acc = new GramAccumulator(rows, budget);
+  // Row i·C + c of the per-logit batch is sample i, seeded with logit c alone.
+  const [rowInputs, seeds] = tf.tidy(() =>
+    perLogit
+      ? [repeatEach(x, classes), tf.tile(tf.eye(classes), [n, 1])]
+      : [x.clone(), tf.ones([rows, classes])],
+  );
+  const rowsOf = (t: tf.Tensor, start: number, size: number) =>
+    size === t.shape[0] ? t : tf.slice(t, start, size);
   try {
-    grads.push(
-      ...tf.tidy(() => {
-        // Row i·C + c of the per-logit batch is sample i, seeded with logit c alone.
-        const input = perLogit ? repeatEach(x, classes) : x;
-        const seed = perLogit ? tf.tile(tf.eye(classes), [n, 1]) : tf.ones([rows, classes]);
-        const perturbations = uses.map((use) => tf.zeros([rows, ...use.shape]));
-        // One γ per sample: [rows, 1, 1, C] for BatchNorm (NHWC), [rows, 1, C] for LayerNorm.
-        const gammaCopies = gammas.map((spec) => {
-          const ones = spec.role === 'bn_gamma' ? [1, 1] : [1];
-          return tf.tile(tf.reshape(getParam(params, spec.name), [1, ...ones, -1]), [rows, ...ones, 1]);
+    for (let start = 0; start < rows; start += chunk) {
+      const size = Math.min(chunk, rows - start);
+      const inputs: { name: string; x: tf.Tensor; conv: ConvGeometry | undefined }[] = [];
+      try {
+        const grads = tf.tidy(() => {
+          const perturbations = uses.map((use) => tf.zeros([size, ...use.shape]));
+          // One γ per sample: [size, 1, 1, C] for BatchNorm (NHWC), [size, 1, C] for LayerNorm.
+          const gammaCopies = gammas.map((spec) => {
+            const ones = spec.role === 'bn_gamma' ? [1, 1] : [1];
+            return tf.tile(tf.reshape(getParam(params, spec.name), [1, ...ones, -1]), [size, ...ones, 1]);
+          });
+          return tf.grads((...vars: tf.Tensor[]) => {
+            const local = new Map(params);
+            gammas.forEach((spec, k) => {
+              local.set(spec.name, vars[uses.length + k]!);
+            });
+            let next = 0;
+            return net.forward(rowsOf(rowInputs, start, size), local, {
+              batchNorm: opts.batchNorm,
+              atLayerInput: (a, name, conv) => {
+                if (layers.has(name)) inputs.push({ name, x: tf.keep(a.clone()), conv });
+              },
+              atLayerOutput: (y, name) => {
+                if (!layers.has(name)) return y;
+                if (uses[next]?.name !== name) throw new Error(`batched NTK: layer order changed at ${name}`);
+                return tf.add(y, vars[next++]!);
+              },
+            });
+          })([...perturbations, ...gammaCopies], rowsOf(seeds, start, size));
         });
-        return tf.grads((...vars: tf.Tensor[]) => {
-          const local = new Map(params);
-          gammas.forEach((spec, k) => {
-            local.set(spec.name, vars[uses.length + k]!);
-          });
-          let next = 0;
-          return net.forward(input, local, {
-            batchNorm: opts.batchNorm,
-            atLayerInput: (a, name, conv) => {
-              if (layers.has(name)) inputs.push({ name, x: tf.keep(a.clone()), conv });
-            },
-            atLayerOutput: (y, name) => {
-              if (!layers.has(name)) return y;
-              if (uses[next]?.name !== name) throw new Error(`batched NTK: layer order changed at ${name}`);
-              return tf.add(y, vars[next++]!);
-            },
-          });
-        })([...perturbations, ...gammaCopies], seed);
-      }),
-    );
-    uses.forEach((use, k) => {
-      const input = inputs[k];
-      if (input?.name !== use.name) {
-        throw new Error(`batched NTK: the forward pass never reports the input of ${use.name}`);
+        grads.forEach((g, k) => {
+          layerGrads[k]!.push(g);
+        });
+        uses.forEach((use, k) => {
+          const input = inputs[k];
+          if (input?.name !== use.name) {
+            throw new Error(`batched NTK: the forward pass never reports the input of ${use.name}`);
+          }
+          layerInputs[k]!.push(input.x);
+          convs[k] = input.conv;
+        });
+      } catch (error) {
+        for (const input of inputs) input.x.dispose();
+        throw error;
       }
-      addLayerGram(acc, layers.get(use.name)!, input.x, grads[k]!, input.conv, budget);
-      input.x.dispose(); // free as we go
-      grads[k]!.dispose();
+    }
+    /** One tensor of all rows from the chunks' pieces, which it disposes. */
+    const joined = (parts: tf.Tensor[]): tf.Tensor => {
+      if (parts.length === 1) return parts.pop()!;
+      const whole = tf.concat(parts, 0);
+      for (const t of parts.splice(0)) t.dispose();
+      return whole;
+    };
+    uses.forEach((use, k) => {
+      const input = joined(layerInputs[k]!);
+      const grad = joined(layerGrads[k]!);
+      try {
+        addLayerGram(acc, layers.get(use.name)!, input, grad, convs[k], budget);
+      } finally {
+        input.dispose(); // free as we go
+        grad.dispose();
+      }
     });
     gammas.forEach((_, k) => {
       // Row i: ∂s_i/∂γ_c = Σ_positions x̂ ⊙ ∂s_i/∂(norm output), per channel.
-      acc.addColumns(tf.reshape(grads[uses.length + k]!, [rows, -1]));
+      const grad = joined(layerGrads[uses.length + k]!);
+      acc.addColumns(tf.reshape(grad, [rows, -1]));
+      grad.dispose();
     });
     return acc.result();
   } finally {
     acc.dispose();
-    for (const t of grads) t.dispose();
-    for (const input of inputs) input.x.dispose();
+    for (const t of [...layerInputs.flat(), ...layerGrads.flat(), rowInputs, seeds]) t.dispose();
   }
 }
+
+/**
+ * Floats the backward pass keeps per float of reported layer output (the intermediates of the
+ * forward pass: norms, activations, attention), for sizing the chunks of rows.
+ */
+const TAPE_FACTOR = 4;
 
 /** Splits the weights into groups whose gradient rows fit in `budget` floats (one tensor at least). */
 function groupByBudget(specs: ParamSpec[], rows: number, budget: number): ParamSpec[][] {

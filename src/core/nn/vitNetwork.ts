@@ -56,11 +56,23 @@ function attention(
   opts: ForwardOptions,
 ): tf.Tensor {
   const [batch, tokens] = x.shape;
-  const qkv = tf.reshape(linear(x, params, `b${l}.qkv`, opts), [batch, tokens, 3, heads, headDim]);
-  const [q, k, v] = tf.unstack(tf.transpose(qkv, [2, 0, 3, 1, 4])) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+  const width = heads * headDim;
+  // [batch·tokens, 3, width] → [3, batch·tokens, width]: q, k and v become contiguous slices. (The
+  // same split as one 5-D transpose and unstack costs ~50x more on tfjs's WASM backend, forward
+  // and backward; docs/performance.md.)
+  const qkv = tf.transpose(
+    tf.reshape(linear(x, params, `b${l}.qkv`, opts), [batch * tokens, 3, width]),
+    [1, 0, 2],
+  );
+  const part = (i: number) =>
+    tf.transpose(
+      tf.reshape(tf.slice(qkv, [i, 0, 0], [1, -1, -1]), [batch, tokens, heads, headDim]),
+      [0, 2, 1, 3],
+    ) as tf.Tensor4D;
+  const [q, k, v] = [part(0), part(1), part(2)];
   const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(headDim));
   const mixed = tf.matMul(tf.softmax(scores), v); // [batch, heads, tokens, headDim]
-  const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch, tokens, heads * headDim]);
+  const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch, tokens, width]);
   return linear(merged, params, `b${l}.proj`, opts);
 }
 

@@ -10,6 +10,8 @@
  * A single product without transposes still goes to tfjs's kernel (XNNPACK: as fast here, and it keeps
  * forward passes bit-identical to before).
  *
+ * A Gram matrix (A·Aᵀ or Aᵀ·A of one tensor) is computed as one triangle and mirrored.
+ *
  * Semantics are tfjs's: rank ≥ 2 operands, transposeA / transposeB, and batch dimensions broadcast
  * as tfjs broadcasts them. Results equal tfjs's up to float32 summation order.
  */
@@ -46,6 +48,7 @@ interface GemmExports {
     n: number,
     k: number,
     accumulate: number,
+    symmetric: number,
     pack: number,
   ): void;
 }
@@ -156,6 +159,8 @@ function batchMatMul(args: {
   const [aRow, aCol] = transposeA ? [1, aCols] : [aCols, 1];
   const [bRow, bCol] = transposeB ? [1, bCols] : [bCols, 1];
   const sameBatch = util.arraysEqual(outerA, outer) && util.arraysEqual(outerB, outer);
+  // A·Aᵀ or Aᵀ·A of the same tensor (a Gram matrix): compute one triangle.
+  const symmetric = a.dataId === b.dataId && sameBatch && transposeA !== transposeB ? 1 : 0;
   for (let t = 0; t < batches; t++) {
     const ia = sameBatch ? t : batchIndex(outerA, outer, t);
     const ib = sameBatch ? t : batchIndex(outerB, outer, t);
@@ -172,6 +177,7 @@ function batchMatMul(args: {
       n,
       k,
       0,
+      symmetric,
       pack,
     );
   }
