@@ -1,5 +1,7 @@
 /**
- * npm run bench: writes bench/results/core.json.
+ * npm run bench: writes bench/results/core.json (and bench/results/ntk-speed.json, first).
+ * - seconds per NTK against PyTorch's TE-NAS loop on the same networks (bench/ntkSpeed.ts; alone:
+ *   npm run bench -- --ntk-speed).
  * - ms per proxy per NB201 cell at `quick` and `paper` fidelity on Node's wasm and cpu backends:
  *   the median of 5 runs after a warm-up. A proxy whose warm-up takes longer than CAP_S runs once
  *   (its one time is reported with runs: 1); on cpu, a proxy that takes more than CPU_SKIP_WASM_MS on
@@ -52,6 +54,7 @@ const args = parseArgs({
     ntk: { type: 'boolean' },
     lab: { type: 'boolean' },
     'lab-only': { type: 'boolean' },
+    'ntk-speed': { type: 'boolean' },
   },
 }).values;
 
@@ -226,6 +229,15 @@ const run = (extra: string[]) => {
     throw new Error(`bench child ${extra.join(' ')} failed (${child.status ?? child.signal})`);
 };
 mkdirSync('bench/results', { recursive: true });
+/** Seconds per NTK against PyTorch's TE-NAS loop (bench/ntkSpeed.ts), in a process of its own. */
+const runNtkSpeed = () => {
+  const child = spawnSync(process.execPath, [...process.execArgv, 'bench/ntkSpeed.ts'], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`bench/ntkSpeed.ts failed (${child.status ?? child.signal})`);
+};
+if (args['ntk-speed']) {
+  runNtkSpeed();
+  process.exit(0);
+}
 if (args['lab-only']) {
   // Only the lab's rate, merged into the existing report (the full bench takes about half an hour).
   run(['--lab']);
@@ -235,6 +247,7 @@ if (args['lab-only']) {
   console.log('[bench] added labPaperPreset to bench/results/core.json');
   process.exit(0);
 }
+runNtkSpeed();
 const proxies: Record<string, Record<string, unknown>> = {};
 for (const [backend, fidelity] of parts) {
   run(['--backend', backend, '--fidelity', fidelity]);

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
+import { isWasmMemoryFailure, restartWasmBackend } from '../src/compute/backends/wasmRestart';
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
@@ -140,7 +141,7 @@ function naslibToString(text: string): string {
 }
 
 let badLines = 0;
-scoring: for (const { text, line } of lines) {
+for (const { text, line } of lines) {
   const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelityChoice);
   if (!built.ok) {
     console.error(`score: line ${line}: ${built.error}`);
@@ -161,21 +162,33 @@ scoring: for (const { text, line } of lines) {
         params: resolvedParams(id, {}),
         ...(batch ? { batch } : {}),
       });
+      // Some proxies catch a failure and report it as a warning beside NaN: a heap that ran out
+      // must still be replaced, or every later job fails with it.
+      const memory = result.warnings.find(isWasmMemoryFailure);
+      if (!Number.isFinite(result.value) && memory) throw new Error(memory);
     } catch (error) {
-      // Proxies report problems as warnings; an exception here is a bug or a missing file.
+      // Proxies report problems as warnings; an exception here is a bug, a missing file or memory.
       const message = error instanceof Error ? error.message : String(error);
       console.error(`score: line ${line} (${id}): ${message}`);
-      if (message.includes('Aborted(')) {
-        // Emscripten aborts when the WASM heap (4 GB at most) runs out; the module is dead after it.
-        console.error(
-          `score: the wasm backend ran out of memory at line ${line} (${id}); nothing after it can run in this process. ` +
-            'Try a smaller --batch or --fidelity quick, and score the remaining lines in a new run.',
-        );
-        badLines++;
-        break scoring;
+      badLines++;
+      if (backend === 'wasm' && isWasmMemoryFailure(message)) {
+        // The WASM heap (4 GB at most) ran out, and the module is broken after it: this job fails
+        // alone, with a record that says so, and the next one runs in a fresh WASM instance.
+        console.error(`score: the wasm backend ran out of memory at line ${line} (${id}); restarting it`);
+        write({
+          arch: built.value.arch,
+          proxy: id,
+          value: null,
+          error: `out of memory (wasm heap): ${message.slice(0, 200)}`,
+          backend,
+          ms: Math.round((performance.now() - start) * 10) / 10,
+          fidelity: built.value.fidelityNote,
+          seed,
+        });
+        await restartWasmBackend();
+        continue;
       }
       result = { value: Number.NaN, details: {}, warnings: [`error: ${message}`] };
-      badLines++;
     }
     write({
       arch: built.value.arch,

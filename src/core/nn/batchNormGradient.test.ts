@@ -56,7 +56,19 @@ describe('BatchNorm gradient without the Tile', () => {
     const f = (x: tf.Tensor) =>
       tf.tidy(() => {
         const { mean, variance } = tf.moments(x, [0, 1, 2]);
-        return tf.sum(tf.mul(w, tf.batchNorm4d(x as tf.Tensor4D, mean, variance, beta, gamma, 1e-5)));
+        return tf.sum(
+          tf.mul(
+            w,
+            tf.batchNorm4d(
+              x as tf.Tensor4D,
+              mean as tf.Tensor1D,
+              variance as tf.Tensor1D,
+              beta as tf.Tensor1D,
+              gamma as tf.Tensor1D,
+              1e-5,
+            ),
+          ),
+        );
       });
     const g = tf.grad(f)(x0).dataSync();
     const base = x0.dataSync();

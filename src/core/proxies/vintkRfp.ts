@@ -32,7 +32,9 @@ export const vintkRfpProxy: ProxyDefinition = {
   needsData: true,
   higherIsBetter: true,
   ourReading: true,
-  version: 1,
+  // 2: ViTs by the batched method, products by our WASM kernel: same definition, float32 sums in
+  // another order (Θ within 1e-4 of version 1), so cached version-1 values are recomputed.
+  version: 2,
   defaults: VINTK_RFP_DEFAULTS,
   spaces: ['vit'],
   compute: async (input) => (await import('./vintkRfpScore')).vintkRfpScore(input),

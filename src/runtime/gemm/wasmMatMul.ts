@@ -68,7 +68,9 @@ interface Bound {
 }
 
 let compiled: WebAssembly.Module | undefined;
-let bound: Bound | undefined;
+/** Our instance on the current backend; null where it cannot be made (then tfjs's kernel runs). */
+let bound: Bound | null | undefined;
+let boundTo: EmscriptenModule | undefined;
 /** The WASM backend's own BatchMatMul, kept for plain products and for unregisterWasmMatMul. */
 let original: KernelConfig | undefined;
 
@@ -80,16 +82,26 @@ function gemmModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** Our gemm instance on this backend's memory (made again if the backend was re-created). */
-function bind(backend: BackendWasm): Bound {
+/**
+ * Our gemm instance on this backend's memory (made again if the backend was re-created), or null
+ * where the backend's memory cannot be imported: the threaded build's memory is shared, which our
+ * module does not declare, and then tfjs's own kernel does the work.
+ */
+function bind(backend: BackendWasm): Bound | null {
   const module = backend.wasm as unknown as EmscriptenModule;
-  if (bound?.module === module) return bound;
+  if (boundTo === module && bound !== undefined) return bound;
+  boundTo = module;
   const memory = module.asm?.memory ?? module.wasmMemory;
-  if (!memory) throw new Error('wasm matMul: the WASM backend does not expose its memory');
-  const instance = new WebAssembly.Instance(gemmModule(), { env: { memory } });
-  const gemm = instance.exports as unknown as GemmExports;
-  const raw = module._malloc(gemm.packBytes() + 16);
-  bound = { module, gemm, pack: (raw + 15) & ~15 };
+  try {
+    if (!memory || memory.buffer instanceof ArrayBuffer === false) throw new Error('no plain memory');
+    const instance = new WebAssembly.Instance(gemmModule(), { env: { memory } });
+    const gemm = instance.exports as unknown as GemmExports;
+    const raw = module._malloc(gemm.packBytes() + 16);
+    if (raw === 0) throw new Error('no scratch memory');
+    bound = { module, gemm, pack: (raw + 15) & ~15 };
+  } catch {
+    bound = null;
+  }
   return bound;
 }
 
@@ -143,15 +155,16 @@ function batchMatMul(args: {
   const outerA = a.shape.slice(0, -2);
   const outerB = b.shape.slice(0, -2);
   const outer = broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
-  const out = backend.makeOutput([...outer, m, n], 'float32');
   const batches = util.sizeFromShape(outer);
-  if (!transposeA && !transposeB && batches === 1 && original) {
+  const ours = bind(backend);
+  if (original && (ours === null || (!transposeA && !transposeB && batches === 1))) {
     // One plain product: tfjs's own (XNNPACK) kernel is as fast, and forward passes stay bit-identical.
-    backend.disposeData(out.dataId);
     return (original.kernelFunc as unknown as typeof batchMatMul)(args);
   }
+  const out = backend.makeOutput([...outer, m, n], 'float32');
   if (batches === 0 || m === 0 || n === 0) return out;
-  const { gemm, pack } = bind(backend);
+  if (!ours) throw new Error('wasm matMul: neither our kernel nor tfjs own is available');
+  const { gemm, pack } = ours;
   const pa = offset(backend, a);
   const pb = offset(backend, b);
   const pc = offset(backend, out);
