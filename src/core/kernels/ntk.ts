@@ -507,7 +507,8 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
   // every row it runs: rows go in chunks so that this tape stays near the budget. Samples are
   // independent here, so a chunk's inputs and output gradients are exactly the full batch's rows.
   const perRow = uses.reduce((sum, use) => sum + use.shape.reduce((a, b) => a * b, 1), 0);
-  const chunk = Math.max(1, Math.min(rows, Math.floor(budget / (TAPE_FACTOR * perRow))));
+  const largest = Math.max(1, Math.min(rows, Math.floor(budget / (TAPE_FACTOR * perRow))));
+  const chunk = Math.ceil(rows / Math.ceil(rows / largest)); // equal chunks: 16 + 16, not 31 + 1
   // Per reported layer (then per γ): its inputs and gradients, one tensor per chunk.
   const layerInputs: tf.Tensor[][] = uses.map(() => []);
   const convs: (ConvGeometry | undefined)[] = uses.map(() => undefined);
