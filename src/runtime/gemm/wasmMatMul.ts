@@ -168,6 +168,11 @@ function batchMatMul(args: {
   const pa = offset(backend, a);
   const pb = offset(backend, b);
   const pc = offset(backend, out);
+  // tfjs's allocator answers 0 when the heap cannot grow (4 GB): writing there would wreck the heap.
+  if (pa === 0 || pb === 0 || pc === 0) {
+    backend.disposeData(out.dataId);
+    throw new Error('out of memory: the WASM heap could not hold a matrix product');
+  }
   // Element (i, k) of op(A) sits at i·aRow + k·aCol (floats) in A's matrix; likewise for B.
   const [aRow, aCol] = transposeA ? [1, aCols] : [aCols, 1];
   const [bRow, bCol] = transposeB ? [1, bCols] : [bCols, 1];
