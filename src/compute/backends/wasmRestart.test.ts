@@ -29,4 +29,16 @@ describe('a fresh WASM backend after running out of memory', () => {
     expect(Array.from(await tf.matMul(a, a, false, true).data())).toEqual([14, 32, 32, 77]);
     await tf.setBackend('cpu');
   });
+
+  it('replaces a module that traps even when it is disposed (a heap broken by running out)', async () => {
+    await restartWasmBackend();
+    const broken = (tf.findBackend('wasm') as unknown as { wasm: { tfjs: { dispose: () => void } } }).wasm;
+    broken.tfjs.dispose = () => {
+      throw new WebAssembly.RuntimeError('memory access out of bounds');
+    };
+    await restartWasmBackend();
+    expect((tf.findBackend('wasm') as unknown as { wasm: unknown }).wasm).not.toBe(broken);
+    expect(Array.from(await tf.add(tf.scalar(2), tf.scalar(3)).data())).toEqual([5]);
+    await tf.setBackend('cpu');
+  });
 });

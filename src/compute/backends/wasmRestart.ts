@@ -18,6 +18,18 @@ export function isWasmMemoryFailure(message: string): boolean {
 export async function restartWasmBackend(): Promise<void> {
   const factory = tf.findBackendFactory('wasm');
   if (!factory) throw new Error('the wasm backend is not registered');
+  // Disposing a module whose heap is broken can trap too; it is being thrown away either way.
+  const old = tf.findBackend('wasm');
+  if (old) {
+    const dispose = old.dispose.bind(old);
+    old.dispose = () => {
+      try {
+        dispose();
+      } catch {
+        // the old module is unusable; nothing of it is kept
+      }
+    };
+  }
   tf.removeBackend('wasm');
   tf.registerBackend('wasm', factory, 2);
   registerWasmKernels();
