@@ -2,11 +2,14 @@
  * npm run bench -- --ntk-speed (also part of the full npm run bench): seconds per NTK (one
  * initialisation) of our code on Node's wasm backend, beside PyTorch's TE-NAS loop on the same
  * network, weights and images (bench/torch_ntk.py), and the machine's matrix-product peak.
- * Writes bench/results/ntk-speed.json and prints the table. Without PyTorch it says how to get it.
+ * Writes bench/results/ntk-speed.json after every case and prints the table. Without PyTorch it
+ * says how to get it. --cases 2,3 runs only those (the others keep their last rows); --no-torch
+ * skips the reference.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
@@ -19,6 +22,15 @@ import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+const args = parseArgs({
+  options: {
+    /** Case numbers (1-based) to run, e.g. 2,3; the others keep their rows from the last report. */
+    cases: { type: 'string' },
+    /** Skip the PyTorch reference (it takes 15 minutes and more per case with Debian's build). */
+    'no-torch': { type: 'boolean' },
+  },
+  strict: true,
+}).values;
 const REPS = 3;
 const OUT = 'bench/results';
 
@@ -133,7 +145,7 @@ function writeTorchCase(
 registerWasmKernels();
 await tf.setBackend('wasm');
 mkdirSync(OUT, { recursive: true });
-const torchVersion = torchAvailable();
+const torchVersion = args['no-torch'] ? null : torchAvailable();
 const peak = matMulPeak();
 console.log(`[bench:ntk] matrix product 1024³, GFLOP/s: ${JSON.stringify(peak)}`);
 if (!torchVersion) {
@@ -142,8 +154,41 @@ if (!torchVersion) {
       '`apt-get install python3-torch` (Debian) or set BENCH_PYTHON to a python with torch.',
   );
 }
-const results: Record<string, unknown>[] = [];
-for (const c of CASES) {
+const chosen = args.cases ? new Set(args.cases.split(',').map(Number)) : null;
+const reportFile = `${OUT}/ntk-speed.json`;
+/** Rows by case: those of the last report, replaced as this run finishes each case. */
+const rows = new Map<string, Record<string, unknown>>();
+let lastReference: string | undefined;
+let lastNote: string | undefined;
+if (chosen && existsSync(reportFile)) {
+  const last = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+    perNtk?: Record<string, unknown>[];
+    reference?: string;
+    note?: string;
+  };
+  for (const row of last.perNtk ?? []) rows.set(String(row.case), row);
+  lastReference = last.reference;
+  lastNote = last.note;
+}
+const results = () => CASES.map((c) => rows.get(c.name)).filter((r) => r !== undefined);
+/** Written after every case, so that a run stopped during a long reference keeps what it finished. */
+const writeReport = () => {
+  const report = {
+    generated: new Date().toISOString(),
+    command: 'npm run bench -- --ntk-speed',
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    ours: 'Node, tfjs wasm backend (SIMD, 1 thread) with our kernels; median of 3 after a warm-up',
+    reference: torchVersion
+      ? `PyTorch ${torchVersion} CPU, TE-NAS loop (N backward passes, float64 Gram), one run each at 1 and 2 threads`
+      : (lastReference ?? 'PyTorch not run (not installed, or --no-torch)'),
+    ...(lastNote ? { note: lastNote } : {}),
+    matMulGflops: peak,
+    perNtk: results(),
+  };
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 1)}\n`);
+};
+for (const [index, c] of CASES.entries()) {
+  if (chosen && !chosen.has(index + 1)) continue;
   const built = buildNetwork(c.space, c.arch, 'quick');
   if (!built.ok) throw new Error(built.error);
   const net = built.value.network;
@@ -188,24 +233,14 @@ for (const c of CASES) {
     row.kappaRelativeDifference = Math.abs(kappa - (row.torchKappa as number)) / (row.torchKappa as number);
   }
   console.log(`[bench:ntk] ${JSON.stringify(row)}`);
-  results.push(row);
+  rows.set(c.name, row);
+  writeReport();
   x.dispose();
   disposeParams(params);
 }
-const report = {
-  generated: new Date().toISOString(),
-  command: 'npm run bench -- --ntk-speed',
-  machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-  ours: 'Node, tfjs wasm backend (SIMD, 1 thread) with our kernels; median of 3 after a warm-up',
-  reference: torchVersion
-    ? `PyTorch ${torchVersion} CPU, TE-NAS loop (N backward passes, float64 Gram), one run each at 1 and 2 threads`
-    : 'PyTorch not installed',
-  matMulGflops: peak,
-  perNtk: results,
-};
-writeFileSync(`${OUT}/ntk-speed.json`, `${JSON.stringify(report, null, 1)}\n`);
+writeReport();
 console.log('\ncase | ours s/NTK | torch 1t | torch 2t | speed-up 1t / 2t | κ ours vs torch');
-for (const r of results) {
+for (const r of results()) {
   const diff =
     r.kappaRelativeDifference === undefined
       ? '–'
@@ -215,4 +250,4 @@ for (const r of results) {
       `${r.speedupVsTorch1t ?? '–'}x / ${r.speedupVsTorch2t ?? '–'}x | ${diff}`,
   );
 }
-console.log(`[bench:ntk] wrote ${OUT}/ntk-speed.json`);
+console.log(`[bench:ntk] wrote ${reportFile}`);
