@@ -59,6 +59,9 @@ test.beforeAll(async () => {
   writeFileSync(hook, TFJS_SUBPATH_HOOK);
   register(pathToFileURL(hook).href);
   await import('@tensorflow/tfjs-backend-wasm');
+  // The lab's worker registers our WASM kernels (matrix product, convolution gradients): so does Node.
+  const { registerWasmKernels } = await import('../src/compute/backends/wasmKernels');
+  registerWasmKernels();
   expect(await tf.setBackend('wasm')).toBe(true);
   expect(tf.getBackend()).toBe('wasm');
 });

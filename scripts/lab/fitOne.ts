@@ -5,6 +5,7 @@
  *   npx tsx --import ./scripts/node/register-tfjs-esm.mjs scripts/lab/fitOne.ts '<config json>'
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { type FitSignalConfig, fitSignal, type SignalRecord } from '../../src/core/lab/fitSignal';
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
 import { tf } from '../../src/core/nn/tf';
@@ -14,6 +15,7 @@ if (!config) {
   console.error("usage: fitOne.ts '<FitSignalConfig as JSON>'");
   process.exit(2);
 }
+registerWasmKernels(); // as the lab's worker does
 if (!(await tf.setBackend('wasm')) || tf.getBackend() !== 'wasm') {
   console.error('fitOne: the wasm backend could not start');
   process.exit(1);

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { FIT_PRESETS, type FitPresetName, fitSignal, presetFitConfig } from '../../src/core/lab/fitSignal';
 import {
   fitImage,
@@ -51,6 +52,7 @@ if (![paperIterations, cpuIterations].every((n) => Number.isInteger(n) && n >= 1
 }
 
 async function useBackend(name: string): Promise<void> {
+  if (name === 'wasm') registerWasmKernels(); // as the lab's worker does
   if (!(await tf.setBackend(name)) || tf.getBackend() !== name) fail(`the ${name} backend could not start`);
   const threads = name === 'wasm' ? `, ${getThreadsCount()} thread(s)` : '';
   console.log(`\n== backend ${name}${threads}`);

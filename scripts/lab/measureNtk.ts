@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { NTK_CONVERGENCE_DEFAULTS, ntkConvergence } from '../../src/core/lab/ntkConvergence';
 import { labNtkSpectrum, NTK_SPECTRUM_DEFAULTS } from '../../src/core/lab/ntkSpectrum';
 import { PRECOND_DEFAULTS, precondComparison } from '../../src/core/lab/precondGd';
@@ -38,6 +39,7 @@ async function timed<T>(
 const fmt = (v: number) => v.toPrecision(3);
 
 for (const backend of backends) {
+  if (backend === 'wasm') registerWasmKernels(); // as the lab's worker does
   if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) {
     console.error(`measureNtk: the ${backend} backend could not start`);
     process.exit(2);
