@@ -317,22 +317,28 @@ function addProductColumns(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D,
  * - positions: Θ_l[i, j] = Σ_{t,s} (a_it · a_js)(d_it · d_js), i.e. the (rows·P)² Grams of A and D
  *   multiplied element-wise and summed over each P x P block: (rows·P)²·(m + c), never forming G.
  *   It wins when P is small against m and c (a ViT at 64 px has 17 tokens and widths of 192-768).
+ * Takes ownership of a and d.
  */
 function addPositionsGram(acc: GramAccumulator, a: tf.Tensor3D, d: tf.Tensor3D, budget: number): void {
   const [rows, positions, m] = a.shape;
   const c = d.shape[2];
-  if (!preferPositions(rows, positions, m, c, budget)) {
-    addProductColumns(acc, a, d, budget);
-    return;
+  try {
+    if (!preferPositions(rows, positions, m, c, budget)) {
+      addProductColumns(acc, a, d, budget);
+      return;
+    }
+    acc.addGram(
+      tf.tidy(() => {
+        const a2 = tf.reshape(a, [rows * positions, m]);
+        const d2 = tf.reshape(d, [rows * positions, c]);
+        const both = tf.mul(tf.matMul(a2, a2, false, true), tf.matMul(d2, d2, false, true));
+        return tf.sum(tf.reshape(both, [rows, positions, rows, positions]), [1, 3]) as tf.Tensor2D;
+      }),
+    );
+  } finally {
+    a.dispose(); // both are this function's to free
+    d.dispose();
   }
-  acc.addGram(
-    tf.tidy(() => {
-      const a2 = tf.reshape(a, [rows * positions, m]);
-      const d2 = tf.reshape(d, [rows * positions, c]);
-      const both = tf.mul(tf.matMul(a2, a2, false, true), tf.matMul(d2, d2, false, true));
-      return tf.sum(tf.reshape(both, [rows, positions, rows, positions]), [1, 3]) as tf.Tensor2D;
-    }),
-  );
 }
 
 /** Cost of writing one float of G relative to one multiply-add, for choosing a route above. */
@@ -369,13 +375,7 @@ function addLayerGram(
       return;
     }
     const a3 = tf.reshape(input, [rows, -1, inputs]) as tf.Tensor3D;
-    const d3 = tf.reshape(d, [rows, -1, outputs]) as tf.Tensor3D;
-    try {
-      addPositionsGram(acc, a3, d3, budget);
-    } finally {
-      a3.dispose();
-      d3.dispose();
-    }
+    addPositionsGram(acc, a3, tf.reshape(d, [rows, -1, outputs]) as tf.Tensor3D, budget);
     return;
   }
   const [kh, kw, cin, cout] = spec.shape as [number, number, number, number];
@@ -394,12 +394,7 @@ function addLayerGram(
         tf.reshape(d, [rows, ph * pw, cout]) as tf.Tensor3D,
       ];
     });
-    try {
-      addPositionsGram(acc, a3, d3, budget);
-    } finally {
-      a3.dispose();
-      d3.dispose();
-    }
+    addPositionsGram(acc, a3, d3, budget);
     return;
   }
   const [, outHeight, outWidth] = d.shape as [number, number, number, number];

@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onWasm } from '../../test/onWasm';
+import { relativeMaxAbs } from '../lab/ntkCompare';
 import { disposeParams, initParams, type Network } from '../nn/network';
 import { tf } from '../nn/tf';
 import { vitNetwork } from '../nn/vitNetwork';
@@ -12,17 +13,6 @@ import { chooseNtkMethod, empiricalNtk, type NtkOptions, preferPositions } from 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** max |a − b| / max |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return diff / scale;
-}
 
 /** A browser-space ViT (patch 4) at 16 px: 16 patches + the class token, 10 classes. */
 function tinyVit(): Network {
@@ -86,7 +76,7 @@ describe('batched NTK of vision transformers against the per-sample loop', () =>
             const loop = await empiricalNtk(net, params, x, { ...opts, mode: 'loop' });
             const rows = outputs === 'summed' ? 6 : 60;
             expect(batched.length).toBe(rows * rows);
-            expect(relativeError(batched, loop)).toBeLessThan(1e-4);
+            expect(relativeMaxAbs(batched, loop)).toBeLessThan(1e-4);
             const [kb, kl] = [kappa(batched, rows), kappa(loop, rows)];
             expect(Math.abs(kb - kl) / kl).toBeLessThan(1e-3);
           }
@@ -110,7 +100,7 @@ describe('batched NTK of vision transformers against the per-sample loop', () =>
       mode: 'batched',
       maxGradientFloats: 256,
     });
-    expect(relativeError(capped, free)).toBeLessThan(1e-5);
+    expect(relativeMaxAbs(capped, free)).toBeLessThan(1e-5);
     x.dispose();
     disposeParams(params);
   });
