@@ -123,7 +123,9 @@ function writeTorchCase(
     offset += t.size;
   }
   const blob = new Float32Array(offset);
-  for (const [name, t] of params) blob.set(t.dataSync(), entries.find((e) => e.name === name)!.offset);
+  [...params.values()].forEach((t, k) => {
+    blob.set(t.dataSync(), entries[k]!.offset); // entries were made in the same order
+  });
   const base = `${OUT}/.ntk-${slug}`;
   writeFileSync(`${base}.params.bin`, blob);
   writeFileSync(`${base}.inputs.bin`, x.dataSync() as Float32Array);

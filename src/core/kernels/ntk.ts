@@ -18,8 +18,8 @@
  *   because samples do not interact. A weight's per-sample gradient is the outer product a_l,i ⊗ D_l,i,
  *   so Θ = Σ_l (A_l A_lᵀ) ⊙ (D_l D_lᵀ) without forming G (BROWSER.md "Per-sample gradients").
  *   One backward pass per logit gives the per-logit variant.
- * - batched, for networks that report their layers (Network.perSampleLayers: NB201) when samples do
- *   not interact (BatchNorm 'eval' or 'none'): the same zero perturbations, now on every conv and
+ * - batched, for networks that report their layers (Network.perSampleLayers: NB201, ViTs) when samples
+ *   do not interact (no train-mode BatchNorm): the same zero perturbations, now on every conv and
  *   linear output y, give D = ∂s_i/∂y_i in one backward pass. For a convolution (NHWC, weight
  *   [kh, kw, Cin, Cout], stride s, padding p) sample i's weight gradient is
  *   g_i[a, b, :, :] = Σ_p X_i[s·p + (a, b)]ᵀ ⊗ D_i[p], X_i the zero-padded input: per kernel tap
@@ -30,6 +30,10 @@
  *   (shape [batch, 1, 1, C]), so autodiff returns its per-sample gradient Σ_spatial x̂ ⊙ ∂s_i/∂(BN
  *   output) directly. The per-logit variant runs the batch with each sample repeated C times, copy c
  *   seeded with logit c alone (rows i·C + c): C times the memory of the summed one.
+ *   A weight applied at several positions of a sample (a ViT's tokens, its non-overlapping patches)
+ *   goes through addPositionsGram, which forms G or, where cheaper, the token Grams; LayerNorm γ gets
+ *   one copy per sample like 'eval' BatchNorm's ([batch, 1, C]). Rows run in chunks sized to the
+ *   memory budget, since the backward pass keeps every intermediate of the forward pass.
  * All compute in float32 on the backend; the Gram is returned as float64.
  */
 import { type DenseLayerNetwork, isDenseLayerNetwork } from '../nn/mlpNetwork';

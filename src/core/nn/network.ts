@@ -58,8 +58,9 @@ export interface Network {
    * Set when forward reports, for every conv and linear weight (each applied once per pass), the
    * layer's input to atLayerInput and its output to atLayerOutput, and its 'eval' BatchNorm also
    * takes a γ of shape [batch, 1, 1, channels] and its LayerNorm (over the last axis of [batch,
-   * tokens, channels]) a γ of shape [batch, 1, channels] (one copy per sample). Then, with samples independent,
-   * one backward pass gives every per-sample gradient: the NTK's batched method (kernels/ntk.ts).
+   * tokens, channels]) a γ of shape [batch, 1, channels] (one copy per sample). Then, with samples
+   * independent, one backward pass gives every per-sample gradient: the NTK's batched method
+   * (kernels/ntk.ts).
    */
   perSampleLayers?: boolean;
 }
