@@ -36,6 +36,8 @@
  *   memory budget, since the backward pass keeps every intermediate of the forward pass.
  * All compute in float32 on the backend; the Gram is returned as float64.
  */
+
+import { gradients, taped } from '../nn/backprop';
 import { type DenseLayerNetwork, isDenseLayerNetwork } from '../nn/mlpNetwork';
 import {
   type ConvGeometry,
@@ -160,12 +162,15 @@ function batchedNtk(
         : [tf.ones([n, classes])];
       // outputGrads[k][l] = ∂(Σ_i seed_k · out_i)/∂ε_l, one backward pass per seed.
       const outputGrads = seeds.map((seed) =>
-        tf.grads((...eps: tf.Tensor[]) =>
-          net.forwardDense(x, params, { batchNorm: opts.batchNorm }, (l, input, h) => {
-            if (inputs.length === l) inputs.push(tf.keep(input.clone()));
-            return tf.add(h, eps[l]!) as tf.Tensor2D;
-          }),
-        )(perturbations, seed),
+        gradients(
+          (...eps: tf.Tensor[]) =>
+            net.forwardDense(x, params, { batchNorm: opts.batchNorm }, (l, input, h) => {
+              if (inputs.length === l) inputs.push(tf.keep(input.clone()));
+              return tf.add(h, eps[l]!) as tf.Tensor2D;
+            }),
+          perturbations,
+          seed,
+        ),
       );
       const terms = net.denseLayers.map((_, l) => {
         let a = inputs[l]!;
@@ -533,24 +538,29 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
             const ones = spec.role === 'bn_gamma' ? [1, 1] : [1];
             return tf.tile(tf.reshape(getParam(params, spec.name), [1, ...ones, -1]), [size, ...ones, 1]);
           });
-          return tf.grads((...vars: tf.Tensor[]) => {
-            const local = new Map(params);
-            gammas.forEach((spec, k) => {
-              local.set(spec.name, vars[uses.length + k]!);
-            });
-            let next = 0;
-            return net.forward(rowsOf(rowInputs, start, size), local, {
-              batchNorm: opts.batchNorm,
-              atLayerInput: (a, name, conv) => {
-                if (layers.has(name)) inputs.push({ name, x: tf.keep(a.clone()), conv });
-              },
-              atLayerOutput: (y, name) => {
-                if (!layers.has(name)) return y;
-                if (uses[next]?.name !== name) throw new Error(`batched NTK: layer order changed at ${name}`);
-                return tf.add(y, vars[next++]!);
-              },
-            });
-          })([...perturbations, ...gammaCopies], rowsOf(seeds, start, size));
+          return gradients(
+            (...vars: tf.Tensor[]) => {
+              const local = new Map(params);
+              gammas.forEach((spec, k) => {
+                local.set(spec.name, vars[uses.length + k]!);
+              });
+              let next = 0;
+              return net.forward(rowsOf(rowInputs, start, size), local, {
+                batchNorm: opts.batchNorm,
+                atLayerInput: (a, name, conv) => {
+                  if (layers.has(name)) inputs.push({ name, x: tf.keep(a.clone()), conv });
+                },
+                atLayerOutput: (y, name) => {
+                  if (!layers.has(name)) return y;
+                  if (uses[next]?.name !== name)
+                    throw new Error(`batched NTK: layer order changed at ${name}`);
+                  return tf.add(y, vars[next++]!);
+                },
+              });
+            },
+            [...perturbations, ...gammaCopies],
+            rowsOf(seeds, start, size),
+          );
         });
         grads.forEach((g, k) => {
           layerGrads[k]!.push(g);
@@ -644,26 +654,36 @@ function loopNtk(
       return t;
     });
     const gradientRows: tf.Tensor1D[] = [];
+    const forwardOn =
+      (input: tf.Tensor) =>
+      (...ws: tf.Tensor[]): tf.Tensor => {
+        const local = new Map(params);
+        ws.forEach((w, k) => {
+          local.set(group[k]!.name, w);
+        });
+        return net.forward(input, local, { batchNorm: opts.batchNorm });
+      };
+    /** dy picks what row r differentiates: Σ_c out[i, c], or out[i, c] alone (of the full batch when coupled). */
+    const seedOf = (r: number): tf.Tensor2D => {
+      const i = perLogit ? Math.floor(r / classes) : r;
+      const dy = tf.buffer([coupled ? n : 1, classes], 'float32');
+      for (let c = 0; c < classes; c++) {
+        if (!perLogit || c === r % classes) dy.set(1, coupled ? i : 0, c);
+      }
+      return dy.toTensor() as tf.Tensor2D;
+    };
+    const flat = (grads: tf.Tensor[]) => tf.concat(grads.map((g) => tf.reshape(g, [-1]))) as tf.Tensor1D;
+    // Coupled: every row differentiates the same full-batch forward pass, so it runs once (as TE-NAS's
+    // retain_graph); otherwise each sample runs alone.
+    const run = coupled ? taped(forwardOn(x), tensors) : undefined;
     try {
       for (let r = 0; r < rows; r++) {
-        const i = perLogit ? Math.floor(r / classes) : r;
         gradientRows.push(
           tf.tidy(() => {
-            const input = coupled ? x : tf.slice(x, [i], [1]);
-            // dy picks what row r differentiates: Σ_c out[i, c], or out[i, c] alone.
-            const dy = tf.buffer([coupled ? n : 1, classes], 'float32');
-            const at = coupled ? i : 0;
-            for (let c = 0; c < classes; c++) {
-              if (!perLogit || c === r % classes) dy.set(1, at, c);
-            }
-            const grads = tf.grads((...ws: tf.Tensor[]) => {
-              const local = new Map(params);
-              ws.forEach((w, k) => {
-                local.set(group[k]!.name, w);
-              });
-              return net.forward(input, local, { batchNorm: opts.batchNorm });
-            })(tensors, dy.toTensor());
-            return tf.concat(grads.map((g) => tf.reshape(g, [-1]))) as tf.Tensor1D;
+            const seed = seedOf(r);
+            if (run) return flat(run.grads(seed, r === rows - 1));
+            const i = perLogit ? Math.floor(r / classes) : r;
+            return flat(gradients(forwardOn(tf.slice(x, [i], [1])), tensors, seed));
           }),
         );
       }
@@ -672,6 +692,8 @@ function loopNtk(
         return tf.add(gram, tf.matMul(g, g, false, true)) as tf.Tensor2D;
       });
     } finally {
+      run?.value.dispose();
+      run?.dispose();
       for (const t of gradientRows) t.dispose();
     }
   };

@@ -14,6 +14,7 @@ import {
   nb201ToString,
 } from '../spaces/nb201';
 import { avgPool3x3ExcludePad } from './avgPool';
+import { batchNormTrain } from './batchNormTrain';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
 import { tf } from './tf';
@@ -31,9 +32,8 @@ function batchNorm(x: Tensor4D, params: ParamTensors, name: string, opts: Nb201F
     // [batch, 1, 1, channels], one copy per sample (Network.perSampleLayers).
     return tf.add(tf.mul(x, tf.div(gamma, Math.sqrt(1 + 1e-5))), beta);
   }
-  const { mean, variance } = tf.moments(x, [0, 1, 2]);
   // PyTorch's BatchNorm2d eps; train mode normalises with the biased batch variance.
-  return tf.batchNorm4d(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta, gamma, 1e-5);
+  return batchNormTrain(x, gamma, beta, 1e-5);
 }
 
 function layerOutput<T extends tf.Tensor>(y: T, weightName: string, opts: Nb201ForwardOptions): T {

@@ -14,6 +14,8 @@
  * MLP all do). A network that never calls it gets NaN with a warning; the pre-activation hook
  * (onActivation) cannot stand in: it sees ReLU inputs, not layer outputs.
  */
+
+import { gradients } from '../nn/backprop';
 import type { ForwardOptions, Network } from '../nn/network';
 import { type ParamSpec, paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
@@ -60,7 +62,7 @@ export async function fisherPerLayer(problem: LossProblem): Promise<Float32Array
     // Pass 2: ∂L/∂a as the gradient with respect to a zero added to each output (the dummy layer).
     const sums = tf.tidy(() => {
       const zeros = layers.map((l) => tf.zerosLike(l.output));
-      const grads = tf.grads((...perturbations: tf.Tensor[]) => {
+      const grads = gradients((...perturbations: tf.Tensor[]) => {
         let k = 0;
         const opts: ForwardOptions = {
           batchNorm: 'train',
@@ -72,7 +74,7 @@ export async function fisherPerLayer(problem: LossProblem): Promise<Float32Array
           },
         };
         return crossEntropyLoss(network.forward(x, params, opts), labels);
-      })(zeros);
+      }, zeros);
       return tf.stack(
         layers.map(({ spec, output }, i) => {
           const spatial = output.shape.slice(1, -1).map((_, d) => d + 1);

@@ -14,6 +14,8 @@
  * silently. NB201's ops (conv, BatchNorm, ReLU, pooling, mean, matMul) are all of the first kind,
  * and the loss (lossGradients.ts) writes its softmax gradient from its input; ViT attention is not.
  */
+
+import { gradients } from '../nn/backprop';
 import { tf } from '../nn/tf';
 import {
   crossEntropyLoss,
@@ -118,7 +120,7 @@ export async function graspPerLayer(problem: LossProblem, temperature = 1): Prom
     crossEntropyLoss(trainLogits(network, withWeights(params, weights, current), x, temperature), labels);
   const sums = withSecondOrderGradients(() =>
     tf.tidy(() => {
-      const g = tf.grads(lossAt)(ws);
+      const g = gradients(lossAt, ws); // first order: the tape is freed as it goes
       const hg = tf.grads((...outer: tf.Tensor[]) => {
         const inner = tf.grads(lossAt)(outer);
         return tf.addN(inner.map((gi, i) => tf.sum(tf.mul(g[i]!, gi)))) as tf.Scalar;

@@ -9,6 +9,7 @@
  * variance) or an eigenvalue falls below −k, the reference's numpy gives NaN, and so do we.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { gradients } from '../nn/backprop';
 import type { Network, ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
 import { failure, type LossProblem, numberParam, withLossSetup } from './lossGradients';
@@ -20,9 +21,10 @@ export async function inputJacobian(
   params: ParamTensors,
   x: tf.Tensor,
 ): Promise<Float32Array> {
-  const jacobian = tf.grad((input: tf.Tensor) =>
-    tf.sum(network.forward(input, params, { batchNorm: 'train' })),
-  )(x);
+  const [jacobian] = gradients(
+    (input: tf.Tensor) => tf.sum(network.forward(input, params, { batchNorm: 'train' })),
+    [x],
+  ) as [tf.Tensor];
   const values = (await jacobian.data()) as Float32Array;
   jacobian.dispose();
   return values;

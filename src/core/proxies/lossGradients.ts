@@ -9,6 +9,7 @@
  * with bn=True on a network in train mode.
  */
 import type { Batch } from '../data/batch';
+import { gradients } from '../nn/backprop';
 import { INIT_SCHEMES, type InitScheme } from '../nn/init';
 import { disposeParams, initParams, type Network, type ParamTensors } from '../nn/network';
 import { isWeight, type ParamSpec } from '../nn/paramSpec';
@@ -89,9 +90,10 @@ export function weightLossGradients(
   x: tf.Tensor,
   labels: tf.Tensor1D,
 ): tf.Tensor[] {
-  return tf.grads((...ws: tf.Tensor[]) =>
-    crossEntropyLoss(trainLogits(network, withWeights(params, specs, ws), x), labels),
-  )(weightTensors(params, specs));
+  return gradients(
+    (...ws: tf.Tensor[]) => crossEntropyLoss(trainLogits(network, withWeights(params, specs, ws), x), labels),
+    weightTensors(params, specs),
+  );
 }
 
 /**

@@ -9,6 +9,8 @@
  * constant s_k divides R and every ∂R/∂θ by the same s_k. So we rescale each bottleneck to mean 1,
  * sum θ·∂R/∂θ of the rescaled network in range, and add back Σ log10 s_k: log10 synflow exactly.
  */
+
+import { gradients } from '../nn/backprop';
 import { initialValues } from '../nn/init';
 import { disposeParams } from '../nn/network';
 import { isWeight } from '../nn/paramSpec';
@@ -49,7 +51,7 @@ export async function synflowScore({ network, seed }: ProxyInput): Promise<Proxy
     const weightSpecs = specs.filter((spec) => isWeight(spec) && network.reachesOutput(spec));
     const products = tf.tidy(() => {
       const weights = weightSpecs.map((spec) => params.get(spec.name)!);
-      const grads = tf.grads((...ws: tf.Tensor[]) => {
+      const grads = gradients((...ws: tf.Tensor[]) => {
         const local = new Map(params);
         ws.forEach((w, i) => {
           local.set(weightSpecs[i]!.name, w);
@@ -60,7 +62,7 @@ export async function synflowScore({ network, seed }: ProxyInput): Promise<Proxy
           atBottleneck: (h) => tf.div(h, scales[k++]!),
         });
         return tf.sum(out) as tf.Scalar;
-      })(weights);
+      }, weights);
       // Element-wise |θ ⊙ ∂R/∂θ| (the reference's torch.abs): on NB201 every product is positive, on a
       // ViT LayerNorm makes some gradients negative.
       return tf.stack(weights.map((w, i) => tf.sum(tf.abs(tf.mul(w, grads[i]!)))));

@@ -1,0 +1,89 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32, normal } from '../util/prng';
+import { batchNormTrain } from './batchNormTrain';
+import { tf } from './tf';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function random(shape: number[], seed: number, offset = 0): tf.Tensor {
+  const rng = mulberry32(seed);
+  const size = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => offset + normal(rng)),
+    shape,
+  );
+}
+
+/** The same BatchNorm composed by autodiff: tf.moments and tf.batchNorm4d (the previous route). */
+function composed(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, [0, 1, 2]);
+  return tf.batchNorm4d(
+    x as tf.Tensor4D,
+    mean as tf.Tensor1D,
+    variance as tf.Tensor1D,
+    beta as tf.Tensor1D,
+    gamma as tf.Tensor1D,
+    1e-5,
+  );
+}
+
+type Norm = (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
+const fused: Norm = (x, gamma, beta) =>
+  batchNormTrain(x as tf.Tensor4D, gamma as tf.Tensor1D, beta as tf.Tensor1D, 1e-5);
+
+function maxRelative(a: tf.Tensor, b: tf.Tensor): number {
+  const [p, q] = [a.dataSync(), b.dataSync()];
+  const scale = Math.max(...Array.from(q, Math.abs), 1e-12);
+  return Math.max(...Array.from(p, (v, i) => Math.abs(v - q[i]!))) / scale;
+}
+
+describe('train-mode BatchNorm as one op', () => {
+  const x = random([5, 3, 4, 6], 1, 0.7);
+  const gamma = random([6], 2, 1);
+  const beta = random([6], 3);
+  const w = random([5, 3, 4, 6], 4);
+
+  it('computes what tf.moments + tf.batchNorm4d compute, forward and backward', () => {
+    expect(maxRelative(fused(x, gamma, beta), composed(x, gamma, beta))).toBeLessThan(1e-5);
+    const loss = (bn: Norm) => (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(w, tf.square(bn(a, g, b))));
+    const ours = tf.grads(loss(fused))([x, gamma, beta]);
+    const theirs = tf.grads(loss(composed))([x, gamma, beta]);
+    ours.forEach((g, k) => {
+      expect(maxRelative(g, theirs[k]!), ['x', 'gamma', 'beta'][k]).toBeLessThan(1e-4);
+    });
+  });
+
+  it('differentiates twice like the composed op (grasp takes a Hessian-vector product through it)', () => {
+    const v = random([5, 3, 4, 6], 5);
+    // ∂/∂x of (v · ∂L/∂x): a Hessian-vector product of L(x) = Σ w ⊙ BN(x)².
+    const hvp = (bn: Norm) =>
+      tf.grad((a: tf.Tensor) => {
+        const g = tf.grad((b: tf.Tensor) => tf.sum(tf.mul(w, tf.square(bn(b, gamma, beta)))))(a);
+        return tf.sum(tf.mul(v, g));
+      })(x);
+    const ours = hvp(fused);
+    expect(maxRelative(ours, hvp(composed))).toBeLessThan(1e-3);
+    expect(tf.max(tf.abs(ours)).dataSync()[0]).toBeGreaterThan(1e-3); // a real curvature, not zeros
+  });
+
+  it('keeps only its input on the tape: the one new buffer is its output', () => {
+    const taped = (bn: Norm) => {
+      let buffers = 0;
+      tf.grad((a: tf.Tensor) => {
+        const before = tf.memory().numDataBuffers;
+        const y = tf.sum(bn(a, gamma, beta));
+        buffers = tf.memory().numDataBuffers - before;
+        return y;
+      })(x);
+      return buffers;
+    };
+    // New data buffers while taped: the output and the sum; the composed op adds x − μ, its
+    // square and the statistics.
+    expect(taped(fused)).toBe(2);
+    expect(taped(composed)).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * BatchNorm in train mode (batch statistics, PyTorch's BatchNorm2d in .train()) as ONE
+ * differentiable op over NHWC input, with its gradient written out.
+ *
+ * Why: built from tf.moments and tf.batchNorm4d, autodiff keeps four full-size tensors per
+ * BatchNorm on its tape (the input, x − mean, its square, and the input again for each reduction)
+ * and runs about fifteen element-wise kernels backwards. On the largest NB201 cell at paper fidelity
+ * that tape held 44 MB per image, so batch 64 overflowed WASM's 4 GB heap (docs/performance.md).
+ * Here the tape holds the input alone, and the backward pass recomputes the statistics from it.
+ *
+ * With x̂ = (x − μ)·r, r = 1/√(σ² + ε), μ and σ² (biased) over the M = N·H·W values of a channel:
+ *   y = γ·x̂ + β,
+ *   ∂/∂β = Σ dy,  ∂/∂γ = Σ dy·x̂,  ∂/∂x = (γ·r)·(dy − (Σ dy)/M − x̂·(Σ dy·x̂)/M).
+ * The gradient is built only from x, γ and dy, which the tape connects, so a second derivative
+ * through it (grasp's Hessian-vector product) is exact too.
+ */
+import { tf } from './tf';
+
+const AXES = [0, 1, 2];
+
+/** μ, x − μ and r = 1/√(σ² + ε) of NHWC x, per channel (the last axis). */
+function statistics(x: tf.Tensor, epsilon: number): { centred: tf.Tensor; r: tf.Tensor } {
+  const centred = tf.sub(x, tf.mean(x, AXES));
+  const variance = tf.mean(tf.square(centred), AXES);
+  return { centred, r: tf.rsqrt(tf.add(variance, epsilon)) };
+}
+
+function makeOp(epsilon: number) {
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, gamma, beta, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
+    save([x, gamma]);
+    const { centred, r } = statistics(x, epsilon);
+    return {
+      value: tf.add(tf.mul(centred, tf.mul(r, gamma)), beta),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [input, scale] = saved as [tf.Tensor4D, tf.Tensor1D];
+        const count = input.size / input.shape[3];
+        const stats = statistics(input, epsilon);
+        const normalised = tf.mul(stats.centred, stats.r);
+        const sumDy = tf.sum(dy, AXES);
+        const sumDyNormalised = tf.sum(tf.mul(dy, normalised), AXES);
+        const correction = tf.add(tf.div(sumDy, count), tf.mul(normalised, tf.div(sumDyNormalised, count)));
+        const dx = tf.mul(tf.sub(dy, correction), tf.mul(scale, stats.r));
+        return [dx, sumDyNormalised, sumDy];
+      },
+    };
+  });
+}
+
+const ops = new Map<number, ReturnType<typeof makeOp>>();
+
+/** Train-mode BatchNorm of NHWC x with per-channel γ and β [C]. */
+export function batchNormTrain(
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+): tf.Tensor4D {
+  let op = ops.get(epsilon);
+  if (!op) {
+    op = makeOp(epsilon);
+    ops.set(epsilon, op);
+  }
+  return op(x, gamma, beta) as tf.Tensor4D;
+}
