@@ -9,9 +9,11 @@
  * embeddings are left out.
  *
  * Two ways to get there:
- * - loop: one tf.grads call per row. With BatchNorm in train mode the batch statistics couple the
+ * - loop: one backward pass per row. With BatchNorm in train mode the batch statistics couple the
  *   samples, so row i differentiates Σ_c out[i, c] of the full-batch forward pass (as TE-NAS's
- *   `logit[i].backward(...)`); otherwise each sample runs alone. Rows are stacked in groups of
+ *   `logit[i].backward(..., retain_graph=True)`): the forward pass is taped once per group of
+ *   weights (nn/backprop.ts `taped`) and each row only pushes its one-hot seed back through it;
+ *   otherwise each sample runs alone through the freeing `gradients`. Rows are stacked in groups of
  *   parameter tensors small enough for memory, and Θ = Σ_groups G Gᵀ.
  * - batched, for networks of dense layers (DenseLayerNetwork): a zero perturbation ε_l added to each
  *   pre-activation h_l; ONE backward pass of Σ_i s_i gives D_l = ∂/∂ε_l, whose row i is ∂s_i/∂h_l(x_i)

@@ -70,7 +70,7 @@ describe('train-mode BatchNorm as one op', () => {
     expect(tf.max(tf.abs(ours)).dataSync()[0]).toBeGreaterThan(1e-3); // a real curvature, not zeros
   });
 
-  it('keeps only its input on the tape: the one new buffer is its output', () => {
+  it('keeps only its input and per-channel statistics on the tape', () => {
     const taped = (bn: Norm) => {
       let buffers = 0;
       tf.grad((a: tf.Tensor) => {
@@ -81,9 +81,9 @@ describe('train-mode BatchNorm as one op', () => {
       })(x);
       return buffers;
     };
-    // New data buffers while taped: the output and the sum; the composed op adds x − μ, its
-    // square and the statistics.
-    expect(taped(fused)).toBe(2);
-    expect(taped(composed)).toBeGreaterThanOrEqual(4);
+    // New data buffers while taped: the output, the sum, and μ and r per channel (one full-size
+    // buffer); the composed op also keeps x − μ and its square (three full-size).
+    expect(taped(fused)).toBe(4);
+    expect(taped(composed)).toBeGreaterThanOrEqual(6);
   });
 });

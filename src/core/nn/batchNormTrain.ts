@@ -6,36 +6,46 @@
  * BatchNorm on its tape (the input, x − mean, its square, and the input again for each reduction)
  * and runs about fifteen element-wise kernels backwards. On the largest NB201 cell at paper fidelity
  * that tape held 44 MB per image, so batch 64 overflowed WASM's 4 GB heap (docs/performance.md).
- * Here the tape holds the input alone, and the backward pass recomputes the statistics from it.
+ * Here the tape holds the input and the per-channel statistics alone.
  *
  * With x̂ = (x − μ)·r, r = 1/√(σ² + ε), μ and σ² (biased) over the M = N·H·W values of a channel:
  *   y = γ·x̂ + β,
  *   ∂/∂β = Σ dy,  ∂/∂γ = Σ dy·x̂,  ∂/∂x = (γ·r)·(dy − (Σ dy)/M − x̂·(Σ dy·x̂)/M).
- * The gradient is built only from x, γ and dy, which the tape connects, so a second derivative
- * through it (grasp's Hessian-vector product) is exact too.
+ * When a second derivative is being taken (grasp's Hessian-vector product), the gradient recomputes
+ * μ and r from x, so that it is built only from x, γ and dy, which the tape connects: exact too.
  */
 import { tf } from './tf';
 
 const AXES = [0, 1, 2];
 
-/** μ, x − μ and r = 1/√(σ² + ε) of NHWC x, per channel (the last axis). */
-function statistics(x: tf.Tensor, epsilon: number): { centred: tf.Tensor; r: tf.Tensor } {
-  const centred = tf.sub(x, tf.mean(x, AXES));
+/** μ and r = 1/√(σ² + ε) of NHWC x, per channel (the last axis), and x − μ. */
+function statistics(x: tf.Tensor, epsilon: number): { mean: tf.Tensor; centred: tf.Tensor; r: tf.Tensor } {
+  const mean = tf.mean(x, AXES);
+  const centred = tf.sub(x, mean);
   const variance = tf.mean(tf.square(centred), AXES);
-  return { centred, r: tf.rsqrt(tf.add(variance, epsilon)) };
+  return { mean, centred, r: tf.rsqrt(tf.add(variance, epsilon)) };
+}
+
+/** True while a gradient is itself being recorded for differentiation (a second derivative). */
+function recordingGradients(): boolean {
+  return (tf.engine().state as unknown as { gradientDepth: number }).gradientDepth > 0;
 }
 
 function makeOp(epsilon: number) {
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, gamma, beta, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    save([x, gamma]);
-    const { centred, r } = statistics(x, epsilon);
+    const { mean, centred, r } = statistics(x, epsilon);
+    // μ and r are per channel (tiny): a first derivative reuses them. A second derivative must
+    // recompute them from x, so that the tape connects them to x.
+    save([x, gamma, mean, r]);
     return {
       value: tf.add(tf.mul(centred, tf.mul(r, gamma)), beta),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [input, scale] = saved as [tf.Tensor4D, tf.Tensor1D];
+        const [input, scale, savedMean, savedR] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor, tf.Tensor];
         const count = input.size / input.shape[3];
-        const stats = statistics(input, epsilon);
+        const stats = recordingGradients()
+          ? statistics(input, epsilon)
+          : { centred: tf.sub(input, savedMean), r: savedR };
         const normalised = tf.mul(stats.centred, stats.r);
         const sumDy = tf.sum(dy, AXES);
         const sumDyNormalised = tf.sum(tf.mul(dy, normalised), AXES);

@@ -13,7 +13,7 @@ import {
   nb201HasPath,
   nb201ToString,
 } from '../spaces/nb201';
-import { avgPool3x3ExcludePad } from './avgPool';
+import { avgPool2x2, avgPool3x3ExcludePad } from './avgPool';
 import { batchNormTrain } from './batchNormTrain';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
@@ -109,7 +109,7 @@ function reductionForward(
 ): Tensor4D {
   const a = reluConvBn(x, params, `${prefix}.a`, 2, opts);
   const b = reluConvBn(a, params, `${prefix}.b`, 1, opts);
-  const pooled = tf.avgPool(x, 2, 2, 'valid');
+  const pooled = avgPool2x2(x);
   const shortcut = conv(pooled, params, `${prefix}.shortcut.conv`, 1, 0, opts);
   return tf.add(shortcut, b);
 }

@@ -121,10 +121,11 @@ export async function graspPerLayer(problem: LossProblem, temperature = 1): Prom
   const sums = withSecondOrderGradients(() =>
     tf.tidy(() => {
       const g = gradients(lossAt, ws); // first order: the tape is freed as it goes
-      const hg = tf.grads((...outer: tf.Tensor[]) => {
+      // The outer pass frees its tape (forward and inner backward) as it goes.
+      const hg = gradients((...outer: tf.Tensor[]) => {
         const inner = tf.grads(lossAt)(outer);
         return tf.addN(inner.map((gi, i) => tf.sum(tf.mul(g[i]!, gi)))) as tf.Scalar;
-      })(ws);
+      }, ws);
       return tf.stack(hg.map((h, i) => tf.neg(tf.sum(tf.mul(ws[i]!, h)))));
     }),
   );
