@@ -4,6 +4,7 @@ import { buildNetwork } from '../spaces/architecture';
 import { mulberry32, normal } from '../util/prng';
 import { gradients, taped } from './backprop';
 import { initParams, type Network } from './network';
+import { withSecondOrderGradients } from './secondOrder';
 import { tf } from './tf';
 
 beforeAll(async () => {
@@ -96,11 +97,30 @@ describe('backprop: tf.grads with the tape freed as it goes, and one forward for
     expect(buffersAtEnd).toBeLessThan(0.5 * withTfGrads);
   });
 
-  it('falls back to tf.grads inside another gradient computation (second derivatives)', () => {
+  it('inside another gradient computation records on its tape: second derivatives as tf.grads gives them', () => {
     const x = tf.tensor1d([0.5, -1.5, 2]);
     // d/dx Σ (d/dx x³) = d/dx Σ 3x² = 6x.
     const second = tf.grad((a: tf.Tensor) => tf.sum(gradients((b) => tf.sum(tf.pow(b, 3)), [a])[0]!))(x);
     expect(Array.from(second.dataSync())).toEqual([3, -9, 12]);
+  });
+
+  it("gives grasp's Hessian-vector product on an NB201 network bit for bit as nested tf.grads", () => {
+    const { f, weights } = setup();
+    const v = weights.map((w, k) => random(w.shape, 20 + k));
+    const loss = (...ws: tf.Tensor[]) => tf.sum(tf.square(f(...ws)));
+    const hvp = (inner: (...ws: tf.Tensor[]) => tf.Tensor[]) =>
+      tf.grads((...ws: tf.Tensor[]) => tf.addN(inner(...ws).map((g, k) => tf.sum(tf.mul(g, v[k]!)))))(
+        weights,
+      );
+    const expected = withSecondOrderGradients(() => hvp((...ws) => tf.grads(loss)(ws)));
+    const before = tf.memory().numTensors;
+    const ours = withSecondOrderGradients(() => hvp((...ws) => gradients(loss, ws)));
+    expect(tf.memory().numTensors - before).toBe(ours.length);
+    expect(Math.max(...ours.map((h) => tf.max(tf.abs(h)).dataSync()[0]!))).toBeGreaterThan(0);
+    ours.forEach((h, k) => {
+      expect(Array.from(h.dataSync())).toEqual(Array.from(expected[k]!.dataSync()));
+    });
+    tf.dispose([...ours, ...expected, ...v]);
   });
 
   it('says so when the output does not depend on the inputs', () => {

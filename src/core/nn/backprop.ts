@@ -11,9 +11,12 @@
  *   TE-NAS's NTK with BatchNorm in train mode differentiates each sample's logits through the same
  *   full-batch forward pass.
  *
- * It reads tfjs-core 4.22's engine state (activeTape, gradientDepth), which tf.grads itself uses,
- * and only at the top level: inside another gradient computation (grasp's double backward) it falls
- * back to tf.grads, whose tape the outer computation needs.
+ * It reads tfjs-core 4.22's engine state (activeTape, gradientDepth), which tf.grads itself uses.
+ * Inside another gradient computation (grasp's double backward) `gradients` records its forward and
+ * backward passes on the outer tape, as tf.grads does, and keeps every saved tensor (the outer pass
+ * differentiates through them), but still drops each output gradient and each intermediate as soon
+ * as its node is done: what the outer pass needs, its tape has kept. `taped` falls back to tf.grads
+ * there.
  */
 import { getFilteredNodesXToY, type TapeNode } from '@tensorflow/tfjs-core/dist/tape.js';
 import { tf } from './tf';
@@ -97,13 +100,45 @@ export function gradients(
   dy?: tf.Tensor,
 ): tf.Tensor[] {
   const state = engineState();
-  if (state.gradientDepth !== 0 || state.kernelDepth !== 0) return tf.grads(f)(xs, dy);
+  if (state.kernelDepth !== 0) return tf.grads(f)(xs, dy);
+  if (state.gradientDepth !== 0) return nestedGradients(f, xs, dy);
   const run = taped(f, xs);
   try {
     return tf.tidy(() => run.grads(dy ?? tf.onesLike(run.value), true));
   } finally {
     run.value.dispose();
     run.dispose();
+  }
+}
+
+/**
+ * `gradients` while an outer gradient is being recorded: f's forward pass goes on the outer tape
+ * one level deeper (as tf.grads does it), then the backward pass runs at the outer level so that
+ * its ops are recorded too, releasing nothing the tape saved.
+ */
+function nestedGradients(f: (...xs: tf.Tensor[]) => tf.Tensor, xs: tf.Tensor[], dy?: tf.Tensor): tf.Tensor[] {
+  const state = engineState();
+  const tape = state.activeTape;
+  if (!tape) return tf.grads(f)(xs, dy);
+  const start = tape.length;
+  state.gradientDepth++;
+  let value: tf.Tensor;
+  try {
+    value = tf.tidy(() => f(...xs));
+  } finally {
+    state.gradientDepth--;
+  }
+  const nodes = getFilteredNodesXToY(tape.slice(start), xs, value);
+  try {
+    if (nodes.length === 0) {
+      throw new Error('Cannot compute gradient of y=f(x) with respect to x: no operation connects them.');
+    }
+    if (dy && !tf.util.arraysEqual(dy.shape, value.shape)) {
+      throw new Error(`gradients: dy has shape [${dy.shape}] but f returned [${value.shape}]`);
+    }
+    return tf.tidy(() => backward(nodes, xs, value, dy ?? tf.onesLike(value), false));
+  } finally {
+    value.dispose();
   }
 }
 

@@ -57,17 +57,24 @@ describe('train-mode BatchNorm as one op', () => {
     });
   });
 
-  it('differentiates twice like the composed op (grasp takes a Hessian-vector product through it)', () => {
-    const v = random([5, 3, 4, 6], 5);
-    // ∂/∂x of (v · ∂L/∂x): a Hessian-vector product of L(x) = Σ w ⊙ BN(x)².
+  it('differentiates twice like the composed op, in x, γ and β (grasp takes a Hessian-vector product)', () => {
+    // Every partial of batchNormBackward.ts's written-out second derivatives is exercised: the
+    // direction moves x, γ and β, and dy = 2w ⊙ BN(x) depends on all three.
+    const direction = [random([5, 3, 4, 6], 5), random([6], 6), random([6], 7)];
     const hvp = (bn: Norm) =>
-      tf.grad((a: tf.Tensor) => {
-        const g = tf.grad((b: tf.Tensor) => tf.sum(tf.mul(w, tf.square(bn(b, gamma, beta)))))(a);
-        return tf.sum(tf.mul(v, g));
-      })(x);
+      tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+        const first = tf.grads((p: tf.Tensor, q: tf.Tensor, r: tf.Tensor) =>
+          tf.sum(tf.mul(w, tf.square(bn(p, q, r)))),
+        )([a, g, b]);
+        return tf.addN(first.map((d, k) => tf.sum(tf.mul(direction[k]!, d))));
+      })([x, gamma, beta]);
     const ours = hvp(fused);
-    expect(maxRelative(ours, hvp(composed))).toBeLessThan(1e-3);
-    expect(tf.max(tf.abs(ours)).dataSync()[0]).toBeGreaterThan(1e-3); // a real curvature, not zeros
+    const theirs = hvp(composed);
+    ours.forEach((h, k) => {
+      const name = ['x', 'gamma', 'beta'][k];
+      expect(maxRelative(h, theirs[k]!), name).toBeLessThan(1e-3);
+      expect(tf.max(tf.abs(h)).dataSync()[0], name).toBeGreaterThan(1e-3); // real curvature
+    });
   });
 
   it('keeps only its input and per-channel statistics on the tape', () => {

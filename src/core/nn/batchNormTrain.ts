@@ -11,9 +11,11 @@
  * With x̂ = (x − μ)·r, r = 1/√(σ² + ε), μ and σ² (biased) over the M = N·H·W values of a channel:
  *   y = γ·x̂ + β,
  *   ∂/∂β = Σ dy,  ∂/∂γ = Σ dy·x̂,  ∂/∂x = (γ·r)·(dy − (Σ dy)/M − x̂·(Σ dy·x̂)/M).
- * When a second derivative is being taken (grasp's Hessian-vector product), the gradient recomputes
- * μ and r from x, so that it is built only from x, γ and dy, which the tape connects: exact too.
+ * When a second derivative is being taken (grasp's Hessian-vector product), the gradient is built
+ * by batchNormBackward.ts's ops, whose own gradients are written out, from x, γ and dy, which the
+ * tape connects: exact too.
  */
+import { batchNormBackward } from './batchNormBackward';
 import { tf } from './tf';
 
 const AXES = [0, 1, 2];
@@ -42,10 +44,11 @@ function makeOp(epsilon: number) {
       value: tf.add(tf.mul(centred, tf.mul(r, gamma)), beta),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [input, scale, savedMean, savedR] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor, tf.Tensor];
+        // Under a second derivative the backward pass itself is differentiated: ops that keep
+        // little on the tape, with exact gradients of their own.
+        if (recordingGradients()) return batchNormBackward(dy as tf.Tensor4D, input, scale, epsilon);
         const count = input.size / input.shape[3];
-        const stats = recordingGradients()
-          ? statistics(input, epsilon)
-          : { centred: tf.sub(input, savedMean), r: savedR };
+        const stats = { centred: tf.sub(input, savedMean), r: savedR };
         const normalised = tf.mul(stats.centred, stats.r);
         const sumDy = tf.sum(dy, AXES);
         const sumDyNormalised = tf.sum(tf.mul(dy, normalised), AXES);

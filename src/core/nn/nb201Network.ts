@@ -17,6 +17,7 @@ import { avgPool2x2, avgPool3x3ExcludePad } from './avgPool';
 import { batchNormTrain } from './batchNormTrain';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
+import { relu } from './relu';
 import { tf } from './tf';
 
 type Tensor4D = tf.Tensor4D;
@@ -62,7 +63,7 @@ function reluConvBn(
 ): Tensor4D {
   const k = param(params, `${name}.conv`).shape[0]!;
   opts.onActivation?.(x, `${name}.relu`, 'relu');
-  const y = conv(tf.relu(x), params, `${name}.conv`, stride, (k - 1) / 2, opts);
+  const y = conv(relu(x), params, `${name}.conv`, stride, (k - 1) / 2, opts);
   return batchNorm(y, params, `${name}.bn`, opts);
 }
 
@@ -134,7 +135,7 @@ export function nb201Forward(
   }
   h = batchNorm(h, params, 'head.bn', opts);
   opts.onActivation?.(h, 'head.relu', 'relu');
-  h = tf.relu(h);
+  h = relu(h);
   const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D;
   opts.atLayerInput?.(pooled, 'head.fc.weight');
   const logits = tf.add(
