@@ -93,4 +93,48 @@ describe('npm run score', () => {
       expect(run.stderr, args.join(' ')).toMatch(/^score: /);
     }
   });
+
+  it('scores in N processes (--jobs) and in shards (--shard K/N) exactly what one process scores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const archs = join(dir, 'archs.txt');
+    const cells = [
+      '|nor_conv_3x3~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|skip_connect~2|',
+      '|nor_conv_1x1~0|+|nor_conv_3x3~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|skip_connect~2|',
+      'not a cell',
+      '|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_3x3~0|nor_conv_1x1~1|none~2|',
+      '|skip_connect~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|nor_conv_3x3~1|skip_connect~2|',
+    ];
+    writeFileSync(archs, `${cells.join('\n')}\n`);
+    const common = ['--archs', archs, '--proxies', 'params,flops', '--backend', 'cpu'];
+    /** (arch, proxy, value) of each record, sorted: the order of lines differs between runs. */
+    const triples = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l))
+        .map((r) => `${r.arch} ${r.proxy} ${r.value}`)
+        .sort();
+    const one = score(common);
+    const two = score([...common, '--jobs', '2']);
+    const shards = [0, 1, 2].map((k) => score([...common, '--shard', `${k}/3`]));
+    expect(triples(one.stdout)).toHaveLength(8);
+    expect(triples(two.stdout)).toEqual(triples(one.stdout));
+    expect(triples(shards.map((r) => r.stdout).join('\n'))).toEqual(triples(one.stdout));
+    // The bad line is named by its line number in the file, whichever process met it.
+    for (const run of [one, two]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/line 3:/);
+    }
+    expect(shards.map((r) => r.code)).toEqual([0, 0, 2]);
+    for (const bad of [
+      ['--shard', '2/2'],
+      ['--shard', 'half'],
+      ['--shard', '0/2', '--jobs', '2'],
+    ]) {
+      const run = score([...common, ...bad]);
+      expect(run.code, bad.join(' ')).toBe(2);
+      expect(run.stderr, bad.join(' ')).toMatch(/--shard|--jobs/);
+    }
+  });
 });

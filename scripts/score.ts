@@ -1,5 +1,7 @@
 /**
  * npm run score -- --space nb201 --archs FILE --proxies synflow,params --seed 0 --fidelity quick --out OUT.jsonl
+ * --jobs N scores in N processes (one per core), --shard K/N only every N-th line from the K-th
+ * (scripts/scoreProcesses.ts).
  * One JSON line per (architecture, proxy): {"arch","proxy","value","backend","ms","warnings"}.
  * Bad arguments: a message and exit code 2. Bad architecture lines: a message naming the line,
  * the other lines still scored, exit code 2 at the end.
@@ -26,11 +28,12 @@ import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
 import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit';
 import { CLI_DATASETS, loadBatchForCli } from './scoreData';
+import { inShard, parseShard, scoreInProcesses } from './scoreProcesses';
 
 function fail(message: string): never {
   console.error(`score: ${message}`);
   console.error(
-    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--out OUT.jsonl]',
+    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--out OUT.jsonl] [--jobs N | --shard K/N]',
   );
   process.exit(2);
 }
@@ -59,6 +62,8 @@ function parse() {
       cells: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
       out: { type: 'string' },
+      jobs: { type: 'string' },
+      shard: { type: 'string' },
     },
     strict: true,
   }).values;
@@ -123,6 +128,23 @@ if (options.archs) {
         ? mlpSample(n, seed).map(mlpToString)
         : vitSample(space === 'vit-browser' ? 'browser' : space, n, seed).map(vitToString);
   lines = archs.map((text, i) => ({ text, line: i + 1 }));
+}
+
+// More processes than lines would only start idle ones.
+const jobs = Math.min(integer('jobs', options.jobs, 1, 1, 64), Math.max(1, lines.length));
+if (options.shard !== undefined) {
+  const shard = parseShard(options.shard);
+  if (!shard) fail('--shard must be K/N with 0 <= K < N, e.g. 0/2');
+  if (options.jobs !== undefined) fail('give --jobs or --shard, not both');
+  lines = inShard(lines, shard);
+}
+if (jobs > 1) {
+  // The same arguments, one process per shard; records gathered into --out (or stdout).
+  const { jobs: _jobs, out: outPath, ...rest } = options;
+  const args = Object.entries(rest).flatMap(([name, value]) =>
+    value === undefined ? [] : [`--${name}`, value],
+  );
+  process.exit(await scoreInProcesses(args, jobs, outPath));
 }
 
 if (options.backend === 'wasm') registerWasmKernels();
