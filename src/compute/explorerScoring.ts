@@ -15,6 +15,7 @@ import { type ViewState, viewCells } from '../state/viewState';
 import { parseBackendPreference } from './backends/backendReport';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { runScores } from './scoreRun';
+import { pageWorkerCount } from './workerCount';
 import { WorkerPool } from './workerPool';
 
 /**
@@ -36,8 +37,7 @@ export function jobsForView(view: ViewState): ScoreJob[] {
   return viewCells(view).flatMap((cell) => view.proxies.map((proxy) => jobFor(view, cell, proxy)));
 }
 
-// One worker per spare core: the UI thread keeps one for itself.
-const poolSize = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+const poolSize = pageWorkerCount();
 
 let pool: WorkerPool | undefined;
 let cachePromise: Promise<ScoreCache> | undefined;

@@ -17,6 +17,7 @@ import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { type RunProgress, runScores, type Scorer } from './scoreRun';
+import { pageWorkerCount } from './workerCount';
 
 /** The space of the shipped table and of the seeded sample. */
 export const LECTURE_SPACE = 'vit-browser' as const;
@@ -160,7 +161,7 @@ let current: AbortController | undefined;
 
 /** Workers the lecture scores with side by side (one per spare core, as the Explorer's pool). */
 export function lectureConcurrency(): number {
-  return Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+  return pageWorkerCount();
 }
 
 /**

@@ -1,0 +1,18 @@
+/**
+ * How many workers score at once. `?workers=N` (1–8) in the page address sets it, for measuring
+ * and for machines where the default is wrong; otherwise one per core but one, at most four: the
+ * page keeps a core for itself.
+ */
+export const MAX_WORKERS = 8;
+
+export function workerCount(search: string, cores: number | undefined): number {
+  const asked = new URLSearchParams(search).get('workers');
+  const n = asked === null ? Number.NaN : Number(asked);
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS) return n;
+  return Math.max(1, Math.min(4, (cores ?? 2) - 1));
+}
+
+/** The page's worker count (location and navigator when there are any: tests run without). */
+export function pageWorkerCount(): number {
+  return workerCount(globalThis.location?.search ?? '', globalThis.navigator?.hardwareConcurrency);
+}
