@@ -137,4 +137,30 @@ describe('npm run score', () => {
       expect(run.stderr, bad.join(' ')).toMatch(/--shard|--jobs/);
     }
   });
+
+  it('goes through the job runner: a rerun into the same --out computes only what is missing, past a torn line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const archs = join(dir, 'archs.txt');
+    writeFileSync(archs, `${CELL}\n`);
+    const out = join(dir, 'out.jsonl');
+    const common = ['--archs', archs, '--out', out, '--backend', 'cpu'];
+    expect(score([...common, '--proxies', 'params']).code).toBe(0);
+    // A run killed mid-write leaves half a line.
+    writeFileSync(out, `${readFileSync(out, 'utf8')}{"key":"abc","job":{"spa`);
+    const again = score([...common, '--proxies', 'params,flops']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/1 score\(s\) already in/);
+    const records = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{') && l.endsWith('}'))
+      .map((l) => JSON.parse(l));
+    expect(records.map((r) => r.proxy)).toEqual(['params', 'flops']);
+    for (const r of records) expect(r.key).toMatch(/^[0-9a-f]{64}$/);
+    // A free fidelity is another computation: another key, computed, not taken from the file.
+    const wider = score([...common, '--proxies', 'params', '--channels', '16']);
+    expect(wider.stderr).not.toMatch(/already in/);
+    const last = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop()!);
+    expect(last.key).not.toBe(records[0].key);
+    expect(last.value).toBeGreaterThan(records[0].value);
+  });
 });

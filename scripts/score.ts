@@ -2,19 +2,24 @@
  * npm run score -- --space nb201 --archs FILE --proxies synflow,params --seed 0 --fidelity quick --out OUT.jsonl
  * --jobs N scores in N processes (one per core), --shard K/N only every N-th line from the K-th
  * (scripts/scoreProcesses.ts).
- * One JSON line per (architecture, proxy): {"arch","proxy","value","backend","ms","warnings"}.
+ * One JSON line per (architecture, proxy): {"key","job","arch","proxy","value","backend","ms","warnings",…},
+ * scheduled by the browser's job runner (src/compute/scoreRun.ts); a rerun into the same --out
+ * computes only what is not there yet.
  * Bad arguments: a message and exit code 2. Bad architecture lines: a message naming the line,
  * the other lines still scored, exit code 2 at the end.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
-import { isWasmMemoryFailure, restartWasmBackend } from '../src/compute/backends/wasmRestart';
+import { cacheKey } from '../src/compute/cacheKey';
+import { runScores } from '../src/compute/scoreRun';
+import { batchSpec } from '../src/core/data/imageDataset';
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
-import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
+import { PROXY_REGISTRY } from '../src/core/proxies/registry';
+import { NO_DATASET, type ScoreJob } from '../src/core/proxies/scoreJob';
 import {
   buildNetwork,
   type Fidelity,
@@ -27,7 +32,14 @@ import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
 import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit';
-import { CLI_DATASETS, loadBatchForCli } from './scoreData';
+import { CLI_DATASETS } from './scoreData';
+import {
+  appendRecords,
+  inProcessScorer,
+  readRecords,
+  recordsCache,
+  type ScoreRecord,
+} from './scoreInProcess';
 import { inShard, parseShard, scoreInProcesses } from './scoreProcesses';
 
 function fail(message: string): never {
@@ -64,6 +76,7 @@ function parse() {
       out: { type: 'string' },
       jobs: { type: 'string' },
       shard: { type: 'string' },
+      known: { type: 'string' },
     },
     strict: true,
   }).values;
@@ -131,29 +144,29 @@ if (options.archs) {
 }
 
 // More processes than lines would only start idle ones.
-const jobs = Math.min(integer('jobs', options.jobs, 1, 1, 64), Math.max(1, lines.length));
+const processes = Math.min(integer('jobs', options.jobs, 1, 1, 64), Math.max(1, lines.length));
 if (options.shard !== undefined) {
   const shard = parseShard(options.shard);
   if (!shard) fail('--shard must be K/N with 0 <= K < N, e.g. 0/2');
   if (options.jobs !== undefined) fail('give --jobs or --shard, not both');
   lines = inShard(lines, shard);
 }
-if (jobs > 1) {
-  // The same arguments, one process per shard; records gathered into --out (or stdout).
+if (processes > 1) {
+  // The same arguments, one process per shard; records gathered into --out (or stdout). Each
+  // child skips what --out already holds.
   const { jobs: _jobs, out: outPath, ...rest } = options;
-  const args = Object.entries(rest).flatMap(([name, value]) =>
+  const args = Object.entries({ ...rest, known: rest.known ?? outPath }).flatMap(([name, value]) =>
     value === undefined ? [] : [`--${name}`, value],
   );
-  process.exit(await scoreInProcesses(args, jobs, outPath));
+  process.exit(await scoreInProcesses(args, processes, outPath));
 }
 
 if (options.backend === 'wasm') registerWasmKernels();
 if (!(await tf.setBackend(options.backend!)) || tf.getBackend() !== options.backend) {
   fail(`the ${options.backend} backend could not start`);
 }
-const backend = tf.getBackend();
-const out = options.out ? createWriteStream(options.out, { flags: 'a' }) : process.stdout;
-const write = (record: object) => out.write(`${JSON.stringify(record)}\n`);
+const out = options.out ? appendRecords(options.out) : process.stdout;
+const write = (record: ScoreRecord) => out.write(`${JSON.stringify(record)}\n`);
 
 /** NB201 lines may be NASLib tuples such as (0, 1, 2, 3, 4, 0); other lines pass through. */
 function naslibToString(text: string): string {
@@ -163,6 +176,8 @@ function naslibToString(text: string): string {
 }
 
 let badLines = 0;
+const jobs: ScoreJob[] = [];
+const fidelityNotes = new Map<string, string>();
 for (const { text, line } of lines) {
   const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelityChoice);
   if (!built.ok) {
@@ -170,63 +185,82 @@ for (const { text, line } of lines) {
     badLines++;
     continue;
   }
+  fidelityNotes.set(built.value.arch, built.value.fidelityNote);
   for (const id of proxies as ProxyId[]) {
-    const proxy = PROXY_REGISTRY[id]!;
-    const start = performance.now();
-    let result: Awaited<ReturnType<typeof proxy.compute>>;
-    try {
-      const batch = proxy.needsData
-        ? await loadBatchForCli(options.dataset!, batchSize, seed, built.value.network)
-        : undefined;
-      result = await proxy.compute({
-        network: built.value.network,
-        seed,
-        params: resolvedParams(id, {}),
-        ...(batch ? { batch } : {}),
-      });
-      // Some proxies catch a failure and report it as a warning beside NaN: a heap that ran out
-      // must still be replaced, or every later job fails with it.
-      const memory = result.warnings.find(isWasmMemoryFailure);
-      if (!Number.isFinite(result.value) && memory) throw new Error(memory);
-    } catch (error) {
-      // Proxies report problems as warnings; an exception here is a bug, a missing file or memory.
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`score: line ${line} (${id}): ${message}`);
-      badLines++;
-      if (backend === 'wasm' && isWasmMemoryFailure(message)) {
-        // The WASM heap (4 GB at most) ran out, and the module is broken after it: this job fails
-        // alone, with a record that says so, and the next one runs in a fresh WASM instance.
-        console.error(`score: the wasm backend ran out of memory at line ${line} (${id}); restarting it`);
-        write({
-          arch: built.value.arch,
-          proxy: id,
-          value: null,
-          error: `out of memory (wasm heap): ${message.slice(0, 200)}`,
-          backend,
-          ms: Math.round((performance.now() - start) * 10) / 10,
-          fidelity: built.value.fidelityNote,
-          seed,
-        });
-        await restartWasmBackend();
-        continue;
-      }
-      result = { value: Number.NaN, details: {}, warnings: [`error: ${message}`] };
-    }
-    write({
+    jobs.push({
+      space,
       arch: built.value.arch,
       proxy: id,
-      value: Number.isFinite(result.value) ? result.value : null,
-      ...(Number.isFinite(result.value) ? {} : { nonFinite: String(result.value) }),
-      backend,
-      ms: Math.round((performance.now() - start) * 10) / 10,
-      warnings: result.warnings,
-      fidelity: built.value.fidelityNote,
+      params: {},
       seed,
+      fidelity,
+      dataset: PROXY_REGISTRY[id]!.needsData
+        ? batchSpec(`${options.dataset}-train`, batchSize, seed)
+        : NO_DATASET,
+      ...(typeof fidelityChoice === 'string'
+        ? {}
+        : {
+            fidelityOverride: {
+              ...(fidelityChoice.channels === undefined ? {} : { channels: fidelityChoice.channels }),
+              ...(fidelityChoice.cellsPerStage === undefined
+                ? {}
+                : { cellsPerStage: fidelityChoice.cellsPerStage }),
+            },
+          }),
     });
   }
 }
+
+// The browser's job runner: cache first (records already in --known or --out), then the scorer.
+const known = options.known ?? options.out;
+const earlier = known ? readRecords(known) : [];
+const keys = new Map<ScoreJob, string>(
+  await Promise.all(jobs.map(async (j) => [j, await cacheKey(j)] as const)),
+);
+let failed = 0;
+let skipped = 0;
+await runScores(jobs, inProcessScorer(), recordsCache(earlier), 1, {
+  onResult: ({ key, job, result, cached }) => {
+    if (cached) {
+      skipped++;
+      return;
+    }
+    write({
+      key,
+      job,
+      arch: job.arch,
+      proxy: job.proxy,
+      value: Number.isFinite(result.value) ? result.value : null,
+      ...(Number.isFinite(result.value) ? {} : { nonFinite: String(result.value) }),
+      backend: result.backend,
+      ms: Math.round(result.ms * 10) / 10,
+      warnings: result.warnings,
+      fidelity: fidelityNotes.get(job.arch) ?? '',
+      seed: job.seed,
+    });
+  },
+  onProgress: () => {},
+  onError: (job, message) => {
+    console.error(`score: ${job.arch} (${job.proxy}): ${message}`);
+    failed++;
+    write({
+      key: keys.get(job) ?? '',
+      job,
+      arch: job.arch,
+      proxy: job.proxy,
+      value: null,
+      error: message,
+      backend: tf.getBackend(),
+      ms: 0,
+      fidelity: fidelityNotes.get(job.arch) ?? '',
+      seed: job.seed,
+    });
+  },
+});
+if (skipped > 0) console.error(`score: ${skipped} score(s) already in ${known}: not computed again`);
 if (out !== process.stdout) await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(resolve));
-if (badLines > 0) {
-  console.error(`score: ${badLines} line(s) could not be scored`);
+if (badLines + failed > 0) {
+  if (badLines > 0) console.error(`score: ${badLines} line(s) could not be scored`);
+  if (failed > 0) console.error(`score: ${failed} job(s) failed (their records say why)`);
   process.exit(2);
 }

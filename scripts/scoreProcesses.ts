@@ -9,8 +9,8 @@
  * in one cannot take the others' heap with it.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { appendRecords } from './scoreInProcess';
 
 export interface Shard {
   index: number;
@@ -40,7 +40,7 @@ export async function scoreInProcesses(
   jobs: number,
   outPath?: string,
 ): Promise<number> {
-  const out = outPath ? createWriteStream(outPath, { flags: 'a' }) : process.stdout;
+  const out = outPath ? appendRecords(outPath) : process.stdout;
   const children = Array.from({ length: jobs }, (_, k) => {
     const child = spawn(
       process.execPath,

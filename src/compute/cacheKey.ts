@@ -54,7 +54,10 @@ export function cacheKeyMaterial(job: ScoreJob): string {
     version: getProxy(job.proxy).version,
     dataset: canonicalDataset(job),
     seed: job.seed,
-    fidelity: FIDELITY_PRESETS[job.fidelity],
+    // The resolved settings; a job without an override keys exactly as before overrides existed.
+    fidelity: job.fidelityOverride
+      ? { ...FIDELITY_PRESETS[job.fidelity], ...job.fidelityOverride }
+      : FIDELITY_PRESETS[job.fidelity],
   });
 }
 

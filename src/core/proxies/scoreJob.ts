@@ -7,7 +7,7 @@ import type { Batch } from '../data/batch';
 import { GRID_DATASET, gridBatch } from '../data/gridBatch';
 import { parseBatchSpec } from '../data/imageDataset';
 import type { Network } from '../nn/network';
-import { buildNetwork, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
+import { buildNetwork, type Fidelity, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
 import type { FidelityPreset } from '../spaces/fidelity';
 import { nb201FromIndex, nb201FromString, nb201ToIndex, nb201ToString } from '../spaces/nb201';
 import type { ProxyId } from './ids';
@@ -28,6 +28,13 @@ export interface ScoreJob {
    * data/imageDataset.ts), e.g. "cifar10-train n=32 seed=0". Data-free proxies ignore it.
    */
   dataset: string;
+  /** NB201 only: C and cells per stage in place of the preset's (the CLI's --channels, --cells). */
+  fidelityOverride?: { channels?: number; cellsPerStage?: number };
+}
+
+/** The fidelity a job builds its network at: its preset, or the preset with the job's override. */
+export function jobFidelity(job: Pick<ScoreJob, 'fidelity' | 'fidelityOverride'>): Fidelity {
+  return job.fidelityOverride ? { preset: job.fidelity, ...job.fidelityOverride } : job.fidelity;
 }
 
 /** The dataset field of a job that needs no data. */
@@ -89,7 +96,7 @@ export async function runScoreJob(
   const mismatch = proxySpaceProblem(job.proxy, job.space);
   if (mismatch) return { value: Number.NaN, details: {}, warnings: [mismatch], backend, ms: 0 };
   const buildStart = now();
-  const built = buildNetwork(job.space, job.arch, job.fidelity);
+  const built = buildNetwork(job.space, job.arch, jobFidelity(job));
   if (!built.ok) throw new Error(`${job.space} architecture "${job.arch.slice(0, 200)}": ${built.error}`);
   const network = built.value.network;
   const buildMs = now() - buildStart;

@@ -1,0 +1,135 @@
+/**
+ * What `npm run score` hands the job runner (src/compute/scoreRun.ts, the browser's too): a Scorer
+ * that computes each job in this process exactly as a worker does (runScoreJob), and a cache made
+ * of the records an earlier run wrote, so that a rerun into the same --out skips what is there.
+ */
+import {
+  appendFileSync,
+  closeSync,
+  createWriteStream,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
+import { isWasmMemoryFailure, restartWasmBackend } from '../src/compute/backends/wasmRestart';
+import type { CachedScore, ScoreCache } from '../src/compute/scoreCache';
+import type { Scorer } from '../src/compute/scoreRun';
+import { tf } from '../src/core/nn/tf';
+import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
+import { loadBatchBySpec } from './scoreData';
+
+/** One output line of `npm run score`. */
+export interface ScoreRecord {
+  /** cacheKey(job): the same for the same computation, whichever run or shard made it. */
+  key: string;
+  job: ScoreJob;
+  arch: string;
+  proxy: string;
+  value: number | null;
+  nonFinite?: string;
+  error?: string;
+  backend: string;
+  ms: number;
+  warnings?: string[];
+  fidelity: string;
+  seed: number;
+}
+
+export function inProcessScorer(): Scorer {
+  return {
+    async score(job: ScoreJob): Promise<ScoreResult> {
+      try {
+        const result = await runScoreJob(
+          job,
+          tf.getBackend(),
+          () => performance.now(),
+          async (spec, network) => loadBatchBySpec(spec, network),
+        );
+        // Some proxies catch a failure and report it as a warning beside NaN: a heap that ran out
+        // must still be replaced, or every later job fails with it.
+        const memory = result.warnings.find(isWasmMemoryFailure);
+        if (!Number.isFinite(result.value) && memory) throw new Error(memory);
+        return result;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (tf.getBackend() === 'wasm' && isWasmMemoryFailure(message)) {
+          // The WASM heap (4 GB at most) ran out, and the module is broken after it: this job
+          // fails alone, and the next one runs in a fresh WASM instance.
+          await restartWasmBackend();
+          throw new Error(`out of memory (wasm heap): ${message.slice(0, 200)}`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Opens a records file for appending. A run killed mid-write leaves a last line without its end:
+ * it is ended first, so that the next record starts a line of its own (readers skip the torn one).
+ */
+export function appendRecords(path: string): WriteStream {
+  if (existsSync(path) && statSync(path).size > 0) {
+    const fd = openSync(path, 'r');
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, statSync(path).size - 1);
+    closeSync(fd);
+    if (last[0] !== 0x0a) appendFileSync(path, '\n');
+  }
+  return createWriteStream(path, { flags: 'a' });
+}
+
+/** Parses JSON lines; a torn or foreign line (a run killed mid-write) is skipped, not fatal. */
+export function readRecords(path: string): ScoreRecord[] {
+  if (!existsSync(path)) return [];
+  const records: ScoreRecord[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const r = JSON.parse(line) as Partial<ScoreRecord>;
+      if (typeof r.key === 'string' && typeof r.job === 'object' && r.job !== null && r.error === undefined) {
+        records.push(r as ScoreRecord);
+      }
+    } catch {
+      // torn last line
+    }
+  }
+  return records;
+}
+
+/** The records of earlier runs as a read-only cache: failed jobs are not in it, so they run again. */
+export function recordsCache(records: readonly ScoreRecord[]): ScoreCache {
+  const byKey = new Map(records.map((r) => [r.key, r]));
+  return {
+    kind: 'memory',
+    async getMany(keys) {
+      const found = new Map<string, CachedScore>();
+      for (const key of keys) {
+        const r = byKey.get(key);
+        if (!r) continue;
+        const value = r.value ?? Number(r.nonFinite ?? Number.NaN);
+        const result: ScoreResult = {
+          value,
+          details: {},
+          warnings: r.warnings ?? [],
+          backend: r.backend,
+          ms: r.ms,
+        };
+        found.set(key, { key, job: r.job, result, savedAt: 0 });
+      }
+      return found;
+    },
+    async put() {
+      // The caller writes every new result as a record line.
+    },
+    async clear() {
+      byKey.clear();
+    },
+    async count() {
+      return byKey.size;
+    },
+  };
+}
