@@ -34,21 +34,6 @@ const ARCHITECTURES: Record<'nb201' | 'vit-browser' | 'mlp', string> = {
 };
 
 /**
- * Proxies that fail on WebGPU today; each has its own test.fail test below instead of a place in
- * the space's comparison. Delete an entry (and its test.fail) once the app is fixed.
- */
-const KNOWN_BROKEN: Partial<Record<SpaceId, readonly ProxyId[]>> = {
-  // The Hessian-vector product comes back wrong on WebGPU: here 0 or -0.003 (it changes from run to
-  // run) against wasm's 0.529; on other inputs twice the cpu value, or some other number. In a page on SwiftShader, with
-  // tfjs-backend-webgpu's WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE set to 1 (default 15 dispatches per
-  // queue submit) it matched cpu to 2e-6, and every first-order proxy is right either way.
-  nb201: ['grasp'],
-  // Fails on every backend: the MLP space has one output, and fisher's cross-entropy labels need a
-  // one-hot of depth ≥ 2 ("Error in oneHot: depth must be >=2, but it is 1").
-  mlp: ['fisher'],
-};
-
-/**
  * Relative tolerance of WebGPU against WASM, per proxy. Both compute in float32 with different
  * kernels (summation order, fused multiply-add); what is read back is summed, inverted or
  * decomposed in float64 on the CPU. Largest relative difference measured at the settings above,
@@ -164,16 +149,12 @@ test('every proxy of NB201, the browser ViT and the MLP space agrees on WebGPU a
   const started = Date.now();
   const [first, second] = await Promise.all([launchWebGpu(), launchWebGpu()]);
   try {
-    const without = (space: SpaceId) => {
-      const broken = KNOWN_BROKEN[space] ?? [];
-      return applicable(space).filter((p) => !broken.includes(p));
-    };
     // NB201 in one GPU process; the ViT, then the MLP (about as long together) in the other.
     const lines = await Promise.all([
-      checkSpace('nb201', without('nb201'), first, browser),
+      checkSpace('nb201', applicable('nb201'), first, browser),
       (async () => [
-        await checkSpace('vit-browser', without('vit-browser'), second, browser),
-        await checkSpace('mlp', without('mlp'), second, browser),
+        await checkSpace('vit-browser', applicable('vit-browser'), second, browser),
+        await checkSpace('mlp', applicable('mlp'), second, browser),
       ])(),
     ]);
     console.log(
@@ -182,31 +163,5 @@ test('every proxy of NB201, the browser ViT and the MLP space agrees on WebGPU a
     console.log(lines.flat().join('\n'));
   } finally {
     await Promise.all([first.close(), second.close()]);
-  }
-});
-
-test('nb201 grasp agrees on WebGPU and WASM (known bug: wrong on WebGPU, see KNOWN_BROKEN)', async ({
-  browser,
-}) => {
-  test.fail();
-  test.setTimeout(300_000);
-  const gpuBrowser = await launchWebGpu();
-  try {
-    await checkSpace('nb201', ['grasp'], gpuBrowser, browser);
-  } finally {
-    await gpuBrowser.close();
-  }
-});
-
-test('mlp fisher scores and agrees on WebGPU and WASM (known bug: fails everywhere, see KNOWN_BROKEN)', async ({
-  browser,
-}) => {
-  test.fail();
-  test.setTimeout(300_000);
-  const gpuBrowser = await launchWebGpu();
-  try {
-    await checkSpace('mlp', ['fisher'], gpuBrowser, browser);
-  } finally {
-    await gpuBrowser.close();
   }
 });

@@ -14,6 +14,8 @@ export const fisherProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch' },
-  spaces: ['nb201', 'vit', 'mlp'],
+  // Not the MLP space: its networks have one output (a regression), and the loss is a
+  // cross-entropy over classes.
+  spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./fisherScore')).fisherScore(input),
 };

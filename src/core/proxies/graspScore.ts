@@ -31,8 +31,32 @@ import {
 } from './lossGradients';
 import type { ProxyInput, ProxyOutput } from './types';
 
+const SUBMIT_BATCH = 'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE';
+
+/**
+ * On WebGPU, runs with every dispatch submitted on its own. tfjs-backend-webgpu 4.22 queues up to
+ * 15 dispatches per submit, and grasp's double backward then came out wrong on SwiftShader (0, or
+ * twice the cpu value, changing from run to run; e2e/webgpu-proxies.spec.ts) while every
+ * first-order proxy was right; submitting each dispatch gave the cpu value to 2e-6, at about the
+ * same speed. Elsewhere nothing changes.
+ */
+async function submittingEachDispatch<T>(run: () => Promise<T>): Promise<T> {
+  if (tf.getBackend() !== 'webgpu') return run();
+  const before = tf.env().get(SUBMIT_BATCH);
+  tf.env().set(SUBMIT_BATCH, 1);
+  try {
+    return await run();
+  } finally {
+    tf.env().set(SUBMIT_BATCH, before);
+  }
+}
+
 /** Σ −w ⊙ Hg over each weight tensor of the problem, in its order. */
-export async function graspPerLayer(problem: LossProblem, temperature = 1): Promise<Float32Array> {
+export function graspPerLayer(problem: LossProblem, temperature = 1): Promise<Float32Array> {
+  return submittingEachDispatch(() => hessianGradientSums(problem, temperature));
+}
+
+async function hessianGradientSums(problem: LossProblem, temperature: number): Promise<Float32Array> {
   const { network, params, weights, x, labels } = problem;
   const ws = weightTensors(params, weights);
   const lossAt = (...current: tf.Tensor[]) =>
