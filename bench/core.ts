@@ -1,7 +1,11 @@
 /**
- * npm run bench: writes bench/results/core.json (and bench/results/ntk-speed.json, first).
+ * npm run bench: writes bench/results/core.json (and bench/results/ntk-speed.json and
+ * bench/results/proxy-speed.json, first).
  * - seconds per NTK against PyTorch's TE-NAS loop on the same networks (bench/ntkSpeed.ts; alone:
  *   npm run bench -- --ntk-speed).
+ * - each zero-cost proxy at paper fidelity (NB201 C=16, N=5, batch 64, largest and a medium cell)
+ *   against a PyTorch reference on the same weights and images: seconds, values and their relative
+ *   difference, GFLOP/s, peak wasm heap (bench/proxySpeed.ts; alone: npm run bench -- --proxy-speed).
  * - ms per proxy per NB201 cell at `quick` and `paper` fidelity on Node's wasm and cpu backends:
  *   the median of 5 runs after a warm-up. A proxy whose warm-up takes longer than CAP_S runs once
  *   (its one time is reported with runs: 1); on cpu, a proxy that takes more than CPU_SKIP_WASM_MS on
@@ -55,6 +59,7 @@ const args = parseArgs({
     lab: { type: 'boolean' },
     'lab-only': { type: 'boolean' },
     'ntk-speed': { type: 'boolean' },
+    'proxy-speed': { type: 'boolean' },
   },
 }).values;
 
@@ -234,8 +239,19 @@ const runNtkSpeed = () => {
   const child = spawnSync(process.execPath, [...process.execArgv, 'bench/ntkSpeed.ts'], { stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`bench/ntkSpeed.ts failed (${child.status ?? child.signal})`);
 };
+/** Zero-cost proxies against a PyTorch reference (bench/proxySpeed.ts), in a process of its own. */
+const runProxySpeed = () => {
+  const child = spawnSync(process.execPath, [...process.execArgv, 'bench/proxySpeed.ts'], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`bench/proxySpeed.ts failed (${child.status ?? child.signal})`);
+};
 if (args['ntk-speed']) {
   runNtkSpeed();
+  process.exit(0);
+}
+if (args['proxy-speed']) {
+  runProxySpeed();
   process.exit(0);
 }
 if (args['lab-only']) {
@@ -248,6 +264,7 @@ if (args['lab-only']) {
   process.exit(0);
 }
 runNtkSpeed();
+runProxySpeed();
 const proxies: Record<string, Record<string, unknown>> = {};
 for (const [backend, fidelity] of parts) {
   run(['--backend', backend, '--fidelity', fidelity]);

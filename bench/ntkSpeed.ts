@@ -9,6 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
@@ -22,15 +24,6 @@ import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
-const args = parseArgs({
-  options: {
-    /** Case numbers (1-based) to run, e.g. 2,3; the others keep their rows from the last report. */
-    cases: { type: 'string' },
-    /** Skip the PyTorch reference (it takes 15 minutes and more per case with Debian's build). */
-    'no-torch': { type: 'boolean' },
-  },
-  strict: true,
-}).values;
 const REPS = 3;
 const OUT = 'bench/results';
 
@@ -75,7 +68,7 @@ function median(xs: number[]): number {
 }
 
 /** GFLOP/s of a 1024³ product: tfjs's own kernel (XNNPACK) and ours with B transposed. */
-function matMulPeak(): Record<string, number> {
+export function matMulPeak(): Record<string, number> {
   const size = 1024;
   const data = Float32Array.from({ length: size * size }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
   const a = tf.tensor2d(data, [size, size]);
@@ -144,112 +137,126 @@ function writeTorchCase(
   return `${base}.json`;
 }
 
-registerWasmKernels();
-await tf.setBackend('wasm');
-mkdirSync(OUT, { recursive: true });
-const torchVersion = args['no-torch'] ? null : torchAvailable();
-const peak = matMulPeak();
-console.log(`[bench:ntk] matrix product 1024³, GFLOP/s: ${JSON.stringify(peak)}`);
-if (!torchVersion) {
-  console.log(
-    `[bench:ntk] no PyTorch at ${PYTHON}: the reference column stays empty. Install it with ` +
-      '`apt-get install python3-torch` (Debian) or set BENCH_PYTHON to a python with torch.',
-  );
-}
-const chosen = args.cases ? new Set(args.cases.split(',').map(Number)) : null;
-const reportFile = `${OUT}/ntk-speed.json`;
-/** Rows by case: those of the last report, replaced as this run finishes each case. */
-const rows = new Map<string, Record<string, unknown>>();
-let lastReference: string | undefined;
-let lastNote: string | undefined;
-if (chosen && existsSync(reportFile)) {
-  const last = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-    perNtk?: Record<string, unknown>[];
-    reference?: string;
-    note?: string;
-  };
-  for (const row of last.perNtk ?? []) rows.set(String(row.case), row);
-  lastReference = last.reference;
-  lastNote = last.note;
-}
-const results = () => CASES.map((c) => rows.get(c.name)).filter((r) => r !== undefined);
-/** Written after every case, so that a run stopped during a long reference keeps what it finished. */
-const writeReport = () => {
-  const report = {
-    generated: new Date().toISOString(),
-    command: 'npm run bench -- --ntk-speed',
-    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-    ours: 'Node, tfjs wasm backend (SIMD, 1 thread) with our kernels; median of 3 after a warm-up',
-    reference: torchVersion
-      ? `PyTorch ${torchVersion} CPU, TE-NAS loop (N backward passes, float64 Gram), one run each at 1 and 2 threads`
-      : (lastReference ?? 'PyTorch not run (not installed, or --no-torch)'),
-    ...(lastNote ? { note: lastNote } : {}),
-    matMulGflops: peak,
-    perNtk: results(),
-  };
-  writeFileSync(reportFile, `${JSON.stringify(report, null, 1)}\n`);
-};
-for (const [index, c] of CASES.entries()) {
-  if (chosen && !chosen.has(index + 1)) continue;
-  const built = buildNetwork(c.space, c.arch, 'quick');
-  if (!built.ok) throw new Error(built.error);
-  const net = built.value.network;
-  const batch = await loadBatchForCli('cifar10', c.n, 0, net);
-  const x = tf.tensor(batch.x, [batch.n, ...batch.shape]);
-  const params = initParams(net, 'kaiming_fan_out', 0);
-  const opts = { batchNorm: 'train' as const };
-  const times: number[] = [];
-  let kappa = Number.NaN;
-  for (let r = 0; r <= REPS; r++) {
-    const t0 = performance.now();
-    const gram = await empiricalNtk(net, params, x, opts);
-    const seconds = (performance.now() - t0) / 1000;
-    if (r > 0) times.push(seconds); // the first run warms up
-    kappa = conditionNumber(symmetricEigenvalues(gram, c.n)).kappa;
+async function main(): Promise<void> {
+  const args = parseArgs({
+    options: {
+      /** Case numbers (1-based) to run, e.g. 2,3; the others keep their rows from the last report. */
+      cases: { type: 'string' },
+      /** Skip the PyTorch reference (it takes 15 minutes and more per case with Debian's build). */
+      'no-torch': { type: 'boolean' },
+    },
+    strict: true,
+  }).values;
+  registerWasmKernels();
+  await tf.setBackend('wasm');
+  mkdirSync(OUT, { recursive: true });
+  const torchVersion = args['no-torch'] ? null : torchAvailable();
+  const peak = matMulPeak();
+  console.log(`[bench:ntk] matrix product 1024³, GFLOP/s: ${JSON.stringify(peak)}`);
+  if (!torchVersion) {
+    console.log(
+      `[bench:ntk] no PyTorch at ${PYTHON}: the reference column stays empty. Install it with ` +
+        '`apt-get install python3-torch` (Debian) or set BENCH_PYTHON to a python with torch.',
+    );
   }
-  const ours = median(times);
-  const row: Record<string, unknown> = {
-    case: c.name,
-    arch: c.arch,
-    method: chooseNtkMethod(net, opts),
-    params: net.specs.reduce((s, spec) => s + spec.shape.reduce((a, b) => a * b, 1), 0),
-    oursSecondsPerNtk: Math.round(ours * 100) / 100,
-    oursKappa: kappa,
+  const chosen = args.cases ? new Set(args.cases.split(',').map(Number)) : null;
+  const reportFile = `${OUT}/ntk-speed.json`;
+  /** Rows by case: those of the last report, replaced as this run finishes each case. */
+  const rows = new Map<string, Record<string, unknown>>();
+  let lastReference: string | undefined;
+  let lastNote: string | undefined;
+  if (chosen && existsSync(reportFile)) {
+    const last = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      perNtk?: Record<string, unknown>[];
+      reference?: string;
+      note?: string;
+    };
+    for (const row of last.perNtk ?? []) rows.set(String(row.case), row);
+    lastReference = last.reference;
+    lastNote = last.note;
+  }
+  const results = () => CASES.map((c) => rows.get(c.name)).filter((r) => r !== undefined);
+  /** Written after every case, so that a run stopped during a long reference keeps what it finished. */
+  const writeReport = () => {
+    const report = {
+      generated: new Date().toISOString(),
+      command: 'npm run bench -- --ntk-speed',
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      ours: 'Node, tfjs wasm backend (SIMD, 1 thread) with our kernels; median of 3 after a warm-up',
+      reference: torchVersion
+        ? `PyTorch ${torchVersion} CPU, TE-NAS loop (N backward passes, float64 Gram), one run each at 1 and 2 threads`
+        : (lastReference ?? 'PyTorch not run (not installed, or --no-torch)'),
+      ...(lastNote ? { note: lastNote } : {}),
+      matMulGflops: peak,
+      perNtk: results(),
+    };
+    writeFileSync(reportFile, `${JSON.stringify(report, null, 1)}\n`);
   };
-  if (torchVersion && c.torch) {
-    const weights = ntkWeightSpecs(net, 'train').map((s) => s.name);
-    const file = writeTorchCase(c, c.arch.replace(/[^a-z0-9]+/gi, '_'), params, x, weights);
-    for (const threads of [1, 2]) {
-      const run = spawnSync(PYTHON, ['bench/torch_ntk.py', file, '--threads', String(threads)], {
-        encoding: 'utf8',
-      });
-      if (run.status !== 0) throw new Error(`torch_ntk.py failed: ${run.stderr}`);
-      const torch = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
-        seconds_per_ntk: number;
-        kappa: number;
-      };
-      row[`torch${threads}tSecondsPerNtk`] = Math.round(torch.seconds_per_ntk * 100) / 100;
-      row[`speedupVsTorch${threads}t`] = Math.round((torch.seconds_per_ntk / ours) * 10) / 10;
-      row.torchKappa = torch.kappa;
+  for (const [index, c] of CASES.entries()) {
+    if (chosen && !chosen.has(index + 1)) continue;
+    const built = buildNetwork(c.space, c.arch, 'quick');
+    if (!built.ok) throw new Error(built.error);
+    const net = built.value.network;
+    const batch = await loadBatchForCli('cifar10', c.n, 0, net);
+    const x = tf.tensor(batch.x, [batch.n, ...batch.shape]);
+    const params = initParams(net, 'kaiming_fan_out', 0);
+    const opts = { batchNorm: 'train' as const };
+    const times: number[] = [];
+    let kappa = Number.NaN;
+    for (let r = 0; r <= REPS; r++) {
+      const t0 = performance.now();
+      const gram = await empiricalNtk(net, params, x, opts);
+      const seconds = (performance.now() - t0) / 1000;
+      if (r > 0) times.push(seconds); // the first run warms up
+      kappa = conditionNumber(symmetricEigenvalues(gram, c.n)).kappa;
     }
-    row.kappaRelativeDifference = Math.abs(kappa - (row.torchKappa as number)) / (row.torchKappa as number);
+    const ours = median(times);
+    const row: Record<string, unknown> = {
+      case: c.name,
+      arch: c.arch,
+      method: chooseNtkMethod(net, opts),
+      params: net.specs.reduce((s, spec) => s + spec.shape.reduce((a, b) => a * b, 1), 0),
+      oursSecondsPerNtk: Math.round(ours * 100) / 100,
+      oursKappa: kappa,
+    };
+    if (torchVersion && c.torch) {
+      const weights = ntkWeightSpecs(net, 'train').map((s) => s.name);
+      const file = writeTorchCase(c, c.arch.replace(/[^a-z0-9]+/gi, '_'), params, x, weights);
+      for (const threads of [1, 2]) {
+        const run = spawnSync(PYTHON, ['bench/torch_ntk.py', file, '--threads', String(threads)], {
+          encoding: 'utf8',
+        });
+        if (run.status !== 0) throw new Error(`torch_ntk.py failed: ${run.stderr}`);
+        const torch = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+          seconds_per_ntk: number;
+          kappa: number;
+        };
+        row[`torch${threads}tSecondsPerNtk`] = Math.round(torch.seconds_per_ntk * 100) / 100;
+        row[`speedupVsTorch${threads}t`] = Math.round((torch.seconds_per_ntk / ours) * 10) / 10;
+        row.torchKappa = torch.kappa;
+      }
+      row.kappaRelativeDifference = Math.abs(kappa - (row.torchKappa as number)) / (row.torchKappa as number);
+    }
+    console.log(`[bench:ntk] ${JSON.stringify(row)}`);
+    rows.set(c.name, row);
+    writeReport();
+    x.dispose();
+    disposeParams(params);
   }
-  console.log(`[bench:ntk] ${JSON.stringify(row)}`);
-  rows.set(c.name, row);
   writeReport();
-  x.dispose();
-  disposeParams(params);
+  console.log('\ncase | ours s/NTK | torch 1t | torch 2t | speed-up 1t / 2t | κ ours vs torch');
+  for (const r of results()) {
+    const diff =
+      r.kappaRelativeDifference === undefined
+        ? '–'
+        : `${(r.kappaRelativeDifference as number).toExponential(1)} rel.`;
+    console.log(
+      `${r.case} | ${r.oursSecondsPerNtk} | ${r.torch1tSecondsPerNtk ?? '–'} | ${r.torch2tSecondsPerNtk ?? '–'} | ` +
+        `${r.speedupVsTorch1t ?? '–'}x / ${r.speedupVsTorch2t ?? '–'}x | ${diff}`,
+    );
+  }
+  console.log(`[bench:ntk] wrote ${reportFile}`);
 }
-writeReport();
-console.log('\ncase | ours s/NTK | torch 1t | torch 2t | speed-up 1t / 2t | κ ours vs torch');
-for (const r of results()) {
-  const diff =
-    r.kappaRelativeDifference === undefined
-      ? '–'
-      : `${(r.kappaRelativeDifference as number).toExponential(1)} rel.`;
-  console.log(
-    `${r.case} | ${r.oursSecondsPerNtk} | ${r.torch1tSecondsPerNtk ?? '–'} | ${r.torch2tSecondsPerNtk ?? '–'} | ` +
-      `${r.speedupVsTorch1t ?? '–'}x / ${r.speedupVsTorch2t ?? '–'}x | ${diff}`,
-  );
-}
-console.log(`[bench:ntk] wrote ${reportFile}`);
+
+// Imported (for matMulPeak) by bench/proxySpeed.ts: run only as the script itself.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) await main();
