@@ -159,7 +159,7 @@ let cachePromise: Promise<ScoreCache> | undefined;
 let runId = 0;
 let current: AbortController | undefined;
 
-/** Workers the lecture scores with side by side (one per spare core, as the Explorer's pool). */
+/** Workers the lecture scores with side by side (the Explorer's pool: workerCount.ts). */
 export function lectureConcurrency(): number {
   return pageWorkerCount();
 }

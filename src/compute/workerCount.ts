@@ -1,7 +1,8 @@
 /**
- * How many workers score at once. `?workers=N` (1–8) in the page address sets it, for measuring
- * and for machines where the default is wrong; otherwise one per core but one, at most four: the
- * page keeps a core for itself.
+ * How many workers score at once. `?workers=N` (1–8) in the page address sets it; otherwise one
+ * per core but one, at most four: the page keeps a core. On 2 cores, 2 workers scored the
+ * Explorer's ntk_cond 2.1x as fast as 1 with no long task (bench/browserWorkers.ts), but the
+ * lecture then had 72 ms main-thread tasks (e2e/responsive.spec.ts): all cores stay an opt-in.
  */
 export const MAX_WORKERS = 8;
 
