@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { longTasksSince, watchLongTasks } from '../e2e/longTasks';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
@@ -59,13 +60,7 @@ try {
   for (const workers of workerCounts) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const tasks: { start: number; duration: number }[] = [];
-      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page);
     await page.goto(`http://localhost:${PORT}/?workers=${workers}&backend=wasm#${hash}`);
     const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
     // Timed from the first result (workers up, first job done) to the last.
@@ -78,13 +73,7 @@ try {
     const seconds = (Date.now() - t0) / 1000;
     const perJob = seconds / (total - firstCount);
     // Main-thread tasks over 50 ms while the workers computed (loading the page is not counted).
-    const longTasks = await page.evaluate(
-      (since) =>
-        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-          .filter((t) => t.start >= since)
-          .map((t) => Math.round(t.duration)),
-      pageT0,
-    );
+    const longTasks = (await longTasksSince(page, pageT0)).map((t) => Math.round(t.duration));
     rows.push({
       workers,
       jobs: total,

@@ -97,6 +97,24 @@ function torchAvailable(): string | null {
   return probe.status === 0 ? probe.stdout.trim() : null;
 }
 
+/** Every parameter in one float32 blob, and where each lies in it: what the PyTorch scripts read. */
+export function packParams(params: Map<string, tf.Tensor>): {
+  entries: { name: string; shape: number[]; offset: number }[];
+  blob: Float32Array;
+} {
+  const entries: { name: string; shape: number[]; offset: number }[] = [];
+  let offset = 0;
+  for (const [name, t] of params) {
+    entries.push({ name, shape: t.shape, offset });
+    offset += t.size;
+  }
+  const blob = new Float32Array(offset);
+  [...params.values()].forEach((t, k) => {
+    blob.set(t.dataSync(), entries[k]!.offset); // entries were made in the same order
+  });
+  return { entries, blob };
+}
+
 /** Writes the case for bench/torch_ntk.py: manifest, parameters and inputs as raw float32. */
 function writeTorchCase(
   c: Case,
@@ -109,16 +127,7 @@ function writeTorchCase(
   if (!parsed.ok) throw new Error(parsed.error);
   const arch = parsed.value;
   const space = VIT_SPACES[arch.space];
-  const entries: { name: string; shape: number[]; offset: number }[] = [];
-  let offset = 0;
-  for (const [name, t] of params) {
-    entries.push({ name, shape: t.shape, offset });
-    offset += t.size;
-  }
-  const blob = new Float32Array(offset);
-  [...params.values()].forEach((t, k) => {
-    blob.set(t.dataSync(), entries[k]!.offset); // entries were made in the same order
-  });
+  const { entries, blob } = packParams(params);
   const base = `${OUT}/.ntk-${slug}`;
   writeFileSync(`${base}.params.bin`, blob);
   writeFileSync(`${base}.inputs.bin`, x.dataSync() as Float32Array);

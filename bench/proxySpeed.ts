@@ -34,7 +34,7 @@ import type { ProxyId } from '../src/core/proxies/ids';
 import { gradientWeights } from '../src/core/proxies/lossGradients';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
 import { buildNetwork } from '../src/core/spaces/architecture';
-import { matMulPeak } from './ntkSpeed';
+import { matMulPeak, packParams } from './ntkSpeed';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 const REPORT = 'bench/results/proxy-speed.json';
@@ -204,16 +204,7 @@ function torchVersion(): string | null {
 function writeCase(dir: string, cellIndex: number, network: Network, x: Float32Array, labels: Int32Array) {
   const cell = CELLS[cellIndex]!;
   const params = initParams(network, 'pytorch', SEED); // what every proxy of ours draws from SEED
-  const entries: { name: string; shape: number[]; offset: number }[] = [];
-  let offset = 0;
-  for (const [name, t] of params) {
-    entries.push({ name, shape: t.shape, offset });
-    offset += t.size;
-  }
-  const blob = new Float32Array(offset);
-  [...params.values()].forEach((t, k) => {
-    blob.set(t.dataSync(), entries[k]!.offset);
-  });
+  const { entries, blob } = packParams(params);
   disposeParams(params);
   const base = join(dir, `cell${cellIndex + 1}`);
   writeFileSync(`${base}.params.bin`, blob);

@@ -1,32 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { defaultLectureState } from '../src/state/lectureState';
 import { encodeLectureState } from '../src/state/lectureUrl';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
+import { longTasksSince, watchLongTasks } from './longTasks';
 import { waitForScores } from './readPage';
-
-/** Records every main-thread task over 50 ms (the Long Tasks API) from page load on. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const tasks: { start: number; duration: number }[] = [];
-    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
 
 // Playwright's trace snapshots the DOM in the page itself: that work would count as the app's.
 test.use({ trace: 'off' });
-
-const longTasksSince = (page: Page, since: number) =>
-  page.evaluate(
-    (t0) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-        (t) => t.start >= t0,
-      ),
-    since,
-  );
 
 test('the Explorer stays responsive while workers score NB201 cells with ntk_cond: no main-thread task over 50 ms', async ({
   page,

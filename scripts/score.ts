@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
-import { cacheKey } from '../src/compute/cacheKey';
 import { runScores } from '../src/compute/scoreRun';
 import { batchSpec } from '../src/core/data/imageDataset';
 import { tf } from '../src/core/nn/tf';
@@ -214,9 +213,6 @@ for (const { text, line } of lines) {
 // The browser's job runner: cache first (records already in --known or --out), then the scorer.
 const known = options.known ?? options.out;
 const earlier = known ? readRecords(known) : [];
-const keys = new Map<ScoreJob, string>(
-  await Promise.all(jobs.map(async (j) => [j, await cacheKey(j)] as const)),
-);
 let failed = 0;
 let skipped = 0;
 await runScores(jobs, inProcessScorer(), recordsCache(earlier), 1, {
@@ -240,11 +236,11 @@ await runScores(jobs, inProcessScorer(), recordsCache(earlier), 1, {
     });
   },
   onProgress: () => {},
-  onError: (job, message) => {
+  onError: (job, message, key) => {
     console.error(`score: ${job.arch} (${job.proxy}): ${message}`);
     failed++;
     write({
-      key: keys.get(job) ?? '',
+      key,
       job,
       arch: job.arch,
       proxy: job.proxy,

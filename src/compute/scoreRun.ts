@@ -24,7 +24,8 @@ export interface RunProgress {
 export interface ScoreRunHooks {
   onResult(row: ScoredJob): void;
   onProgress(progress: RunProgress): void;
-  onError(job: ScoreJob, message: string): void;
+  /** `key` is the job's cache key, as onResult gets it. */
+  onError(job: ScoreJob, message: string, key: string): void;
 }
 
 export interface Scorer {
@@ -76,7 +77,7 @@ export async function runScores(
           return;
         }
         done++;
-        hooks.onError(job, error instanceof Error ? error.message : String(error));
+        hooks.onError(job, error instanceof Error ? error.message : String(error), key);
         hooks.onProgress({ done, total, etaMs: null });
       }
     }
