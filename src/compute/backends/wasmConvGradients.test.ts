@@ -200,6 +200,9 @@ function buildCases(): Case[] {
           }
         }
         cases.push({ batch: 4, size: 32, inC: 8, outC: 16, k, stride, pad });
+        // Channels that fill neither a group of 4 inputs nor of 8 outputs, and output rows that the
+        // SIMD filter gradient splits into chunks in the middle of an image.
+        cases.push({ batch: 3, size: 33, inC: 6, outC: 13, k, stride, pad });
       }
     }
   }

@@ -29,85 +29,12 @@ import {
   unregisterKernel,
   util,
 } from '@tensorflow/tfjs-core';
-import { GEMM_WASM_BASE64 } from './gemmWasm';
+import { bindSimd, heapOffset } from './simdModule';
 
 const BACKEND = 'wasm';
 
-interface GemmExports {
-  packBytes(): number;
-  gemm(
-    a: number,
-    aRow: number,
-    aCol: number,
-    b: number,
-    bRow: number,
-    bCol: number,
-    c: number,
-    cRow: number,
-    m: number,
-    n: number,
-    k: number,
-    accumulate: number,
-    symmetric: number,
-    pack: number,
-  ): void;
-}
-
-/** What we need of the Emscripten module behind the WASM backend. */
-interface EmscriptenModule {
-  asm?: { memory?: WebAssembly.Memory };
-  wasmMemory?: WebAssembly.Memory;
-  _malloc(bytes: number): number;
-}
-
-interface Bound {
-  module: EmscriptenModule;
-  gemm: GemmExports;
-  /** 16-byte aligned scratch for packed panels, inside the backend's heap. */
-  pack: number;
-}
-
-let compiled: WebAssembly.Module | undefined;
-/** Our instance on the current backend; null where it cannot be made (then tfjs's kernel runs). */
-let bound: Bound | null | undefined;
-let boundTo: EmscriptenModule | undefined;
 /** The WASM backend's own BatchMatMul, kept for plain products and for unregisterWasmMatMul. */
 let original: KernelConfig | undefined;
-
-function gemmModule(): WebAssembly.Module {
-  if (!compiled) {
-    const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (c) => c.charCodeAt(0));
-    compiled = new WebAssembly.Module(bytes);
-  }
-  return compiled;
-}
-
-/**
- * Our gemm instance on this backend's memory (made again if the backend was re-created), or null
- * where the backend's memory cannot be imported: the threaded build's memory is shared, which our
- * module does not declare, and then tfjs's own kernel does the work.
- */
-function bind(backend: BackendWasm): Bound | null {
-  const module = backend.wasm as unknown as EmscriptenModule;
-  if (boundTo === module && bound !== undefined) return bound;
-  boundTo = module;
-  const memory = module.asm?.memory ?? module.wasmMemory;
-  try {
-    if (!memory || memory.buffer instanceof ArrayBuffer === false) throw new Error('no plain memory');
-    const instance = new WebAssembly.Instance(gemmModule(), { env: { memory } });
-    const gemm = instance.exports as unknown as GemmExports;
-    const raw = module._malloc(gemm.packBytes() + 16);
-    if (raw === 0) throw new Error('no scratch memory');
-    bound = { module, gemm, pack: (raw + 15) & ~15 };
-  } catch {
-    bound = null;
-  }
-  return bound;
-}
-
-function offset(backend: BackendWasm, t: TensorInfo): number {
-  return (backend.dataIdMap.get(t.dataId) as unknown as { memoryOffset: number }).memoryOffset;
-}
 
 /** Flat index into an operand's batch, from the output batch's multi-index (broadcasting). */
 function batchIndex(outer: readonly number[], outShape: readonly number[], flat: number): number {
@@ -156,7 +83,7 @@ function batchMatMul(args: {
   const outerB = b.shape.slice(0, -2);
   const outer = broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
   const batches = util.sizeFromShape(outer);
-  const ours = bind(backend);
+  const ours = bindSimd(backend);
   if (original && (ours === null || (!transposeA && !transposeB && batches === 1))) {
     // One plain product: tfjs's own (XNNPACK) kernel is as fast, and forward passes stay bit-identical.
     return (original.kernelFunc as unknown as typeof batchMatMul)(args);
@@ -164,10 +91,10 @@ function batchMatMul(args: {
   const out = backend.makeOutput([...outer, m, n], 'float32');
   if (batches === 0 || m === 0 || n === 0) return out;
   if (!ours) throw new Error('wasm matMul: neither our kernel nor tfjs own is available');
-  const { gemm, pack } = ours;
-  const pa = offset(backend, a);
-  const pb = offset(backend, b);
-  const pc = offset(backend, out);
+  const { exports: kernels, pack } = ours;
+  const pa = heapOffset(backend, a);
+  const pb = heapOffset(backend, b);
+  const pc = heapOffset(backend, out);
   // tfjs's allocator answers 0 when the heap cannot grow (4 GB): writing there would wreck the heap.
   if (pa === 0 || pb === 0 || pc === 0) {
     backend.disposeData(out.dataId);
@@ -182,7 +109,7 @@ function batchMatMul(args: {
   for (let t = 0; t < batches; t++) {
     const ia = sameBatch ? t : batchIndex(outerA, outer, t);
     const ib = sameBatch ? t : batchIndex(outerB, outer, t);
-    gemm.gemm(
+    kernels.gemm(
       pa + ia * aRows * aCols * 4,
       aRow,
       aCol,
