@@ -255,6 +255,57 @@ function directFilterGradient(
 }
 
 /**
+ * NHWC: our SIMD kernel (src/runtime/gemm/assembly/convInput.ts) gathers each position's taps straight
+ * from dy and the filter, visiting only the taps a stride lets through. Returns null where our
+ * module cannot run on this backend or its scratch cannot hold the transposed filter.
+ */
+function directInputGradient(
+  backend: BackendWasm,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo | null {
+  const simd = bindSimd(backend);
+  const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  if (
+    !simd ||
+    simd.exports.convInputScratchBytes(filterHeight, filterWidth, inChannels, outChannels) > simd.packBytes
+  ) {
+    return null;
+  }
+  const [batch, dyHeight, dyWidth] = dy.shape as Shape4;
+  const out = backend.makeOutput([...info.inShape], 'float32');
+  if (out.shape.some((d) => d === 0)) return out;
+  const pdy = heapOffset(backend, dy);
+  const pw = heapOffset(backend, filter);
+  const px = heapOffset(backend, out);
+  if (pdy === 0 || pw === 0 || px === 0) {
+    backend.disposeData(out.dataId);
+    throw new Error('out of memory: the WASM heap could not hold a convolution gradient');
+  }
+  simd.exports.convInput(
+    pdy,
+    pw,
+    px,
+    simd.pack,
+    batch,
+    info.inHeight,
+    info.inWidth,
+    inChannels,
+    dyHeight,
+    dyWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  );
+  return out;
+}
+
+/**
  * dx[b,h,w,ci] = sum_{kh,kw,co} dyz[b, h+kh-P, w+kw-Q, co] * W[KH-1-kh, KW-1-kw, ci, co], where dyz is
  * dy with (sh-1) zero rows after every row and (sw-1) zero columns after every column, P = KH-1-padTop
  * and Q = KW-1-padLeft. That is a stride-1 'valid' convolution of dyz, padded by P above and cropped or
@@ -291,6 +342,8 @@ function conv2DBackpropInput(args: Parameters<KernelFunc>[0]): TensorInfo {
   rows.after = inHeight + filterHeight - 1 - rows.before - stuffedHeight;
   const cols: Span = { before: filterWidth - 1 - info.padInfo.left, after: 0 };
   cols.after = inWidth + filterWidth - 1 - cols.before - stuffedWidth;
+  const direct = directInputGradient(backend, dy, filter, info);
+  if (direct) return direct;
   const scratch = new Scratch(backend);
   try {
     if (keptSize(stuffedHeight, rows) <= 0 || keptSize(stuffedWidth, cols) <= 0) {

@@ -44,6 +44,26 @@ export interface SimdExports {
     padTop: number,
     padLeft: number,
   ): void;
+  convInputScratchBytes(kh: number, kw: number, ci: number, co: number): number;
+  convInput(
+    dy: number,
+    w: number,
+    dx: number,
+    scratch: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    ci: number,
+    outH: number,
+    outW: number,
+    co: number,
+    kh: number,
+    kw: number,
+    strideH: number,
+    strideW: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
 }
 
 /** What we need of the Emscripten module behind the WASM backend. */
@@ -55,8 +75,10 @@ interface EmscriptenModule {
 
 export interface SimdBinding {
   exports: SimdExports;
-  /** 16-byte aligned scratch for the matrix product's packed panels, inside the backend's heap. */
+  /** 16-byte aligned scratch inside the backend's heap, packBytes() long: the matrix product's packed
+   * panels, or the input gradient's transposed filter. */
   pack: number;
+  packBytes: number;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -88,7 +110,7 @@ export function bindSimd(backend: BackendWasm): SimdBinding | null {
     const exports = instance.exports as unknown as SimdExports;
     const raw = module._malloc(exports.packBytes() + 16);
     if (raw === 0) throw new Error('no scratch memory');
-    bound = { exports, pack: (raw + 15) & ~15 };
+    bound = { exports, pack: (raw + 15) & ~15, packBytes: exports.packBytes() };
   } catch {
     bound = null;
   }
