@@ -1,7 +1,8 @@
 /**
  * npm run bench -- --ntk-speed (also part of the full npm run bench): seconds per NTK (one
  * initialisation) of our code on Node's wasm backend, beside PyTorch's TE-NAS loop on the same
- * network, weights and images (bench/torch_ntk.py), and the machine's matrix-product peak.
+ * network, weights and images (bench/torch_ntk.py), the machine's matrix-product peak, and the
+ * convolution kernels' GFLOP/s (bench/convKernels.ts).
  * Writes bench/results/ntk-speed.json after every case and prints the table. Without PyTorch it
  * says how to get it. --cases 2,3 runs only those (the others keep their last rows); --no-torch
  * skips the reference.
@@ -22,6 +23,7 @@ import { tf } from '../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../src/core/spaces/architecture';
 import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
+import { convKernelRates } from './convKernels';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 const REPS = 3;
@@ -162,6 +164,11 @@ async function main(): Promise<void> {
   const torchVersion = args['no-torch'] ? null : torchAvailable();
   const peak = matMulPeak();
   console.log(`[bench:ntk] matrix product 1024³, GFLOP/s: ${JSON.stringify(peak)}`);
+  const convRates = convKernelRates();
+  console.log(
+    '[bench:ntk] convolution kernels, GFLOP/s (ours: our SIMD gradients; composed: the XNNPACK route they replaced):',
+  );
+  console.table(convRates);
   if (!torchVersion) {
     console.log(
       `[bench:ntk] no PyTorch at ${PYTHON}: the reference column stays empty. Install it with ` +
@@ -197,6 +204,7 @@ async function main(): Promise<void> {
         : (lastReference ?? 'PyTorch not run (not installed, or --no-torch)'),
       ...(lastNote ? { note: lastNote } : {}),
       matMulGflops: peak,
+      convKernelGflops: convRates,
       perNtk: results(),
     };
     writeFileSync(reportFile, `${JSON.stringify(report, null, 1)}\n`);

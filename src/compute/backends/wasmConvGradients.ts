@@ -49,6 +49,14 @@ const BACKEND = 'wasm';
 type Shape4 = [number, number, number, number];
 type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
 
+/** Whether NHWC gradients take our SIMD kernels (the bench turns them off for its before/after). */
+let directKernels = true;
+
+/** Turns our SIMD convolution-gradient kernels off (the XNNPACK composition runs) or back on. */
+export function setDirectConvKernels(on: boolean): void {
+  directKernels = on;
+}
+
 /** The WASM backend's Conv2DBackpropInput as it was before this module replaced it (NCHW fallback). */
 let originalBackpropInput: KernelConfig | undefined;
 
@@ -219,7 +227,7 @@ function directFilterGradient(
   dy: TensorInfo,
   info: backend_util.Conv2DInfo,
 ): TensorInfo | null {
-  const simd = bindSimd(backend);
+  const simd = directKernels ? bindSimd(backend) : null;
   if (!simd) return null;
   const [batch, dyHeight, dyWidth] = dy.shape as Shape4;
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
@@ -265,7 +273,7 @@ function directInputGradient(
   filter: TensorInfo,
   info: backend_util.Conv2DInfo,
 ): TensorInfo | null {
-  const simd = bindSimd(backend);
+  const simd = directKernels ? bindSimd(backend) : null;
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
   if (
     !simd ||

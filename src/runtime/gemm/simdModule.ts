@@ -44,6 +44,20 @@ export interface SimdExports {
     padTop: number,
     padLeft: number,
   ): void;
+  batchNormGradScratchBytes(c: number): number;
+  batchNormGrad(
+    x: number,
+    dy: number,
+    mean: number,
+    r: number,
+    gamma: number,
+    dx: number,
+    dGamma: number,
+    dBeta: number,
+    scratch: number,
+    m: number,
+    c: number,
+  ): void;
   convInputScratchBytes(kh: number, kw: number, ci: number, co: number): number;
   convInput(
     dy: number,

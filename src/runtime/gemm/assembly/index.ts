@@ -2,3 +2,4 @@
 export { gemm, packBytes } from './gemm';
 export { convFilter } from './convFilter';
 export { convInput, convInputScratchBytes } from './convInput';
+export { batchNormGrad, batchNormGradScratchBytes } from './batchNormGrad';
