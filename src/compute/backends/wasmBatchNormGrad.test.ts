@@ -112,7 +112,9 @@ describe('the fused train-mode BatchNorm gradient on wasm', () => {
       const fusedWasm = await grads('wasm', k, ours);
       const reference = await grads('cpu', k, composed);
       const names = ['x', 'gamma', 'beta'];
-      fusedWasm.forEach((g, i) => expect(maxRelative(g, reference[i]!), names[i]).toBeLessThan(1e-4));
+      fusedWasm.forEach((g, i) => {
+        expect(maxRelative(g, reference[i]!), names[i]).toBeLessThan(1e-4);
+      });
       await tf.setBackend('wasm');
     },
   );
@@ -122,7 +124,9 @@ describe('the fused train-mode BatchNorm gradient on wasm', () => {
     const fusedWasm = await grads('wasm', k, ours);
     const exact = closedForm(k);
     const names = ['x', 'gamma', 'beta'];
-    fusedWasm.forEach((g, i) => expect(maxRelative(g, exact[i]!), names[i]).toBeLessThan(2e-5));
+    fusedWasm.forEach((g, i) => {
+      expect(maxRelative(g, exact[i]!), names[i]).toBeLessThan(2e-5);
+    });
   });
 
   it('its JavaScript fallback computes the same closed form', () => {
