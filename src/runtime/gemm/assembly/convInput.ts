@@ -180,15 +180,19 @@ export function convInput(
         }
         const row = dx + <usize>((((b * inH + h) * inW + pw) * ci) * 4);
         const step: usize = <usize>(strideW) * posBytes;
-        // Positions where every tap reads inside dy take the 4-wide tile; the rest check each tap.
+        // Positions where every tap reads inside dy (qLo ≤ q < qHi) take the 4-wide tile; the last
+        // tile is moved back to end at qHi, overlapping the one before (tiles write, never add, so
+        // the overlap is recomputed identically). The rest check each tap.
         for (let q: i32 = 0; q < positions; q++) {
           const at = row + <usize>(q) * step;
-          if (q >= qLo && q + 4 <= qHi) {
-            for (let c: i32 = 0; c < ciFull; c += 8) tile4x8(at + <usize>(c * 4), step, c, q);
+          if (q >= qLo && qHi - qLo >= 4 && q < qHi) {
+            const start = min(q, qHi - 4);
+            const tile = row + <usize>(start) * step;
+            for (let c: i32 = 0; c < ciFull; c += 8) tile4x8(tile + <usize>(c * 4), step, c, start);
             for (let k: i32 = 0; k < 4 && ciFull < ci; k++) {
-              tileOne(at + <usize>(k) * step + <usize>(ciFull * 4), ciFull, ci - ciFull, q + k);
+              tileOne(tile + <usize>(k) * step + <usize>(ciFull * 4), ciFull, ci - ciFull, start + k);
             }
-            q += 3;
+            q = start + 3;
           } else {
             for (let c: i32 = 0; c < ciFull; c += 8) tile1x8(at + <usize>(c * 4), c, q);
             if (ciFull < ci) tileOne(at + <usize>(ciFull * 4), ciFull, ci - ciFull, q);
