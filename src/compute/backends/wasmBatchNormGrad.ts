@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelFunc, registerKernel, type TensorInfo, util } from '@tensorflow/tfjs-core';
 import { BATCH_NORM_TRAIN_GRAD } from '../../core/nn/batchNormTrainGradKernel';
-import { bindSimd, heapOffset } from '../../runtime/gemm/simdModule';
+import { bindSimd, heapOffsets } from '../../runtime/gemm/simdModule';
 
 const BACKEND = 'wasm';
 
@@ -40,12 +40,12 @@ function batchNormTrainGrad(args: Parameters<KernelFunc>[0]): TensorInfo[] {
     plainBatchNormGrad(xs, dys, means, rs, gammas, dxs, dGammas, dBetas, channels);
     return outputs;
   }
-  const pointers = [x, dy, mean, r, gamma, dx, dGamma, dBeta].map((t) => heapOffset(backend, t));
-  // tfjs's allocator answers 0 when the heap cannot grow (4 GB): writing there would wreck the heap.
-  if (pointers.includes(0)) {
-    for (const t of outputs) backend.disposeData(t.dataId);
-    throw new Error('out of memory: the WASM heap could not hold a BatchNorm gradient');
-  }
+  const pointers = heapOffsets(
+    backend,
+    [x, dy, mean, r, gamma, dx, dGamma, dBeta],
+    outputs,
+    'a BatchNorm gradient',
+  );
   const [px, pdy, pmean, pr, pgamma, pdx, pdGamma, pdBeta] = pointers as [
     number,
     number,

@@ -42,7 +42,7 @@ import {
   Transpose,
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
-import { bindSimd, heapOffset } from '../../runtime/gemm/simdModule';
+import { bindSimd, heapOffsets } from '../../runtime/gemm/simdModule';
 
 const BACKEND = 'wasm';
 
@@ -233,14 +233,11 @@ function directFilterGradient(
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
   const out = backend.makeOutput([filterHeight, filterWidth, inChannels, outChannels], 'float32');
   if (out.shape.some((d) => d === 0)) return out;
-  const px = heapOffset(backend, x);
-  const pdy = heapOffset(backend, dy);
-  const pw = heapOffset(backend, out);
-  // tfjs's allocator answers 0 when the heap cannot grow (4 GB): writing there would wreck the heap.
-  if (px === 0 || pdy === 0 || pw === 0) {
-    backend.disposeData(out.dataId);
-    throw new Error('out of memory: the WASM heap could not hold a convolution gradient');
-  }
+  const [px, pdy, pw] = heapOffsets(backend, [x, dy, out], [out], 'a convolution gradient') as [
+    number,
+    number,
+    number,
+  ];
   simd.exports.convFilter(
     px,
     pdy,
@@ -284,13 +281,11 @@ function directInputGradient(
   const [batch, dyHeight, dyWidth] = dy.shape as Shape4;
   const out = backend.makeOutput([...info.inShape], 'float32');
   if (out.shape.some((d) => d === 0)) return out;
-  const pdy = heapOffset(backend, dy);
-  const pw = heapOffset(backend, filter);
-  const px = heapOffset(backend, out);
-  if (pdy === 0 || pw === 0 || px === 0) {
-    backend.disposeData(out.dataId);
-    throw new Error('out of memory: the WASM heap could not hold a convolution gradient');
-  }
+  const [pdy, pw, px] = heapOffsets(backend, [dy, filter, out], [out], 'a convolution gradient') as [
+    number,
+    number,
+    number,
+  ];
   simd.exports.convInput(
     pdy,
     pw,

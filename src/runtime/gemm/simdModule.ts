@@ -135,3 +135,22 @@ export function bindSimd(backend: BackendWasm): SimdBinding | null {
 export function heapOffset(backend: BackendWasm, t: TensorInfo): number {
   return (backend.dataIdMap.get(t.dataId) as unknown as { memoryOffset: number }).memoryOffset;
 }
+
+/**
+ * Heap offsets of `tensors`, in order. tfjs's allocator answers 0 when the heap cannot grow (4 GB),
+ * and writing there would wreck the heap: then `outputs` are freed and an out-of-memory error names
+ * `what`.
+ */
+export function heapOffsets(
+  backend: BackendWasm,
+  tensors: readonly TensorInfo[],
+  outputs: readonly TensorInfo[],
+  what: string,
+): number[] {
+  const offsets = tensors.map((t) => heapOffset(backend, t));
+  if (offsets.includes(0)) {
+    for (const t of outputs) backend.disposeData(t.dataId);
+    throw new Error(`out of memory: the WASM heap could not hold ${what}`);
+  }
+  return offsets;
+}
