@@ -12,7 +12,7 @@ import { batchSpec } from '../core/data/imageDataset';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { type BootstrapInterval, bootstrapKendall, bootstrapSpearman } from '../core/stats/bootstrap';
+import { type CorrelationSummary, correlationWithIntervals } from '../core/stats/correlationSummary';
 import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
@@ -121,13 +121,13 @@ export interface LectureRow {
   acc: number | undefined;
 }
 
-export interface ProxyCorrelation {
-  rho: BootstrapInterval;
-  tau: BootstrapInterval;
-}
+export type ProxyCorrelation = CorrelationSummary;
 
-/** ρ and τ (seeded bootstrap 95 % intervals) of one proxy's scores (higher = better) against accuracy. */
-export function correlationOf(rows: readonly LectureRow[], proxy: 'ntk' | 'vintk'): ProxyCorrelation {
+/** One proxy's scores (higher = better) and the accuracies of the rows that have both. */
+export function correlationPairs(
+  rows: readonly LectureRow[],
+  proxy: 'ntk' | 'vintk',
+): { xs: number[]; ys: number[] } {
   const xs: number[] = [];
   const ys: number[] = [];
   for (const row of rows) {
@@ -136,7 +136,13 @@ export function correlationOf(rows: readonly LectureRow[], proxy: 'ntk' | 'vintk
     xs.push(x);
     ys.push(row.acc);
   }
-  return { rho: bootstrapSpearman(xs, ys), tau: bootstrapKendall(xs, ys) };
+  return { xs, ys };
+}
+
+/** ρ and τ (seeded bootstrap 95 % intervals) of one proxy's scores against accuracy. */
+export function correlationOf(rows: readonly LectureRow[], proxy: 'ntk' | 'vintk'): ProxyCorrelation {
+  const { xs, ys } = correlationPairs(rows, proxy);
+  return correlationWithIntervals(xs, ys);
 }
 
 export interface LectureScores {

@@ -11,13 +11,15 @@ import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
-import { bootstrapKendall, bootstrapSpearman, topKHits } from '../../core/stats/bootstrap';
+import { topKHits } from '../../core/stats/bootstrap';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { viewOfTable, viewSpacesOf } from '../../state/tableCandidates';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
+import { boundsText as bounds, fmt } from '../correlationText';
 import { download } from '../export/tableExport';
+import { useCorrelation } from '../useCorrelation';
 import { CandidateDrawing } from './CandidateDrawing';
 
 export interface ScoredPoint {
@@ -26,8 +28,6 @@ export interface ScoredPoint {
   arch: string;
   scores: Partial<Record<ProxyId, number>>;
 }
-
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 export function ProxyVsAccuracy({
   space,
@@ -96,13 +96,15 @@ export function ProxyVsAccuracy({
     });
   }, [points, proxy, table, choice, wholeOn, column, wholeKey]);
 
-  const stats = useMemo(() => {
+  const { xs, ys, top } = useMemo(() => {
     const sign = proxy && !getProxy(proxy).higherIsBetter ? -1 : 1;
     const xs = pairs.map((p) => sign * p.x);
     const ys = pairs.map((p) => p.y);
     const k = Math.max(1, Math.round(pairs.length / 10));
-    return { rho: bootstrapSpearman(xs, ys), tau: bootstrapKendall(xs, ys), top: topKHits(xs, ys, k) };
+    return { xs, ys, top: topKHits(xs, ys, k) };
   }, [pairs, proxy]);
+  const correlation = useCorrelation(xs, ys);
+  const stats = { ...correlation, top };
 
   if (tables.length === 0) {
     return (
@@ -227,10 +229,11 @@ export function ProxyVsAccuracy({
         data-rho={stats.rho.estimate}
         data-tau={stats.tau.estimate}
         data-n={stats.rho.n}
+        data-intervals={stats.intervals}
       >
-        Spearman ρ = <strong>{fmt(stats.rho.estimate)}</strong> [{fmt(stats.rho.low)}, {fmt(stats.rho.high)}]
-        · Kendall τ = <strong>{fmt(stats.tau.estimate)}</strong> [{fmt(stats.tau.low)}, {fmt(stats.tau.high)}]
-        · n = {stats.rho.n} · top-{stats.top.k} hits: {stats.top.hits} (95% bootstrap intervals, seeded)
+        Spearman ρ = <strong>{fmt(stats.rho.estimate)}</strong> {bounds(stats, stats.rho)}· Kendall τ ={' '}
+        <strong>{fmt(stats.tau.estimate)}</strong> {bounds(stats, stats.tau)}· n = {stats.rho.n} · top-
+        {stats.top.k} hits: {stats.top.hits} (95% bootstrap intervals, seeded)
       </p>
       <ScatterPlot
         points={pairs}

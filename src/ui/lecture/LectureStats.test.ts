@@ -5,7 +5,7 @@ import { explainText, hfLabel } from './LectureStats';
 /** A correlation with a given ρ estimate and interval over n networks (τ is not read by the text). */
 const corr = (estimate: number, low: number, high: number, n = 6): ProxyCorrelation => {
   const interval = { estimate, low, high, n, resamples: 1000, level: 0.95 };
-  return { rho: interval, tau: interval };
+  return { rho: interval, tau: interval, intervals: 'done' };
 };
 
 const VINTK = { hf: 'vintk' as const, r: 0.25, alpha: 0.5, sigma: 2 };
@@ -45,5 +45,12 @@ describe('the lecture explanation', () => {
     expect(explainText(corr(1, Number.NaN, Number.NaN, 2), corr(-1, Number.NaN, Number.NaN, 2), RFP)).toEqual(
       ['Fewer than 3 networks have both a score and an accuracy yet: no correlation to report.'],
     );
+  });
+
+  it('says the intervals are being computed rather than comparing bounds it does not have yet', () => {
+    const pending = (c: ProxyCorrelation): ProxyCorrelation => ({ ...c, intervals: 'pending' });
+    const text = explainText(pending(corr(0.5, Number.NaN, Number.NaN)), corr(0.1, -0.2, 0.4), RFP);
+    expect(text[1]).toContain('their 95% intervals are being computed');
+    expect(text[1]).not.toContain('overlap');
   });
 });

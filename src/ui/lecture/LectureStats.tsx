@@ -4,8 +4,9 @@ import type { LectureRow, ProxyCorrelation } from '../../compute/lectureScoring'
 import { getProxy } from '../../core/proxies/registry';
 import type { LectureHfProxy } from '../../state/lectureState';
 import { ScatterPlot } from '../charts';
+import { boundsText as bounds, fmt } from '../correlationText';
 
-export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+export { fmt };
 
 export function CorrelationLine({ c, testId }: { c: ProxyCorrelation; testId: string }) {
   return (
@@ -15,9 +16,10 @@ export function CorrelationLine({ c, testId }: { c: ProxyCorrelation; testId: st
       data-rho={c.rho.estimate}
       data-tau={c.tau.estimate}
       data-n={c.rho.n}
+      data-intervals={c.intervals}
     >
-      Spearman ρ = <strong>{fmt(c.rho.estimate)}</strong> [{fmt(c.rho.low)}, {fmt(c.rho.high)}] · Kendall τ ={' '}
-      <strong>{fmt(c.tau.estimate)}</strong> [{fmt(c.tau.low)}, {fmt(c.tau.high)}] · n = {c.rho.n}
+      Spearman ρ = <strong>{fmt(c.rho.estimate)}</strong> {bounds(c, c.rho)} · Kendall τ ={' '}
+      <strong>{fmt(c.tau.estimate)}</strong> {bounds(c, c.tau)} · n = {c.rho.n}
     </p>
   );
 }
@@ -133,9 +135,12 @@ export function explainText(
     `and ${hfLabel(choice)} with ρ = ${fmt(vintk.rho.estimate, 2)}: ` +
     `a difference of ${d >= 0 ? '+' : ''}${fmt(d, 2)}.`;
   const overlap = !(vintk.rho.low > ntk.rho.high || ntk.rho.low > vintk.rho.high);
-  const intervals = overlap
-    ? `their 95% intervals overlap ([${fmt(ntk.rho.low, 2)}, ${fmt(ntk.rho.high, 2)}] and [${fmt(vintk.rho.low, 2)}, ${fmt(vintk.rho.high, 2)}]), so ${n} networks cannot settle it`
-    : 'their 95% intervals do not overlap';
+  const intervals =
+    ntk.intervals === 'pending' || vintk.intervals === 'pending'
+      ? 'their 95% intervals are being computed'
+      : overlap
+        ? `their 95% intervals overlap ([${fmt(ntk.rho.low, 2)}, ${fmt(ntk.rho.high, 2)}] and [${fmt(vintk.rho.low, 2)}, ${fmt(vintk.rho.high, 2)}]), so ${n} networks cannot settle it`
+        : 'their 95% intervals do not overlap';
   const reading =
     name === 'vintk_rfp' ? ' (in its alternative reading, random Fourier patch embeddings)' : '';
   const second =

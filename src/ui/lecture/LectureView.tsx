@@ -12,7 +12,7 @@ import { loadGroundTruth } from '../../compute/groundTruthImport';
 import { lectureCost, lectureCostText } from '../../compute/lectureCost';
 import {
   cancelLectureScoring,
-  correlationOf,
+  correlationPairs,
   hfJob,
   jobId,
   LECTURE_SPACE,
@@ -35,6 +35,7 @@ import {
   useLectureStore,
 } from '../../state/lectureState';
 import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
+import { useCorrelation } from '../useCorrelation';
 import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
 import { explainText, fmt, type HfChoice, hfSettingsText, ProxyScatter } from './LectureStats';
@@ -142,8 +143,10 @@ export function LectureView() {
       })),
     [jobs, results, shipped, imported, source, candidates],
   );
-  const ntkCorrelation = useMemo(() => correlationOf(rows, 'ntk'), [rows]);
-  const vintkCorrelation = useMemo(() => correlationOf(rows, 'vintk'), [rows]);
+  const ntkPairs = useMemo(() => correlationPairs(rows, 'ntk'), [rows]);
+  const vintkPairs = useMemo(() => correlationPairs(rows, 'vintk'), [rows]);
+  const ntkCorrelation = useCorrelation(ntkPairs.xs, ntkPairs.ys);
+  const vintkCorrelation = useCorrelation(vintkPairs.xs, vintkPairs.ys);
   const [picked, setPicked] = useState<string | null>(null);
   const selected = picked && archs.includes(picked) ? picked : (archs[0] ?? null);
   const selectedJob = jobs.find((j) => j.arch === selected);
