@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolvedParams } from '../core/proxies/registry';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { correlationWithIntervals } from '../core/stats/correlationSummary';
 import { defaultViewState } from '../state/viewState';
 import { jobFor } from './explorerScoring';
 import {
-  correlationOf,
+  correlationPairs,
   hfJob,
   jobId,
   lectureCandidates,
@@ -146,11 +147,15 @@ describe('lecture correlations', () => {
       { arch: 'e', ntk: undefined, vintk: 0, acc: 50 },
       { arch: 'f', ntk: 5, vintk: 5, acc: undefined },
     ];
-    const ntk = correlationOf(rows, 'ntk');
+    const correlationOf = (proxy: 'ntk' | 'vintk') => {
+      const { xs, ys } = correlationPairs(rows, proxy);
+      return correlationWithIntervals(xs, ys);
+    };
+    const ntk = correlationOf('ntk');
     expect(ntk.rho.estimate).toBe(1);
     expect(ntk.rho.n).toBe(4);
     expect(ntk.tau.estimate).toBe(1);
-    const vintk = correlationOf(rows, 'vintk');
+    const vintk = correlationOf('vintk');
     expect(vintk.rho.estimate).toBe(-1);
     expect(vintk.rho.n).toBe(5);
   });

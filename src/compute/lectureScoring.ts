@@ -12,7 +12,7 @@ import { batchSpec } from '../core/data/imageDataset';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { type CorrelationSummary, correlationWithIntervals } from '../core/stats/correlationSummary';
+import type { CorrelationSummary } from '../core/stats/correlationSummary';
 import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
@@ -137,12 +137,6 @@ export function correlationPairs(
     ys.push(row.acc);
   }
   return { xs, ys };
-}
-
-/** ρ and τ (seeded bootstrap 95 % intervals) of one proxy's scores against accuracy. */
-export function correlationOf(rows: readonly LectureRow[], proxy: 'ntk' | 'vintk'): ProxyCorrelation {
-  const { xs, ys } = correlationPairs(rows, proxy);
-  return correlationWithIntervals(xs, ys);
 }
 
 export interface LectureScores {

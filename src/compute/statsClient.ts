@@ -8,11 +8,12 @@ import type { StatsWorkerApi } from '../../workers/stats.worker';
 import { type CorrelationSummary, correlationWithIntervals } from '../core/stats/correlationSummary';
 
 let worker: Remote<StatsWorkerApi> | null | undefined;
+let raw: Worker | undefined;
 
 function statsWorker(): Remote<StatsWorkerApi> | null {
   if (worker === undefined) {
     try {
-      const raw = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), { type: 'module' });
+      raw = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), { type: 'module' });
       worker = wrap<StatsWorkerApi>(raw);
     } catch {
       worker = null;
@@ -37,6 +38,7 @@ export async function correlationIntervals(
   try {
     return await remote.correlation(transfer(xs, [xs.buffer]), transfer(ys, [ys.buffer]));
   } catch {
+    raw?.terminate();
     worker = null;
     return onThisThread(x, y);
   }

@@ -231,8 +231,8 @@ export function ProxyVsAccuracy({
         data-n={stats.rho.n}
         data-intervals={stats.intervals}
       >
-        Spearman ρ = <strong>{fmt(stats.rho.estimate)}</strong> {bounds(stats, stats.rho)}· Kendall τ ={' '}
-        <strong>{fmt(stats.tau.estimate)}</strong> {bounds(stats, stats.tau)}· n = {stats.rho.n} · top-
+        Spearman ρ = <strong>{fmt(stats.rho.estimate)}</strong> {bounds(stats, stats.rho)} · Kendall τ ={' '}
+        <strong>{fmt(stats.tau.estimate)}</strong> {bounds(stats, stats.tau)} · n = {stats.rho.n} · top-
         {stats.top.k} hits: {stats.top.hits} (95% bootstrap intervals, seeded)
       </p>
       <ScatterPlot
