@@ -6,7 +6,9 @@
  * - each zero-cost proxy at paper fidelity (NB201 C=16, N=5, batch 64, largest and a medium cell)
  *   against a PyTorch reference on the same weights and images: seconds, values and their relative
  *   difference, GFLOP/s, peak wasm heap (bench/proxySpeed.ts; alone: npm run bench -- --proxy-speed).
- * - ms per proxy per NB201 cell at `quick` and `paper` fidelity on Node's wasm and cpu backends:
+ * - ms per proxy per NB201 cell at `quick` and `paper` fidelity on Node's wasm and cpu backends
+ *   (each run the same ScoreJob a worker runs; `npm run bench -- --core-only` runs this part, the NTK
+ *   methods and the lab without the PyTorch comparisons):
  *   the median of 5 runs after a warm-up. A proxy whose warm-up takes longer than CAP_S runs once
  *   (its one time is reported with runs: 1); on cpu, a proxy that takes more than CPU_SKIP_WASM_MS on
  *   wasm is not run at all (cpu is 20–100x slower; the entry says so).
@@ -21,14 +23,17 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
+import { inProcessScorer } from '../scripts/scoreInProcess';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import type { Batch } from '../src/core/data/batch';
+import { batchSpec } from '../src/core/data/imageDataset';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
 import { mlpNetwork } from '../src/core/nn/mlpNetwork';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
-import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
+import { PROXY_REGISTRY } from '../src/core/proxies/registry';
+import { NO_DATASET, type ScoreJob } from '../src/core/proxies/scoreJob';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
 import { mlpFromString } from '../src/core/spaces/mlp';
@@ -60,6 +65,7 @@ const args = parseArgs({
     'lab-only': { type: 'boolean' },
     'ntk-speed': { type: 'boolean' },
     'proxy-speed': { type: 'boolean' },
+    'core-only': { type: 'boolean' },
   },
 }).values;
 
@@ -95,10 +101,10 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
     backend === 'cpu'
       ? (JSON.parse(readFileSync(PART_FILE('wasm', fidelity), 'utf8')) as Record<string, Timing>)
       : {};
-  const built = buildNetwork('nb201', CELL, fidelity);
-  if (!built.ok) throw new Error(built.error);
-  const network = built.value.network;
   const out: Record<string, Timing> = {};
+  // Each run is the ScoreJob a worker or `npm run score` runs (runScoreJob via the in-process
+  // scorer: network built from the job, batch by its spec, a heap that runs out replaced).
+  const scorer = inProcessScorer();
   const partStart = performance.now();
   for (const id of PROXIES_CHEAP_FIRST) {
     const proxy = PROXY_REGISTRY[id];
@@ -112,25 +118,23 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
       out[id] = { runs: 0, note: `not run on cpu: ${onWasm ?? '?'} ms on wasm, cpu is 20–100x slower` };
       continue;
     }
-    const batch = proxy.needsData
-      ? await loadBatchForCli('cifar10', fidelity === 'paper' ? 64 : 32, 0, network)
-      : undefined;
-    const input = (seed: number) => ({
-      network,
+    const job = (seed: number): ScoreJob => ({
+      space: 'nb201',
+      arch: CELL,
+      proxy: id,
+      params: {},
       seed,
-      params: resolvedParams(id, {}),
-      ...(batch ? { batch } : {}),
+      fidelity,
+      dataset: proxy.needsData ? batchSpec('cifar10-train', fidelity === 'paper' ? 64 : 32, 0) : NO_DATASET,
     });
     try {
       let warnings: string[] = [];
       const timing = await time(async (run) => {
-        warnings = (await proxy.compute(input(run))).warnings;
+        warnings = (await scorer.score(job(run))).warnings;
       });
       out[id] = { ...timing, ...(warnings.length ? { warnings } : {}) };
     } catch (error) {
       out[id] = { runs: 0, note: `failed: ${String(error).slice(0, 200)}` };
-      // An aborted WASM module cannot run anything else.
-      if (String(error).includes('Aborted(')) break;
     }
     console.log(`[bench] ${backend} ${fidelity} ${id}: ${JSON.stringify(out[id])}`);
   }
@@ -263,8 +267,11 @@ if (args['lab-only']) {
   console.log('[bench] added labPaperPreset to bench/results/core.json');
   process.exit(0);
 }
-runNtkSpeed();
-runProxySpeed();
+// --core-only: this file's own parts (the PyTorch comparisons keep their own result files).
+if (!args['core-only']) {
+  runNtkSpeed();
+  runProxySpeed();
+}
 const proxies: Record<string, Record<string, unknown>> = {};
 for (const [backend, fidelity] of parts) {
   run(['--backend', backend, '--fidelity', fidelity]);
@@ -279,7 +286,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       generated: new Date().toISOString(),
-      command: 'npm run bench',
+      command: args['core-only'] ? 'npm run bench -- --core-only' : 'npm run bench',
       machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
       cell: CELL,
       method: `median of ${REPS} after a warm-up; one run where the warm-up exceeds ${CAP_S} s`,

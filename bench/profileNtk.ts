@@ -58,7 +58,9 @@ const byShape = new Map<string, Sum>();
 for (const k of info.kernels) {
   const ms = Number(k.kernelTimeMs) || 0;
   add(byKernel, k.name, ms);
-  if (k.name === 'BatchMatMul' || k.name === 'Transpose') {
+  if (
+    ['BatchMatMul', 'Transpose', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Conv2D'].includes(k.name)
+  ) {
     add(byShape, `${k.name} ${JSON.stringify(k.inputShapes)} -> ${JSON.stringify(k.outputShapes)}`, ms);
   }
 }
@@ -72,7 +74,7 @@ for (const [name, e] of sorted(byKernel).slice(0, 14)) {
   console.log(`${name.padEnd(24)} ${e.ms.toFixed(0).padStart(7)} ms ${String(e.count).padStart(6)} calls`);
 }
 console.log('slowest matrix products and transposes by shape:');
-for (const [key, e] of sorted(byShape).slice(0, 12)) {
+for (const [key, e] of sorted(byShape).slice(0, 24)) {
   console.log(`${e.ms.toFixed(0).padStart(7)} ms ${String(e.count).padStart(5)} x ${key}`);
 }
 const heap = (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length;

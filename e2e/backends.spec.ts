@@ -19,11 +19,12 @@ async function scoresBy(page: Page, asked: string, backend: string): Promise<Map
   return new Map(scores.map((s) => [jobKey(s.cell, s.proxy), s.value]));
 }
 
-test('without a WebGPU adapter the badge says WASM and why', async ({ page }) => {
-  await page.goto(`/${hash}`);
+test('without a WebGPU adapter the badge says WASM and why, and how many workers score', async ({ page }) => {
+  await page.goto(`/?workers=2${hash}`);
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'wasm');
   await expect(badge).toContainText('WASM');
+  await expect(badge).toContainText('× 2 workers');
   await expect(badge).toContainText('no WebGPU adapter');
 });
 

@@ -20,6 +20,7 @@ import type { Scorer } from '../src/compute/scoreRun';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 import { loadBatchBySpec } from './scoreData';
+import { watchXnnFailures, xnnFailureCount } from './xnnFailures';
 
 /** One output line of `npm run score`. */
 export interface ScoreRecord {
@@ -38,16 +39,23 @@ export interface ScoreRecord {
   seed: number;
 }
 
+/**
+ * Computes each job in this process (runScoreJob). A job during which XNNPACK printed an allocation
+ * failure (its output is garbage, nothing throws) fails as out of memory instead of giving a value.
+ */
 export function inProcessScorer(): Scorer {
+  watchXnnFailures();
   return {
     async score(job: ScoreJob): Promise<ScoreResult> {
       try {
+        const failuresBefore = xnnFailureCount();
         const result = await runScoreJob(
           job,
           tf.getBackend(),
           () => performance.now(),
           async (spec, network) => loadBatchBySpec(spec, network),
         );
+        if (xnnFailureCount() > failuresBefore) throw new Error('xnn_status: XNNPACK could not allocate');
         // Some proxies catch a failure and report it as a warning beside NaN: a heap that ran out
         // must still be replaced, or every later job fails with it.
         const memory = result.warnings.find(isWasmMemoryFailure);

@@ -1,6 +1,6 @@
 /**
  * Long scoring runs go tranche by tranche, each in a fresh Node process, because tfjs-wasm's heap
- * only grows (see WasmHeapExhausted). The parent re-runs this same script with --child until a
+ * only grows (a job that runs out of memory gets one retry on a fresh heap). The parent re-runs this same script with --child until a
  * child reports that nothing is left.
  */
 import { spawnSync } from 'node:child_process';

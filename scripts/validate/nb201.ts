@@ -20,7 +20,7 @@ import { NB201_PARTS } from './nb201Parts';
 import { suiteZeroCells } from './nb201References';
 import { writeNb201Report } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
-import { runScorePlan, WasmHeapExhausted } from './scoreRunner';
+import { runScorePlan } from './scoreRunner';
 
 /** Every proxy defined on NB201 (vintk_rfp, for one, is ViT-only). */
 export const QUICK_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[id]?.spaces.includes('nb201'));
@@ -83,30 +83,22 @@ async function childRun(name: 'quick' | 'paper'): Promise<never> {
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
   const p = PARTS[name];
   const log = (line: string) => console.log(`[validate:nb201] ${name}: ${line}`);
-  try {
-    const summary = await runScorePlan({
-      space: 'nb201',
-      fidelity: p.fidelity,
-      archs: name === 'quick' ? quickArchs : suiteZeroCells(),
-      proxies: name === 'quick' ? QUICK_PROXIES : PAPER_PROXIES,
-      dataset: 'cifar10',
-      batch: p.batch,
-      seed: SEED,
-      backend: tf.getBackend(),
-      out: p.out,
-      budgetMs: budgetMin * 60_000,
-      tranche: Number(args.tranche),
-      onlyOneTranche: true,
-      log,
-    });
-    process.exit(summary.moreTranches ? EXIT_MORE : 0);
-  } catch (error) {
-    if (error instanceof WasmHeapExhausted) {
-      log(`${error.message}; going on in a fresh process`);
-      process.exit(EXIT_MORE);
-    }
-    throw error;
-  }
+  const summary = await runScorePlan({
+    space: 'nb201',
+    fidelity: p.fidelity,
+    archs: name === 'quick' ? quickArchs : suiteZeroCells(),
+    proxies: name === 'quick' ? QUICK_PROXIES : PAPER_PROXIES,
+    dataset: 'cifar10',
+    batch: p.batch,
+    seed: SEED,
+    backend: tf.getBackend(),
+    out: p.out,
+    budgetMs: budgetMin * 60_000,
+    tranche: Number(args.tranche),
+    onlyOneTranche: true,
+    log,
+  });
+  process.exit(summary.moreTranches ? EXIT_MORE : 0);
 }
 
 if (args.child) await childRun(part as 'quick' | 'paper');

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scorer } from '../../src/compute/scoreRun';
 import { tf } from '../../src/core/nn/tf';
+import { runScoreJob } from '../../src/core/proxies/scoreJob';
 import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
-import { proxyGroups, readRecords, runScorePlan, type ScorePlan } from './scoreRunner';
+import { planJob, proxyGroups, readRecords, runScorePlan, type ScorePlan } from './scoreRunner';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -62,5 +64,47 @@ describe('the resumable score runner', () => {
     writeFileSync(out, '');
     const summary = await runScorePlan(plan(out, { budgetMs: 0 }));
     expect(summary).toMatchObject({ scored: 0, left: 12, stoppedByBudget: true });
+  });
+
+  it('scores each pair as the job a worker runs, with the same value', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'runner-')), 'scores.jsonl');
+    const small = plan(out, { archs: plan(out).archs.slice(0, 2), proxies: ['synflow'] });
+    await runScorePlan(small);
+    for (const record of readRecords(out)) {
+      const job = planJob(small, record.arch, record.proxy);
+      const direct = await runScoreJob(
+        job,
+        'cpu',
+        () => 0,
+        async () => {
+          throw new Error('synflow reads no data');
+        },
+      );
+      expect(record.value).toBe(direct.value);
+      expect(record.backend).toBe('cpu');
+    }
+  });
+
+  it('retries a job that ran out of memory once, then records the failure without a value', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'runner-')), 'scores.jsonl');
+    const calls = new Map<string, number>();
+    // The first cell runs out of memory once (then fits on the fresh heap), the second every time.
+    const [first, second] = plan(out).archs;
+    const scorer: Scorer = {
+      async score(job) {
+        const n = (calls.get(job.arch) ?? 0) + 1;
+        calls.set(job.arch, n);
+        if (job.arch === second || n === 1) throw new Error('out of memory (wasm heap): Aborted()');
+        return { value: 42, details: {}, warnings: [], backend: 'cpu', ms: 1 };
+      },
+    };
+    await runScorePlan(plan(out, { archs: [first!, second!], proxies: ['params'], scorer }));
+    expect(calls.get(first!)).toBe(2);
+    expect(calls.get(second!)).toBe(2);
+    const records = readRecords(out);
+    expect(records.map((r) => [r.arch, r.value, r.error ?? null])).toEqual([
+      [first, 42, null],
+      [second, null, 'out of memory (wasm heap): Aborted()'],
+    ]);
   });
 });

@@ -4,22 +4,30 @@
  * stop (budget, Ctrl-C, end of a session) and go on later. Proxies run group by group over all cells
  * (proxy-major), so a partial run gives whole columns; proxies that share a computation (the NTK
  * trio, swap and reg_swap) run side by side on each cell.
+ * Each pair is a ScoreJob run through the browser's job runner (runScores) by the CLI's in-process
+ * scorer (runScoreJob, as a worker runs it): a job that runs out of memory fails alone, its record
+ * says so (value null, error), and the next job runs on a fresh WASM heap.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { runScores, type Scorer } from '../../src/compute/scoreRun';
+import { CancelledError } from '../../src/compute/workerPool';
+import { batchSpec } from '../../src/core/data/imageDataset';
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { getProxy, resolvedParams } from '../../src/core/proxies/registry';
-import type { ProxyOutput } from '../../src/core/proxies/types';
-import { buildNetwork, type SpaceId } from '../../src/core/spaces/architecture';
+import { getProxy } from '../../src/core/proxies/registry';
+import { NO_DATASET, type ScoreJob } from '../../src/core/proxies/scoreJob';
+import type { SpaceId } from '../../src/core/spaces/architecture';
 import type { FidelityPreset } from '../../src/core/spaces/fidelity';
-import { loadBatchForCli } from '../scoreData';
+import { inProcessScorer, recordsCache } from '../scoreInProcess';
 
 export interface ScoreRecord {
   arch: string;
   proxy: ProxyId;
-  /** null where the value is not finite (nonFinite then says which). */
+  /** null where the value is not finite (nonFinite then says which) or the job failed (error). */
   value: number | null;
   nonFinite?: string;
+  /** Why the job gave no value (e.g. out of memory on a fresh heap): never a score. */
+  error?: string;
   backend: string;
   ms: number;
   warnings: string[];
@@ -51,6 +59,8 @@ export interface ScorePlan {
   /** Return after the first tranche that did any work (a fresh process then takes the next one). */
   onlyOneTranche?: boolean;
   log?: (line: string) => void;
+  /** Computes each job; default: this process's (inProcessScorer). */
+  scorer?: Scorer;
 }
 
 const SHARED_GROUPS: readonly (readonly ProxyId[])[] = [
@@ -97,36 +107,6 @@ export interface RunSummary {
   moreTranches: boolean;
 }
 
-/**
- * tfjs-wasm does not throw when XNNPACK cannot allocate: it prints "XNN status … not successful"
- * and the operation's output is garbage. The WASM heap only grows and fragments over a long run,
- * so the runner watches for that message, never writes a result computed under it, and stops
- * (WasmHeapExhausted) so that a fresh process retries the pair on a fresh heap.
- */
-export class WasmHeapExhausted extends Error {}
-
-let xnnFailures = 0;
-let watching = false;
-function watchXnnFailures(): void {
-  if (watching) return;
-  watching = true;
-  const seen = (args: unknown[]) => {
-    if (args.some((a) => typeof a === 'string' && /XNN status .* not successful/.test(a))) xnnFailures++;
-  };
-  for (const method of ['error', 'warn', 'log'] as const) {
-    const original = console[method].bind(console);
-    console[method] = (...args: unknown[]) => {
-      seen(args);
-      original(...args);
-    };
-  }
-  const write = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
-  process.stderr.write = ((...args: unknown[]) => {
-    seen([String(args[0])]);
-    return write(...args);
-  }) as typeof process.stderr.write;
-}
-
 export async function runScorePlan(plan: ScorePlan): Promise<RunSummary> {
   mkdirSync(dirname(plan.out), { recursive: true });
   // A run killed mid-write leaves a torn last line: end it, so the next record starts a line.
@@ -144,7 +124,6 @@ export async function runScorePlan(plan: ScorePlan): Promise<RunSummary> {
     moreTranches: false,
   };
   const log = plan.log ?? (() => {});
-  watchXnnFailures();
   const size = plan.tranche ?? plan.archs.length;
   for (let first = 0; first < plan.archs.length; first += size) {
     if (plan.onlyOneTranche && summary.scored > 0) {
@@ -157,6 +136,41 @@ export async function runScorePlan(plan: ScorePlan): Promise<RunSummary> {
   return summary;
 }
 
+/** The job that scores `proxy` on `arch` as the plan says (the same job a worker or the CLI runs). */
+export function planJob(plan: ScorePlan, arch: string, proxy: ProxyId): ScoreJob {
+  return {
+    space: plan.space,
+    arch,
+    proxy,
+    params: {},
+    seed: plan.seed,
+    fidelity: plan.fidelity,
+    dataset: getProxy(proxy).needsData
+      ? batchSpec(`${plan.dataset}-train`, plan.batch, plan.seed)
+      : NO_DATASET,
+    ...(plan.classes === undefined ? {} : { classes: plan.classes }),
+  };
+}
+
+/**
+ * The in-process scorer, stopping at the budget (no new job starts after it) and giving a job that
+ * ran out of memory one more try: the scorer has replaced the WASM backend by then, so the retry
+ * runs on a fresh heap, and a second failure is the job's own.
+ */
+function budgetedScorer(plan: ScorePlan, start: number, scorer: Scorer): Scorer {
+  return {
+    async score(job) {
+      if (performance.now() - start > plan.budgetMs) throw new CancelledError();
+      try {
+        return await scorer.score(job);
+      } catch (error) {
+        if (!String(error instanceof Error ? error.message : error).startsWith('out of memory')) throw error;
+        return scorer.score(job);
+      }
+    },
+  };
+}
+
 async function scoreTranche(
   plan: ScorePlan,
   archs: readonly string[],
@@ -165,72 +179,62 @@ async function scoreTranche(
   start: number,
   log: (line: string) => void,
 ): Promise<void> {
+  const scorer = budgetedScorer(plan, start, plan.scorer ?? inProcessScorer());
+  const write = (record: ScoreRecord) => {
+    appendFileSync(plan.out, `${JSON.stringify(record)}\n`);
+    done.add(`${record.arch}\t${record.proxy}`);
+    summary.scored++;
+  };
   for (const group of proxyGroups(plan.proxies)) {
-    let groupScored = 0;
-    const groupStart = performance.now();
+    const jobs: ScoreJob[] = [];
     for (const arch of archs) {
-      const todo = group.filter((p) => !done.has(`${arch}\t${p}`));
-      summary.alreadyThere += group.length - todo.length;
-      if (todo.length === 0) continue;
-      if (performance.now() - start > plan.budgetMs) {
-        summary.stoppedByBudget = true;
-        summary.left += todo.length;
-        continue;
-      }
-      const built = buildNetwork(plan.space, arch, plan.fidelity, plan.classes);
-      if (!built.ok) throw new Error(`${arch}: ${built.error}`);
-      for (const id of todo) {
-        const proxy = getProxy(id);
-        const t0 = performance.now();
-        const failuresBefore = xnnFailures;
-        let result: ProxyOutput;
-        try {
-          const batch = proxy.needsData
-            ? await loadBatchForCli(plan.dataset, plan.batch, plan.seed, built.value.network)
-            : undefined;
-          result = await proxy.compute({
-            network: built.value.network,
-            seed: plan.seed,
-            params: resolvedParams(id, {}),
-            ...(batch ? { batch } : {}),
-          });
-        } catch (error) {
-          // An Emscripten abort (out of memory) kills the module: retry on a fresh process.
-          if (String(error).includes('Aborted(') && summary.scored > 0) {
-            throw new WasmHeapExhausted(`${arch} ${id}: WASM module aborted`);
-          }
-          result = { value: Number.NaN, details: {}, warnings: [`error: ${String(error)}`] };
-        }
-        if (xnnFailures > failuresBefore) {
-          // On a heap that has done nothing else yet, the pair itself does not fit: say so.
-          if (summary.scored > 0) throw new WasmHeapExhausted(`${arch} ${id}: WASM heap exhausted`);
-          result = {
-            value: Number.NaN,
-            details: {},
-            warnings: ['the WASM backend ran out of memory (XNNPACK allocation failed) on a fresh heap'],
-          };
-        }
-        const record: ScoreRecord = {
-          arch: built.value.arch,
-          proxy: id,
-          value: Number.isFinite(result.value) ? result.value : null,
-          ...(Number.isFinite(result.value) ? {} : { nonFinite: String(result.value) }),
-          backend: plan.backend,
-          ms: Math.round((performance.now() - t0) * 10) / 10,
-          warnings: result.warnings,
-          fidelity: plan.fidelity,
-          seed: plan.seed,
-          batch: plan.batch,
-        };
-        appendFileSync(plan.out, `${JSON.stringify(record)}\n`);
-        done.add(`${arch}\t${id}`);
-        summary.scored++;
-        groupScored++;
+      for (const id of group) {
+        if (done.has(`${arch}\t${id}`)) summary.alreadyThere++;
+        else jobs.push(planJob(plan, arch, id));
       }
     }
-    if (groupScored > 0) {
+    if (jobs.length === 0) continue;
+    if (performance.now() - start > plan.budgetMs) {
+      summary.stoppedByBudget = true;
+      summary.left += jobs.length;
+      continue;
+    }
+    const groupStart = performance.now();
+    let handled = 0;
+    const common = (job: ScoreJob) => ({
+      arch: job.arch,
+      proxy: job.proxy,
+      fidelity: plan.fidelity,
+      seed: plan.seed,
+      batch: plan.batch,
+    });
+    // The browser's job runner schedules the group; the records file is the cache (pairs already
+    // there were left out above), so runScores gets an empty one.
+    const outcome = await runScores(jobs, scorer, recordsCache([]), 1, {
+      onResult: ({ job, result }) => {
+        handled++;
+        write({
+          ...common(job),
+          value: Number.isFinite(result.value) ? result.value : null,
+          ...(Number.isFinite(result.value) ? {} : { nonFinite: String(result.value) }),
+          backend: result.backend,
+          ms: Math.round(result.ms * 10) / 10,
+          warnings: result.warnings,
+        });
+      },
+      onProgress: () => {},
+      onError: (job, message) => {
+        handled++;
+        write({ ...common(job), value: null, error: message, backend: plan.backend, ms: 0, warnings: [] });
+      },
+    });
+    if (outcome === 'cancelled') {
+      summary.stoppedByBudget = true;
+      summary.left += jobs.length - handled;
+    }
+    if (handled > 0) {
       const s = ((performance.now() - groupStart) / 1000).toFixed(0);
-      log(`${group.join('+')}: ${groupScored} scored in ${s} s`);
+      log(`${group.join('+')}: ${handled} scored in ${s} s`);
     }
   }
 }

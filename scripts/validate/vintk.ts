@@ -21,16 +21,18 @@ import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
+import { batchSpec } from '../../src/core/data/imageDataset';
 import { importGroundTruth } from '../../src/core/groundtruth';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { getProxy, resolvedParams } from '../../src/core/proxies/registry';
+import { getProxy } from '../../src/core/proxies/registry';
+import { NO_DATASET } from '../../src/core/proxies/scoreJob';
 import type { ProxyParams } from '../../src/core/proxies/types';
-import { buildNetwork, type SpaceId, vitResolution } from '../../src/core/spaces/architecture';
+import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
-import { loadBatchForCli } from '../scoreData';
+import { inProcessScorer } from '../scoreInProcess';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { cellNumber, readReferenceCsv } from './referenceData';
@@ -207,19 +209,21 @@ if (values.child) {
   const todo = archs.filter((a) => KEYS.some((k) => !done.has(`${a}/${k}`)));
   const arch = todo[0];
   if (arch === undefined) process.exit(0);
-  const built = buildNetwork(setup.space, arch, 'quick', setup.classes);
-  if (!built.ok) fail(`${arch}: ${built.error}`);
-  const network = built.value.network;
-  const batch = await loadBatchForCli('cifar10', BATCH, SEED, network);
+  // Each key is a ScoreJob run as a worker runs it (runScoreJob, through the CLI's in-process scorer).
+  const scorer = inProcessScorer();
   for (const key of KEYS) {
     if (done.has(`${arch}/${key}`)) continue;
     const { proxy, params, isLogKappa } = proxyOf(key);
     const t0 = performance.now();
-    const result = await getProxy(proxy).compute({
-      network,
+    const result = await scorer.score({
+      space: setup.space,
+      arch,
+      proxy,
+      params: isLogKappa ? { ...params, repeats } : params,
       seed: SEED,
-      params: resolvedParams(proxy, isLogKappa ? { ...params, repeats } : params),
-      ...(getProxy(proxy).needsData ? { batch } : {}),
+      fidelity: 'quick',
+      dataset: getProxy(proxy).needsData ? batchSpec('cifar10-train', BATCH, SEED) : NO_DATASET,
+      ...(setup.classes === undefined ? {} : { classes: setup.classes }),
     });
     const ms = Math.round(performance.now() - t0);
     // ntk_cond's score is −log10 κ, and so are vintk at α = 1 and vintk_rfp.

@@ -22,7 +22,7 @@ import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
 import { cellNumber, readReferenceCsv } from './referenceData';
-import { readRecords, runScorePlan, WasmHeapExhausted } from './scoreRunner';
+import { readRecords, runScorePlan } from './scoreRunner';
 
 const TARGETS = ['cifar100_scratch', 'cifar100_kd', 'imagenet_supernet_inherited'] as const;
 const VIT_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[id]?.spaces.includes('vit'));
@@ -81,29 +81,23 @@ if (args.child) {
   registerWasmKernels();
   if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
   const log = (line: string) => console.log(`[validate:vit] ${line}`);
-  try {
-    const summary = await runScorePlan({
-      space: 'autoformer-tiny',
-      fidelity,
-      archs: rows.map((r) => r.arch),
-      proxies: VIT_PROXIES.filter((p) => chosen.includes(p)),
-      classes: 100,
-      dataset: 'cifar10',
-      batch: BATCH,
-      seed: SEED,
-      backend: tf.getBackend(),
-      out,
-      budgetMs: budgetMin * 60_000,
-      tranche: Number(args.tranche),
-      onlyOneTranche: true,
-      log,
-    });
-    process.exit(summary.moreTranches ? EXIT_MORE : 0);
-  } catch (error) {
-    if (!(error instanceof WasmHeapExhausted)) throw error;
-    log(`${error.message}; going on in a fresh process`);
-    process.exit(EXIT_MORE);
-  }
+  const summary = await runScorePlan({
+    space: 'autoformer-tiny',
+    fidelity,
+    archs: rows.map((r) => r.arch),
+    proxies: VIT_PROXIES.filter((p) => chosen.includes(p)),
+    classes: 100,
+    dataset: 'cifar10',
+    batch: BATCH,
+    seed: SEED,
+    backend: tf.getBackend(),
+    out,
+    budgetMs: budgetMin * 60_000,
+    tranche: Number(args.tranche),
+    onlyOneTranche: true,
+    log,
+  });
+  process.exit(summary.moreTranches ? EXIT_MORE : 0);
 }
 if (!args['report-only']) {
   const passOn = ['--fidelity', fidelity, '--tranche', String(args.tranche)];

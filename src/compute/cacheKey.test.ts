@@ -30,6 +30,7 @@ describe('cacheKey', () => {
       { ...base, seed: 1 },
       { ...base, fidelity: 'paper' },
       { ...base, space: 'vit-browser', arch: 'vit:web:e64:m2,3:h2,4' },
+      { ...base, space: 'vit-browser', arch: 'vit:web:e64:m2,3:h2,4', classes: 100 },
     ];
     const keys = new Set([await cacheKey(base), ...(await Promise.all(variants.map(cacheKey)))]);
     expect(keys.size).toBe(variants.length + 1);

@@ -58,6 +58,8 @@ export function cacheKeyMaterial(job: ScoreJob): string {
     fidelity: job.fidelityOverride
       ? { ...FIDELITY_PRESETS[job.fidelity], ...job.fidelityOverride }
       : FIDELITY_PRESETS[job.fidelity],
+    // Only where set: jobs for the space's own classes key as before the field existed.
+    ...(job.classes === undefined ? {} : { classes: job.classes }),
   });
 }
 

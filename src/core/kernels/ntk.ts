@@ -60,8 +60,9 @@ export interface NtkOptions {
   /** 'summed' (default, TE-NAS): N x N. 'per_logit': (N·C) x (N·C). */
   outputs?: 'summed' | 'per_logit';
   /**
-   * Memory cap of the gradient matrix G held at once, in floats (default 2^25 = 128 MB): the loop's
-   * rows for a group of weights, or the batched method's column blocks for conv nets.
+   * Memory cap of the gradient matrix G held at once, in floats (default 2^25 = 128 MB; 2^27 for
+   * the loop under train-mode BatchNorm): the loop's rows for a group of weights, or the batched
+   * method's column blocks for conv nets.
    */
   maxGradientFloats?: number;
 }
@@ -616,6 +617,15 @@ function layerBatchedNtk(net: Network, params: ParamTensors, x: tf.Tensor, opts:
  */
 const TAPE_FACTOR = 4;
 
+/**
+ * Floats of gradient rows the loop holds at once, by default. Every group of weights after the first
+ * costs each row another backward pass down to that group; with train-mode BatchNorm (coupled) that
+ * is a pass over the whole batch, so there the rows may take more memory: NB201 at paper fidelity
+ * (64 rows × 1.5 M weights, 390 MB) then fits in one group instead of three.
+ */
+const LOOP_ROW_FLOATS = 2 ** 25;
+const COUPLED_LOOP_ROW_FLOATS = 2 ** 27;
+
 /** Splits the weights into groups whose gradient rows fit in `budget` floats (one tensor at least). */
 function groupByBudget(specs: ParamSpec[], rows: number, budget: number): ParamSpec[][] {
   const perGroup = Math.max(1, Math.floor(budget / Math.max(1, rows)));
@@ -701,7 +711,8 @@ function loopNtk(
   };
   let gram = tf.zeros([rows, rows]) as tf.Tensor2D;
   try {
-    for (const group of groupByBudget(weights, rows, opts.maxGradientFloats ?? 2 ** 25)) {
+    const budget = opts.maxGradientFloats ?? (coupled ? COUPLED_LOOP_ROW_FLOATS : LOOP_ROW_FLOATS);
+    for (const group of groupByBudget(weights, rows, budget)) {
       const next = addGroupGram(gram, group);
       gram.dispose();
       gram = next;

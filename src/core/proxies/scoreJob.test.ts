@@ -91,6 +91,18 @@ describe('runScoreJob', () => {
     expect(result.value).toBeGreaterThan(0);
   });
 
+  it("builds a ViT for the job's classes: the head grows by (classes − 10)·(embed + 1) weights", async () => {
+    const loader = fixedLoader(randomNormalBatch(1, [32, 32, 3], 0));
+    const vit = {
+      ...job('params', { dataset: 'none' }),
+      space: 'vit-browser' as const,
+      arch: 'vit:web:e64:m2,3:h2,4',
+    };
+    const own = await runScoreJob(vit, 'cpu', tick(), loader.load);
+    const hundred = await runScoreJob({ ...vit, classes: 100 }, 'cpu', tick(), loader.load);
+    expect(hundred.value - own.value).toBe(90 * 65);
+  });
+
   it('gives NaN and a warning, not a throw, when the proxy does not apply to the space', async () => {
     const loader = fixedLoader(randomNormalBatch(1, [32, 32, 3], 0));
     const cases: ScoreJob[] = [

@@ -30,6 +30,8 @@ export interface ScoreJob {
   dataset: string;
   /** NB201 only: C and cells per stage in place of the preset's (the CLI's --channels, --cells). */
   fidelityOverride?: { channels?: number; cellsPerStage?: number };
+  /** Output classes in place of the space's own (e.g. 100 to score ViTs for CIFAR-100). */
+  classes?: number;
 }
 
 /** The fidelity a job builds its network at: its preset, or the preset with the job's override. */
@@ -96,7 +98,7 @@ export async function runScoreJob(
   const mismatch = proxySpaceProblem(job.proxy, job.space);
   if (mismatch) return { value: Number.NaN, details: {}, warnings: [mismatch], backend, ms: 0 };
   const buildStart = now();
-  const built = buildNetwork(job.space, job.arch, jobFidelity(job));
+  const built = buildNetwork(job.space, job.arch, jobFidelity(job), job.classes);
   if (!built.ok) throw new Error(`${job.space} architecture "${job.arch.slice(0, 200)}": ${built.error}`);
   const network = built.value.network;
   const buildMs = now() - buildStart;
