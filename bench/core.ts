@@ -27,13 +27,12 @@ import { inProcessScorer } from '../scripts/scoreInProcess';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import type { Batch } from '../src/core/data/batch';
-import { batchSpec } from '../src/core/data/imageDataset';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
 import { mlpNetwork } from '../src/core/nn/mlpNetwork';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { PROXY_REGISTRY } from '../src/core/proxies/registry';
-import { NO_DATASET, type ScoreJob } from '../src/core/proxies/scoreJob';
+import { jobDataset, type ScoreJob } from '../src/core/proxies/scoreJob';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
 import { mlpFromString } from '../src/core/spaces/mlp';
@@ -125,7 +124,7 @@ async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<
       params: {},
       seed,
       fidelity,
-      dataset: proxy.needsData ? batchSpec('cifar10-train', fidelity === 'paper' ? 64 : 32, 0) : NO_DATASET,
+      dataset: jobDataset(id, 'cifar10-train', fidelity === 'paper' ? 64 : 32, 0),
     });
     try {
       let warnings: string[] = [];

@@ -14,11 +14,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { runScores } from '../src/compute/scoreRun';
-import { batchSpec } from '../src/core/data/imageDataset';
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
 import { PROXY_REGISTRY } from '../src/core/proxies/registry';
-import { NO_DATASET, type ScoreJob } from '../src/core/proxies/scoreJob';
+import { jobDataset, type ScoreJob } from '../src/core/proxies/scoreJob';
 import {
   buildNetwork,
   type Fidelity,
@@ -193,9 +192,7 @@ for (const { text, line } of lines) {
       params: {},
       seed,
       fidelity,
-      dataset: PROXY_REGISTRY[id]!.needsData
-        ? batchSpec(`${options.dataset}-train`, batchSize, seed)
-        : NO_DATASET,
+      dataset: jobDataset(id, `${options.dataset}-train`, batchSize, seed),
       ...(typeof fidelityChoice === 'string'
         ? {}
         : {

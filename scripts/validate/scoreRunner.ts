@@ -12,10 +12,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runScores, type Scorer } from '../../src/compute/scoreRun';
 import { CancelledError } from '../../src/compute/workerPool';
-import { batchSpec } from '../../src/core/data/imageDataset';
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { getProxy } from '../../src/core/proxies/registry';
-import { NO_DATASET, type ScoreJob } from '../../src/core/proxies/scoreJob';
+import { jobDataset, type ScoreJob } from '../../src/core/proxies/scoreJob';
 import type { SpaceId } from '../../src/core/spaces/architecture';
 import type { FidelityPreset } from '../../src/core/spaces/fidelity';
 import { inProcessScorer, recordsCache } from '../scoreInProcess';
@@ -145,9 +143,7 @@ export function planJob(plan: ScorePlan, arch: string, proxy: ProxyId): ScoreJob
     params: {},
     seed: plan.seed,
     fidelity: plan.fidelity,
-    dataset: getProxy(proxy).needsData
-      ? batchSpec(`${plan.dataset}-train`, plan.batch, plan.seed)
-      : NO_DATASET,
+    dataset: jobDataset(proxy, `${plan.dataset}-train`, plan.batch, plan.seed),
     ...(plan.classes === undefined ? {} : { classes: plan.classes }),
   };
 }

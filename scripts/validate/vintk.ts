@@ -21,12 +21,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
-import { batchSpec } from '../../src/core/data/imageDataset';
 import { importGroundTruth } from '../../src/core/groundtruth';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { getProxy } from '../../src/core/proxies/registry';
-import { NO_DATASET } from '../../src/core/proxies/scoreJob';
+import { jobDataset } from '../../src/core/proxies/scoreJob';
 import type { ProxyParams } from '../../src/core/proxies/types';
 import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
@@ -222,7 +220,7 @@ if (values.child) {
       params: isLogKappa ? { ...params, repeats } : params,
       seed: SEED,
       fidelity: 'quick',
-      dataset: getProxy(proxy).needsData ? batchSpec('cifar10-train', BATCH, SEED) : NO_DATASET,
+      dataset: jobDataset(proxy, 'cifar10-train', BATCH, SEED),
       ...(setup.classes === undefined ? {} : { classes: setup.classes }),
     });
     const ms = Math.round(performance.now() - t0);

@@ -3,10 +3,8 @@
  * (cache first), streams results into the store, cancels on request or when the view changes.
  */
 import { GRID_DATASET } from '../core/data/gridBatch';
-import { batchSpec } from '../core/data/imageDataset';
 import type { ProxyId } from '../core/proxies/ids';
-import { PROXY_REGISTRY } from '../core/proxies/registry';
-import { NO_DATASET, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
+import { jobDataset, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
@@ -27,7 +25,7 @@ export function jobFor(view: ViewState, cell: number, proxy: ProxyId): ScoreJob 
   // An unregistered proxy gets 'none'; its worker call then fails with "not implemented yet".
   const source = view.space === 'mlp' ? GRID_DATASET : view.data;
   const size = view.batch ?? FIDELITY_PRESETS[view.fidelity].batch;
-  const dataset = PROXY_REGISTRY[proxy]?.needsData ? batchSpec(source, size, view.seed) : NO_DATASET;
+  const dataset = jobDataset(proxy, source, size, view.seed);
   const rest = { proxy, params: {}, seed: view.seed, fidelity: view.fidelity, dataset };
   if (view.space === 'nb201') return nb201Job(cell, rest);
   return { space: view.space, arch: candidateCodec(view.space).archOf(cell), ...rest };

@@ -5,13 +5,13 @@
  */
 import type { Batch } from '../data/batch';
 import { GRID_DATASET, gridBatch } from '../data/gridBatch';
-import { parseBatchSpec } from '../data/imageDataset';
+import { batchSpec, parseBatchSpec } from '../data/imageDataset';
 import type { Network } from '../nn/network';
 import { buildNetwork, type Fidelity, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
 import type { FidelityPreset } from '../spaces/fidelity';
 import { nb201FromIndex, nb201FromString, nb201ToIndex, nb201ToString } from '../spaces/nb201';
 import type { ProxyId } from './ids';
-import { getProxy, resolvedParams } from './registry';
+import { getProxy, PROXY_REGISTRY, resolvedParams } from './registry';
 import type { ProxyOutput, ProxyParams } from './types';
 
 export interface ScoreJob {
@@ -41,6 +41,12 @@ export function jobFidelity(job: Pick<ScoreJob, 'fidelity' | 'fidelityOverride'>
 
 /** The dataset field of a job that needs no data. */
 export const NO_DATASET = 'none';
+
+/** A job's dataset field: the batch spec of `n` images of `source` for a data proxy, NO_DATASET otherwise. */
+export function jobDataset(proxy: ProxyId, source: string, n: number, seed: number): string {
+  // An unknown id gets no data here; scoring the job then names it (getProxy throws).
+  return PROXY_REGISTRY[proxy]?.needsData ? batchSpec(source, n, seed) : NO_DATASET;
+}
 
 export interface ScoreResult extends ProxyOutput {
   /** tfjs backend that produced the value, read back with tf.getBackend(). */
