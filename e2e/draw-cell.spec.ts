@@ -20,7 +20,11 @@ test('a drawn cell is scored, plotted and shared', async ({ page, browser }) => 
   await page.goto(`/#${encodeViewState(view)}`);
   await waitForScores(page, 8);
   await importThroughDialog(page, NB201_CSV);
-  await expect(page.getByTestId('gt-table')).toHaveAttribute('data-rows', '15625', { timeout: 60_000 });
+  await expect(page.locator('[data-testid="gt-table"][data-shipped="false"]')).toHaveAttribute(
+    'data-rows',
+    '15625',
+    { timeout: 60_000 },
+  );
 
   const cells = await shownCells(page);
   await page.locator(`[data-testid="result-row"][data-cell="${cells[0]}"]`).click();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { jobsForView } from '../src/compute/explorerScoring';
 import { nb201CellOf, type ScoreJob } from '../src/core/proxies/scoreJob';
+import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { scoreInNode } from './nodeScores';
 import {
@@ -12,6 +13,9 @@ import {
   waitForScores,
 } from './readPage';
 
+/** The default view by its link ('/' alone opens the prepared first view, first-visit.spec.ts). */
+const DEFAULT_LINK = `/#${encodeViewState(DEFAULT_VIEW_STATE)}`;
+
 const expectedJobs = jobsForView(DEFAULT_VIEW_STATE);
 /** The explorer's jobs are NB201 jobs: their cell index is what the table shows. */
 const cellOf = (job: ScoreJob): number => nb201CellOf(job)!;
@@ -19,7 +23,7 @@ const cellOf = (job: ScoreJob): number => nb201CellOf(job)!;
 test('the default view scores every cell in a worker, matching the core run in Node', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
+  await page.goto(DEFAULT_LINK);
   await waitForScores(page, expectedJobs.length);
 
   // The same 20 seeded cells as the core samples in Node.
@@ -44,7 +48,7 @@ test('the default view scores every cell in a worker, matching the core run in N
 });
 
 test('after a reload every number comes back from the cache and no job runs', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(DEFAULT_LINK);
   await waitForScores(page, expectedJobs.length);
   const first = await readScores(page);
   expect(first.every((s) => !s.cached)).toBe(true);

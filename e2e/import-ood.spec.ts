@@ -8,7 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
+import { encodeViewState } from '../src/state/url';
+import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { spearmanHere } from './spearmanHere';
+
+/** The default view by its link ('/' alone opens the prepared first view, first-visit.spec.ts). */
+const DEFAULT_LINK = `/#${encodeViewState(DEFAULT_VIEW_STATE)}`;
 
 const OOD_CSV = resolve('../shared/data/vit_oodvitnas_autoformer.csv');
 const TABLE = 'vit_oodvitnas_autoformer';
@@ -52,7 +57,7 @@ test('OoD-ViT-NAS: four key columns imported, tiny rows scored with params, ρ s
   const truth = new Map(tiny.map((r) => [tinyKey(r), Number(r[ACCURACY])]));
   expect(truth.size).toBe(1001);
 
-  await page.goto('/');
+  await page.goto(DEFAULT_LINK);
   // Only params: synflow is left off before anything ViT is scored.
   await page.getByTestId('proxy-synflow').uncheck();
 

@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
+import { encodeViewState } from '../src/state/url';
+import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { readScores, shownCells, waitForScores } from './readPage';
+
+/** The default view by its link ('/' alone opens the prepared first view, first-visit.spec.ts). */
+const DEFAULT_LINK = `/#${encodeViewState(DEFAULT_VIEW_STATE)}`;
 
 test('a copied link opened in a fresh browser context shows the same cells and numbers', async ({
   browser,
 }) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto(DEFAULT_LINK);
   // Change the view through the controls, as a user would.
   await page.getByTestId('input-cells').fill('6');
   await page.getByTestId('input-cells').press('Enter');

@@ -228,6 +228,7 @@ await runScores(jobs, inProcessScorer(), recordsCache(earlier), 1, {
       backend: result.backend,
       ms: Math.round(result.ms * 10) / 10,
       warnings: result.warnings,
+      details: result.details,
       fidelity: fidelityNotes.get(job.arch) ?? '',
       seed: job.seed,
     });

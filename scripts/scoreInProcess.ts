@@ -35,6 +35,8 @@ export interface ScoreRecord {
   backend: string;
   ms: number;
   warnings?: string[];
+  /** The proxy's details (ntk_cond's eigenvalues, …): what the app's spectra and notes show. */
+  details?: ScoreResult['details'];
   fidelity: string;
   seed: number;
 }
@@ -121,7 +123,7 @@ export function recordsCache(records: readonly ScoreRecord[]): ScoreCache {
         const value = r.value ?? Number(r.nonFinite ?? Number.NaN);
         const result: ScoreResult = {
           value,
-          details: {},
+          details: r.details ?? {},
           warnings: r.warnings ?? [],
           backend: r.backend,
           ms: r.ms,
@@ -132,6 +134,9 @@ export function recordsCache(records: readonly ScoreRecord[]): ScoreCache {
     },
     async put() {
       // The caller writes every new result as a record line.
+    },
+    async putMany() {
+      // As put.
     },
     async clear() {
       byKey.clear();

@@ -12,7 +12,8 @@ import { scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { type ViewState, viewCells } from '../state/viewState';
 import { parseBackendPreference } from './backends/backendReport';
 import { openScoreCache, type ScoreCache } from './scoreCache';
-import { runScores } from './scoreRun';
+import { runScores, type ScoredJob } from './scoreRun';
+import { prescoredFor } from './shippedData';
 import { pageWorkerCount } from './workerCount';
 import { WorkerPool } from './workerPool';
 
@@ -55,7 +56,7 @@ export function getPool(): WorkerPool {
   return pool;
 }
 
-function getCache(): Promise<ScoreCache> {
+export function getCache(): Promise<ScoreCache> {
   cachePromise ??= openScoreCache().then((cache) => {
     useExplorerStore.setState({
       cache: { kind: cache.kind, ...(cache.problem ? { problem: cache.problem } : {}) },
@@ -98,11 +99,28 @@ export async function scoreCurrentView(): Promise<void> {
   current = controller;
   const store = useExplorerStore;
   const jobs = jobsForView(store.getState().view);
+  // Shipped pre-scored sets holding some of these jobs go into the cache before it is read.
+  await prescoredFor(jobs, getCache);
+  if (id !== runId) return;
   const cache = await getCache();
   if (id !== runId) return;
   const p = getPool();
   const todo = jobs.filter((j) => !store.getState().scores[scoreSlot(j)]);
   store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
+  let pending: Record<string, ScoredJob> = {};
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const batch = pending;
+    pending = {};
+    if (id !== runId || Object.keys(batch).length === 0) return;
+    store.setState((s) => ({ scores: { ...s.scores, ...batch }, dispatched: p.dispatched }));
+  };
+  const flushSoon = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(flush, 0);
+  };
   const outcome = await runScores(
     todo,
     p,
@@ -111,10 +129,10 @@ export async function scoreCurrentView(): Promise<void> {
     {
       onResult: (row) => {
         if (id !== runId) return;
-        store.setState((s) => ({
-          scores: { ...s.scores, [scoreSlot(row.job)]: row },
-          dispatched: p.dispatched,
-        }));
+        // Results are published a batch at a time: a cached view delivers thousands at once, and
+        // one store update (one render) each would keep the page busy for seconds.
+        pending[scoreSlot(row.job)] = row;
+        flushSoon();
       },
       onProgress: (progress) => {
         if (id === runId) store.setState({ progress, dispatched: p.dispatched });
@@ -126,6 +144,7 @@ export async function scoreCurrentView(): Promise<void> {
     },
     controller.signal,
   );
+  flush();
   if (id === runId) store.setState({ status: outcome, dispatched: p.dispatched });
 }
 

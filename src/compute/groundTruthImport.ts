@@ -6,7 +6,12 @@
 import { type GroundTruthTable, type ImportError, importSizeProblem, parseTable } from '../core/groundtruth';
 import { buildFromDraft, type MappingDraft } from '../core/groundtruth/mappingDraft';
 import { useExplorerStore } from '../state/explorerStore';
-import { defaultColumn, useGroundTruthStore } from '../state/groundTruthState';
+import {
+  defaultColumn,
+  isShippedTableName,
+  publishTables,
+  useGroundTruthStore,
+} from '../state/groundTruthState';
 import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
 
 let storePromise: Promise<GroundTruthStore> | undefined;
@@ -24,10 +29,10 @@ function store(): Promise<GroundTruthStore> {
  * that is not loaded yet) is kept; without one, the first table's accuracy column is chosen.
  */
 async function refresh(s: GroundTruthStore): Promise<void> {
-  const tables = await s.list();
-  useGroundTruthStore.setState({ tables, loaded: true });
+  publishTables({ imported: await s.list() });
+  useGroundTruthStore.setState({ loaded: true });
   const { view, setView } = useExplorerStore.getState();
-  const first = tables[0];
+  const first = useGroundTruthStore.getState().tables[0];
   const column = first ? defaultColumn(first) : undefined;
   if (!view.truth && first && column) setView({ truth: { table: first.name, column } });
 }
@@ -78,6 +83,12 @@ export async function confirmGroundTruthImport(
 ): Promise<ImportError | null> {
   const pending = useGroundTruthStore.getState().pendingImport;
   if (!pending) return { line: null, reason: 'there is no file waiting to be imported' };
+  // A shipped table is never replaced by an import (the dialog offers to replace imported ones).
+  if (isShippedTableName(name.trim()))
+    return {
+      line: null,
+      reason: `“${name.trim()}” is the name of a table that ships with the app; choose another name`,
+    };
   const built = buildFromDraft(pending.raw, draft, name);
   if (!built.ok) return built.error;
   const table = built.value;

@@ -17,6 +17,7 @@ import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { type RunProgress, runScores, type Scorer } from './scoreRun';
+import { prescoredFor } from './shippedData';
 import { pageWorkerCount } from './workerCount';
 
 /** The space of the shipped table and of the seeded sample. */
@@ -141,6 +142,8 @@ export function correlationPairs(
 
 export interface LectureScores {
   results: Record<string, ScoreResult>;
+  /** Where each result came from: a shipped pre-scored set, this browser's cache, or computed now. */
+  origins: Record<string, 'prescored' | 'cache' | 'live'>;
   errors: Record<string, string>;
   status: 'idle' | 'running' | 'finished' | 'cancelled';
   progress: RunProgress | null;
@@ -149,6 +152,7 @@ export interface LectureScores {
 
 export const useLectureScores = create<LectureScores>()(() => ({
   results: {},
+  origins: {},
   errors: {},
   status: 'idle',
   progress: null,
@@ -185,7 +189,7 @@ export function sharingScorer(inner: Scorer): Scorer {
 }
 
 let scorer: Scorer | undefined;
-const lectureScorer = (): Scorer => {
+export const lectureScorer = (): Scorer => {
   scorer ??= sharingScorer({ score: (job) => getPool().score(job) });
   return scorer;
 };
@@ -207,6 +211,8 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
     return cache;
   });
   const cache = await cachePromise;
+  // Shipped pre-scored sets holding some of these jobs go into the cache before it is read.
+  await prescoredFor(todo, () => Promise.resolve(cache));
   if (id !== runId) return;
   store.setState({ status: 'running', progress: { done: 0, total: todo.length, etaMs: null } });
   const concurrency = lectureConcurrency();
@@ -218,7 +224,11 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
     {
       onResult: (row) => {
         if (id !== runId) return;
-        store.setState((s) => ({ results: { ...s.results, [jobId(row.job)]: row.result } }));
+        const origin = row.prescored ? 'prescored' : row.cached ? 'cache' : 'live';
+        store.setState((s) => ({
+          results: { ...s.results, [jobId(row.job)]: row.result },
+          origins: { ...s.origins, [jobId(row.job)]: origin },
+        }));
       },
       onProgress: (progress) => {
         if (id === runId) store.setState({ progress });

@@ -10,6 +10,8 @@ export interface CachedScore {
   job: ScoreJob;
   result: ScoreResult;
   savedAt: number;
+  /** 'prescored': loaded from a set that ships with the app; absent: computed on this machine. */
+  origin?: 'prescored';
 }
 
 export interface ScoreCache {
@@ -18,6 +20,8 @@ export interface ScoreCache {
   readonly problem?: string;
   getMany(keys: readonly string[]): Promise<Map<string, CachedScore>>;
   put(entry: CachedScore): Promise<void>;
+  /** Many entries at once (one transaction where the store has them). */
+  putMany(entries: readonly CachedScore[]): Promise<void>;
   clear(): Promise<void>;
   count(): Promise<number>;
 }
@@ -45,6 +49,9 @@ export class MemoryScoreCache implements ScoreCache {
   async put(entry: CachedScore) {
     this.entries.set(entry.key, entry);
   }
+  async putMany(entries: readonly CachedScore[]) {
+    for (const entry of entries) this.entries.set(entry.key, entry);
+  }
   async clear() {
     this.entries.clear();
   }
@@ -64,6 +71,9 @@ class IndexedDbScoreCache implements ScoreCache {
   }
   async put(entry: CachedScore) {
     await this.db.scores.put(entry);
+  }
+  async putMany(entries: readonly CachedScore[]) {
+    await this.db.scores.bulkPut([...entries]);
   }
   async clear() {
     await this.db.scores.clear();

@@ -12,6 +12,8 @@ export interface ScoredJob {
   job: ScoreJob;
   result: ScoreResult;
   cached: boolean;
+  /** From a pre-scored set that ships with the app (made by `npm run score`), not computed here. */
+  prescored?: boolean;
 }
 
 export interface RunProgress {
@@ -47,7 +49,14 @@ export async function runScores(
   jobs.forEach((job, i) => {
     const key = keys[i]!;
     const hit = hits.get(key);
-    if (hit) hooks.onResult({ key, job, result: hit.result, cached: true });
+    if (hit)
+      hooks.onResult({
+        key,
+        job,
+        result: hit.result,
+        cached: true,
+        ...(hit.origin === 'prescored' ? { prescored: true } : {}),
+      });
     else misses.push({ key, job });
   });
   const total = misses.length;

@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { BackendReport } from '../compute/backends/backendReport';
 import type { RunProgress, ScoredJob } from '../compute/scoreRun';
 import type { ScoreJob } from '../core/proxies/scoreJob';
-import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';
+import { firstVisitView } from './firstVisit';
+import type { ViewState } from './viewState';
 
 export type RunStatus = 'idle' | 'running' | 'finished' | 'cancelled';
 
@@ -42,7 +43,7 @@ export function scoreSlot(
 }
 
 export const useExplorerStore = create<ExplorerState>()((set) => ({
-  view: DEFAULT_VIEW_STATE,
+  view: firstVisitView(),
   notices: [],
   backend: null,
   backendError: null,

@@ -1,6 +1,7 @@
 /** The Explorer: a seeded sample of a search space, scored by the chosen proxies in workers. */
 import { useEffect, useMemo, useState } from 'react';
 import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
+import { loadShippedTablesFor } from '../compute/shippedData';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import type { SpaceId } from '../core/spaces/architecture';
@@ -13,9 +14,11 @@ import { AnalysisPanel } from './components/AnalysisPanel';
 import { CandidateDrawing } from './components/CandidateDrawing';
 import { CellGraph, OpLegend } from './components/CellGraph';
 import { Controls } from './components/Controls';
+import { PageExplanation } from './components/Explanation';
 import { GroundTruthPanel } from './components/GroundTruthPanel';
 import { ProgressBar } from './components/ProgressBar';
 import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
+import { PublishedScores } from './components/PublishedScores';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
 import { TrainPanel } from './components/TrainPanel';
 
@@ -91,6 +94,9 @@ export function ExplorerView() {
   const cells = useMemo(() => viewCells(view), [view.space, view.sampleSize, view.seed, view.added]);
   const codec = candidateCodec(view.space);
 
+  // A view comparing against a shipped table has it loaded at once.
+  useEffect(() => loadShippedTablesFor(view.truth?.table), [view.truth?.table]);
+
   // Any change of what to score starts a run (cache first); a newer run supersedes an older one.
   useEffect(() => {
     const timer = setTimeout(() => void scoreCurrentView(), 150);
@@ -127,6 +133,7 @@ export function ExplorerView() {
   }));
   const complete = rows.filter((r) => view.proxies.every((p) => r.scores[p])).length;
   const fromCache = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.cached).length, 0);
+  const prescored = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.prescored).length, 0);
   const running = status === 'running';
 
   return (
@@ -153,9 +160,11 @@ export function ExplorerView() {
           data-testid="run-status"
           data-status={status}
           data-dispatched={dispatched}
+          data-prescored={prescored}
         >
-          {complete} / {rows.length} cells scored · {fromCache} values from cache · {dispatched} jobs sent to
-          workers
+          {complete} / {rows.length} cells scored · {fromCache} values from cache
+          {prescored > 0 ? ` (${prescored} pre-scored, shipped with the app)` : ''} · {dispatched} jobs sent
+          to workers
           {status === 'cancelled' ? ' · cancelled' : ''}
         </span>
         <button type="button" onClick={() => void clearScoreCache()} data-testid="clear-cache">
@@ -165,6 +174,7 @@ export function ExplorerView() {
       <AddCells />
       <GroundTruthPanel />
       <TrainPanel cells={cells} brushed={brushed} />
+      <PageExplanation id="explorer" />
       <ProxyVsAccuracy
         space={view.space}
         points={points}
@@ -172,6 +182,7 @@ export function ExplorerView() {
         fidelity={view.fidelity}
         onSelect={(ids) => setBrushed(new Set(ids))}
       />
+      {view.space === 'nb201' && <PublishedScores points={points} proxies={view.proxies} />}
       <AnalysisPanel
         rows={rows.map((r, i) => ({
           id: r.cell,

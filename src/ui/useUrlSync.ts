@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useExplorerStore } from '../state/explorerStore';
+import { firstVisitView } from '../state/firstVisit';
 import { useLabStore } from '../state/labState';
 import { decodeLabState, encodeLabState } from '../state/labUrl';
 import { useLectureStore } from '../state/lectureState';
@@ -23,6 +24,11 @@ function readHash(): void {
     const { state, notices } = decodeLectureState(location.hash);
     useLectureStore.setState({ lecture: state, notices });
   } else if (page === 'explorer') {
+    // No link at all: the prepared first view (a link's defaults stay those of the link format).
+    if (location.hash === '' || location.hash === '#') {
+      useExplorerStore.setState({ view: firstVisitView(), notices: [] });
+      return;
+    }
     const { state, notices } = decodeViewState(location.hash);
     useExplorerStore.setState({ view: state, notices });
   }

@@ -69,7 +69,7 @@ export function buildAutoproxTable(source: SourceTable): BuiltTable {
     entry: {
       id: 'autoformer-autoprox',
       file: 'autoformer-autoprox.csv.gz',
-      name: 'Auto-Prox AutoFormer-Ti (CIFAR-100, Flowers, Chaoyang; ImageNet supernet)',
+      name: 'Auto-Prox AutoFormer-Ti',
       space: 'autoformer-tiny',
       keyKind: 'vit-text',
       keyColumn: 'arch',

@@ -94,7 +94,7 @@ export function buildNb201Table(source: SourceTable): BuiltTable {
     entry: {
       id: 'nb201',
       file: 'nb201.csv.gz',
-      name: 'NAS-Bench-201 (CIFAR-10/100, ImageNet16-120)',
+      name: 'NAS-Bench-201',
       space: 'nb201',
       keyKind: 'nb201-string',
       keyColumn: 'arch',

@@ -154,7 +154,7 @@ export function buildPublishedScoresTable(
     entry: {
       id: 'published-nb201-scores',
       file: 'published-nb201-scores.csv.gz',
-      name: 'Published NB201 proxy scores (NASWOT jacob_cov, NAS-Bench-Suite-Zero; CIFAR-10)',
+      name: 'Published NB201 proxy scores',
       space: 'nb201',
       keyKind: 'nb201-string',
       keyColumn: 'arch',

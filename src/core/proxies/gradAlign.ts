@@ -5,7 +5,7 @@
 import type { ProxyDefinition } from './types';
 
 const shared = {
-  reference: 'Li & Guo, arXiv 2411.19819 (formula not accessible: our reading, SCIENCE.md §3)',
+  reference: 'Li & Guo, arXiv 2411.19819 (formula not accessible: our reading)',
   needsLabels: true,
   needsData: true,
   ourReading: true,

@@ -8,7 +8,7 @@ export const ntkSpectrumProxy: ProxyDefinition = {
   formula:
     'exp(−Σ_i p_i log p_i), p_i = λ_i / Σ λ of Θ = G Gᵀ; mean over re-inits; details: spectrum λ_i/λ_1',
   reference:
-    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021; SCIENCE.md §1); effective rank: Roy & Vetterli, EUSIPCO 2007',
+    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021, arXiv 2102.11535); effective rank: Roy & Vetterli, EUSIPCO 2007',
   needsLabels: false,
   needsData: true,
   higherIsBetter: true,

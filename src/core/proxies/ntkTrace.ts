@@ -8,7 +8,7 @@ export const ntkTraceProxy: ProxyDefinition = {
   formula:
     'tr Θ = Σ_i ‖g_i‖², g_i = ∂(Σ_c f_c(x_i))/∂θ over conv/linear weights and BatchNorm γ; mean over re-inits',
   reference:
-    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021; SCIENCE.md §1); trace as a score: NASI (Shu et al., ICLR 2022)',
+    'Empirical NTK of TE-NAS (Chen et al., ICLR 2021, arXiv 2102.11535); trace as a score: NASI (Shu et al., ICLR 2022)',
   needsLabels: false,
   needsData: true,
   higherIsBetter: true,

@@ -17,7 +17,7 @@ export const vintkProxy: ProxyDefinition = {
     '(Nyquist = 1), inverse FFT, rescaled to the channel std; Θ_lo = NTK Gram on {x_i}, ' +
     'Θ_hi = NTK Gram on {x_hf,i} (same network and inits, κ as in ntk_cond); ' +
     'score = −[(1−α)·log10 κ(Θ_lo) + α·log10 κ(Θ_hi)], r = 0.25, α = 0.5 by default',
-  reference: 'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our reading, SCIENCE.md §2)',
+  reference: 'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our reading)',
   needsLabels: false,
   needsData: true,
   higherIsBetter: true,

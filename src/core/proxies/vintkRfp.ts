@@ -22,11 +22,11 @@ export const vintkRfpProxy: ProxyDefinition = {
   formula:
     'tokens γ(p) = [cos 2πBp, sin 2πBp] for each flattened P×P×3 patch p (row, column, channel) in ' +
     'place of the learned patch embedding, B ∈ R^(e/2 × 3P²) fixed, B_jk ~ N(0, σ²/(3P²)) ' +
-    '(SCIENCE.md’s N(0, σ²) with σ in units of the patch norm √(3P²)), drawn from the seed; ' +
+    '(that is N(0, σ²) with σ in units of the patch norm √(3P²)), drawn from the seed; ' +
     'Θ = NTK Gram of the rest of the network (ntk_cond’s weights: linear weights and LayerNorm γ); ' +
     'score = −log10 κ(Θ) as in ntk_cond, σ = 1 by default',
   reference:
-    'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our alternative reading, SCIENCE.md §2); ' +
+    'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our alternative reading); ' +
     'Fourier features: Tancik et al., NeurIPS 2020',
   needsLabels: false,
   needsData: true,

@@ -10,26 +10,10 @@ import { vitNetwork } from '../nn/vitNetwork';
 import { FIDELITY_PRESETS, type FidelityPreset, type Nb201Fidelity } from './fidelity';
 import { mlpFromString, mlpToString } from './mlp';
 import { nb201FromString, nb201ToString, type ParseResult } from './nb201';
+import type { SpaceId } from './spaceIds';
 import { VIT_SPACES, type VitSpaceId, vitFromString, vitToString } from './vit';
 
-export const SPACE_IDS = [
-  'nb201',
-  'autoformer-tiny',
-  'autoformer-small',
-  'autoformer-base',
-  'vit-browser',
-  'mlp',
-] as const;
-export type SpaceId = (typeof SPACE_IDS)[number];
-
-/** The family a proxy's `spaces` list names: nb201, vit or mlp. */
-export function spaceFamily(space: SpaceId): 'nb201' | 'vit' | 'mlp' {
-  return space === 'nb201' || space === 'mlp' ? space : 'vit';
-}
-
-export function isSpaceId(value: string): value is SpaceId {
-  return (SPACE_IDS as readonly string[]).includes(value);
-}
+export { isSpaceId, SPACE_IDS, type SpaceId, spaceFamily } from './spaceIds';
 
 /** ViT fidelity: `paper` scores at the published resolution; `quick` at 64 px (16 tokens of 16 px). */
 export function vitResolution(space: VitSpaceId, fidelity: FidelityPreset): number {

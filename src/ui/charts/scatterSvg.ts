@@ -4,6 +4,7 @@
  */
 import type { ScatterLayout } from './scatterLayout';
 import { SCATTER_STYLE as S } from './scatterStyle';
+import { escapeXml } from './xmlText';
 
 export interface ScatterExportOptions {
   xLabel: string;
@@ -11,15 +12,6 @@ export interface ScatterExportOptions {
   /** Positions in layout.ids of points to draw highlighted (see selectedPositions). */
   selected?: readonly number[];
   title?: string;
-}
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 /** Two decimals are well below a pixel and keep a 15 625-point file near 1 MB. */

@@ -9,7 +9,9 @@ import { spearman } from '../../core/stats/rankCorrelation';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { CorrelationMatrix, SpectrumChart, type SpectrumSeries } from '../charts';
+import { explorerProvenance } from '../export/plotCaptions';
 import { download, type ExportRow, toCsv, toJson } from '../export/tableExport';
+import { ExportablePlot } from './ExportablePlot';
 
 export interface AnalysisRow {
   id: number;
@@ -51,6 +53,7 @@ export function AnalysisPanel({
     [rows, proxies, table, choice, truthColumn],
   );
   const columns = truthColumn ? [...proxies, truthColumn] : [...proxies];
+  const matrixTitle = `Spearman ρ between proxies${truthColumn ? ' and ground truth' : ''}`;
 
   const matrix = useMemo(
     () =>
@@ -94,8 +97,18 @@ export function AnalysisPanel({
       </div>
       {columns.length > 1 && (
         <div>
-          <h3>Spearman ρ between proxies{truthColumn ? ' and ground truth' : ''}</h3>
-          <CorrelationMatrix labels={columns} values={matrix} valueName="Spearman ρ" />
+          <h3>{matrixTitle}</h3>
+          <ExportablePlot
+            plotId="heatmap"
+            meta={() => ({
+              title: matrixTitle,
+              n: `n = ${exportRows.length} architectures; ${columns.length} × ${columns.length} matrix`,
+              rho: 'Each cell: Spearman ρ between two columns, over the architectures that have both values',
+              provenance: explorerProvenance(useExplorerStore.getState().view, { proxies }),
+            })}
+          >
+            <CorrelationMatrix labels={columns} values={matrix} valueName="Spearman ρ" />
+          </ExportablePlot>
         </div>
       )}
       <div>
@@ -106,7 +119,19 @@ export function AnalysisPanel({
           </p>
         ) : (
           <>
-            <SpectrumChart series={spectra} width={520} height={300} />
+            <ExportablePlot
+              plotId="spectra"
+              meta={() => ({
+                title: 'NTK eigenspectra λᵢ/λ₁ of the selected cells',
+                n: `n = ${spectra.length} cell${spectra.length === 1 ? '' : 's'}: ${spectra.map((s) => s.id).join(', ')}`,
+                provenance: [
+                  ...explorerProvenance(useExplorerStore.getState().view, { proxies: ['ntk_cond'] }),
+                  'Eigenvalues of the empirical NTK at initialisation (from ntk_cond), log axis',
+                ],
+              })}
+            >
+              <SpectrumChart series={spectra} width={520} height={300} />
+            </ExportablePlot>
             <table className="spectrum-table" data-testid="spectrum-table">
               <thead>
                 <tr>

@@ -14,8 +14,10 @@ import {
 } from '../../compute/groundTruthImport';
 import { TRAINED_PREFIX } from '../../core/train/trainedTable';
 import { useExplorerStore } from '../../state/explorerStore';
-import { useGroundTruthStore } from '../../state/groundTruthState';
+import { isShippedTableNameInManifest } from '../../state/firstVisit';
+import { IMPORTED_SUFFIX, useGroundTruthStore } from '../../state/groundTruthState';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
+import { ShippedDataProblems } from './ShippedDataProblems';
 
 /** The file types an import accepts. */
 export const GROUND_TRUTH_ACCEPT = '.csv,.json,.tsv,.txt';
@@ -82,7 +84,20 @@ export function GroundTruthPanel() {
   const loaded = useGroundTruthStore((s) => s.loaded);
   const pending = useGroundTruthStore((s) => s.pendingImport);
   const truth = useExplorerStore((s) => s.view.truth);
-  const missing = loaded && truth !== null && !tables.some((t) => t.name === truth.table);
+  const shippedStatus = useGroundTruthStore((s) => s.shippedStatus);
+  const shippedNames = useGroundTruthStore((s) => s.shipped.map((t) => t.name).join('\u0000'));
+  const isShipped = (name: string) => shippedNames.split('\u0000').includes(name);
+  // An imported table listed as "… (imported)" beside a shipped one is kept under its own name.
+  const storedName = (name: string) => {
+    const own = name.slice(0, -IMPORTED_SUFFIX.length);
+    return name.endsWith(IMPORTED_SUFFIX) && isShipped(own) ? own : name;
+  };
+  // A shipped table still on its way is not missing yet.
+  const missing =
+    loaded &&
+    truth !== null &&
+    !tables.some((t) => t.name === truth.table) &&
+    !(isShippedTableNameInManifest(truth.table) && shippedStatus !== 'loaded');
 
   useEffect(() => {
     void loadGroundTruth();
@@ -103,6 +118,12 @@ export function GroundTruthPanel() {
         />
       </label>
       {importing && <span data-testid="gt-importing"> reading…</span>}
+      {shippedStatus === 'loading' && (
+        <p className="meta" data-testid="gt-shipped-loading">
+          Loading the reference tables that ship with the app (NAS-Bench-201, Auto-Prox, published scores)…
+        </p>
+      )}
+      <ShippedDataProblems />
       {missing && (
         <div className="notice" role="status" data-testid="gt-needed" data-table={truth.table}>
           This view compares against the column "{truth.column}" of the table "{truth.table}", which is not
@@ -121,12 +142,21 @@ export function GroundTruthPanel() {
             data-name={t.name}
             data-rows={t.rows.size}
             data-columns={t.columns.length}
+            data-shipped={String(isShipped(t.name))}
           >
             <strong>{t.name}</strong> · {(t.spaces ?? [t.space]).join(', ')} · {t.rows.size} rows ·{' '}
             {t.columns.length} columns{' '}
-            <button type="button" onClick={() => void removeGroundTruth(t.name)} data-testid="gt-remove">
-              Remove
-            </button>
+            {isShipped(t.name) ? (
+              <span className="meta">· ships with the app</span>
+            ) : (
+              <button
+                type="button"
+                onClick={() => void removeGroundTruth(storedName(t.name))}
+                data-testid="gt-remove"
+              >
+                Remove
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -18,9 +18,12 @@ import { viewOfTable, viewSpacesOf } from '../../state/tableCandidates';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
 import { boundsText as bounds, fmt } from '../correlationText';
-import { download } from '../export/tableExport';
+import { correlationCaption, explorerProvenance } from '../export/plotCaptions';
 import { useCorrelation } from '../useCorrelation';
 import { CandidateDrawing } from './CandidateDrawing';
+import { ExportablePlot } from './ExportablePlot';
+
+const SCATTER_SIZE = { width: 520, height: 360 } as const;
 
 export interface ScoredPoint {
   /** Row id (NB201 cell index). */
@@ -105,6 +108,8 @@ export function ProxyVsAccuracy({
   }, [pairs, proxy]);
   const correlation = useCorrelation(xs, ys);
   const stats = { ...correlation, top };
+  const xLabel = proxy ? getProxy(proxy).label : '';
+  const yLabel = choice ? `${choice.column} (${choice.table})` : '';
 
   if (tables.length === 0) {
     return (
@@ -185,22 +190,6 @@ export function ProxyVsAccuracy({
             Score this table's architectures
           </button>
         )}
-        <button
-          type="button"
-          data-testid="pva-export-svg"
-          onClick={() =>
-            plot.current && download('proxy-vs-accuracy.svg', plot.current.exportSvg(), 'image/svg+xml')
-          }
-        >
-          SVG
-        </button>
-        <button
-          type="button"
-          data-testid="pva-export-png"
-          onClick={() => void plot.current?.exportPng().then((png) => download('proxy-vs-accuracy.png', png))}
-        >
-          PNG
-        </button>
       </div>
       {wholeOn && column?.key !== wholeKey && !wholeError && (
         <p className="meta" data-testid="pva-whole-pending">
@@ -235,20 +224,37 @@ export function ProxyVsAccuracy({
         <strong>{fmt(stats.tau.estimate)}</strong> {bounds(stats, stats.tau)} · n = {stats.rho.n} · top-
         {stats.top.k} hits: {stats.top.hits} (95% bootstrap intervals, seeded)
       </p>
-      <ScatterPlot
-        points={pairs}
-        width={520}
-        height={360}
-        xLabel={proxy ? getProxy(proxy).label : ''}
-        yLabel={choice ? `${choice.column} (${choice.table})` : ''}
-        xScale={xScale}
-        yScale={yScale}
-        ref={plot}
-        onHover={(id, clientX, clientY) =>
-          setHover(id === null ? null : { id: Number(id), x: clientX, y: clientY })
-        }
-        onBrush={(ids) => onSelect(ids.map(Number))}
-      />
+      <ExportablePlot
+        plotId="scatter"
+        meta={() => ({
+          title: `${xLabel} against ${yLabel || 'ground truth'}`,
+          n: `n = ${stats.rho.n} ${space === 'nb201' ? 'cells' : 'architectures'} with a score and a ground truth`,
+          rho: correlationCaption(stats, stats.top),
+          provenance: explorerProvenance(useExplorerStore.getState().view, {
+            proxies: proxy ? [proxy] : [],
+            wholeSpace: wholeOn,
+          }),
+        })}
+        vector={() => {
+          const svg = plot.current?.exportSvg();
+          return svg ? { svg, width: SCATTER_SIZE.width, height: SCATTER_SIZE.height } : null;
+        }}
+      >
+        <ScatterPlot
+          points={pairs}
+          width={SCATTER_SIZE.width}
+          height={SCATTER_SIZE.height}
+          xLabel={xLabel}
+          yLabel={yLabel}
+          xScale={xScale}
+          yScale={yScale}
+          ref={plot}
+          onHover={(id, clientX, clientY) =>
+            setHover(id === null ? null : { id: Number(id), x: clientX, y: clientY })
+          }
+          onBrush={(ids) => onSelect(ids.map(Number))}
+        />
+      </ExportablePlot>
       {hover && (
         <HoverCard
           id={hover.id}

@@ -199,7 +199,7 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
               </td>
             );
           }
-          const { result, cached } = scored;
+          const { result, cached, prescored } = scored;
           return (
             <td
               key={p}
@@ -208,13 +208,20 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
               data-value={String(result.value)}
               data-backend={result.backend}
               data-cached={String(cached)}
+              data-origin={prescored ? 'prescored' : cached ? 'cache' : 'live'}
               title={result.warnings.join('\n') || undefined}
             >
               <span className="value">{formatScore(p, result.value)}</span>
               {result.warnings.length > 0 && <span className="warn-mark"> ⚠</span>}
               <span className="meta">
                 {result.backend} · {result.ms.toFixed(result.ms < 10 ? 1 : 0)} ms
-                {cached && <span className="cached-tag"> · cached</span>}
+                {prescored ? (
+                  <span className="cached-tag"> · pre-scored</span>
+                ) : cached ? (
+                  <span className="cached-tag"> · cached</span>
+                ) : (
+                  <span className="live-tag"> · live</span>
+                )}
               </span>
             </td>
           );

@@ -13,6 +13,7 @@ import { buildTarget } from '../../core/lab/signals';
 import { iterationsToReach } from '../../core/lab/spectrum1d';
 import { LAB_LIMITS, type LabState, MAPPING_CHOICES, useLabStore } from '../../state/labState';
 import { LineChart } from '../charts/LineChart';
+import { PageExplanation } from '../components/Explanation';
 import {
   fourierFitConfig,
   fourierImageConfig,
@@ -25,6 +26,7 @@ import { BiasNumberField, PresetAndSeed, TargetControls } from './biasControls';
 import { BiasRunBar, SignalFitView } from './biasFitView';
 import { type Launch, useStreamedRun } from './biasRun';
 import { ImageFitView } from './imageFitView';
+import { LabPlot } from './LabPlot';
 
 const MAPPING_TEXT: Record<LabState['mapping'], string> = {
   none: 'none: γ(z) = z (panel 1)',
@@ -204,25 +206,33 @@ function SigmaSweep({ lab, stopMain }: { lab: LabState; stopMain(): void }) {
       </button>
       {note && <span className="meta"> {note}</span>}
       <div className="bias-charts">
-        <LineChart
-          series={[
-            {
-              id: 'reach',
-              label: `iterations until k=${highK ?? '?'} reaches ${REACH_THRESHOLD}`,
-              points: reached.map((r) => [r.sigma, r.reach!] as const),
-              markers: 'filled',
-            },
+        <LabPlot
+          plotId="lab-fourier-sweep"
+          title="When the highest frequency is learned, by σ"
+          extra={[
+            `Gaussian Fourier features with σ = ${SIGMA_SWEEP.join(', ')} run one after another, m = ${lab.features}`,
           ]}
-          width={380}
-          height={220}
-          xScale="log"
-          xDomain={[0.8, 40]}
-          xLabel="σ"
-          yLabel="iterations to 0.9"
-          title={`When the highest frequency is learned, by σ`}
-          emptyText={busy ? 'running…' : 'Press Compare'}
-          testId="fourier-sweep-chart"
-        />
+        >
+          <LineChart
+            series={[
+              {
+                id: 'reach',
+                label: `iterations until k=${highK ?? '?'} reaches ${REACH_THRESHOLD}`,
+                points: reached.map((r) => [r.sigma, r.reach!] as const),
+                markers: 'filled',
+              },
+            ]}
+            width={380}
+            height={220}
+            xScale="log"
+            xDomain={[0.8, 40]}
+            xLabel="σ"
+            yLabel="iterations to 0.9"
+            title={`When the highest frequency is learned, by σ`}
+            emptyText={busy ? 'running…' : 'Press Compare'}
+            testId="fourier-sweep-chart"
+          />
+        </LabPlot>
         <table
           className="bias-table"
           data-testid="fourier-sweep"
@@ -282,6 +292,7 @@ export function FourierPanel() {
         trained on.
       </p>
       <MappingControls />
+      <PageExplanation id="lab-fourier" />
       {lab.image ? (
         <>
           <p className="meta">

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { callback, labWorker } from '../../compute/labClient';
 import type { SignalRecord } from '../../core/lab/fitSignal';
 import { useLabStore } from '../../state/labState';
+import { PageExplanation } from '../components/Explanation';
 import { biasFitConfig } from './biasConfig';
 import { PresetAndSeed, TargetControls } from './biasControls';
 import { BiasRunBar, SignalFitView } from './biasFitView';
@@ -38,6 +39,7 @@ export function FrequencyBiasPanel() {
         testPrefix="bias"
         hint={auto ? undefined : 'The paper preset runs for about an hour: press Run to start it.'}
       />
+      <PageExplanation id="lab-bias" />
       <SignalFitView config={config} run={run} testPrefix="bias" />
     </div>
   );

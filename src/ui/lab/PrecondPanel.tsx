@@ -15,6 +15,8 @@ import {
 import { LAB_LIMITS, useLabStore } from '../../state/labState';
 import { LineChart, type LineSeries, type XY } from '../charts';
 import { formatTick } from '../charts/numberFormat';
+import { PageExplanation } from '../components/Explanation';
+import { LabPlot } from './LabPlot';
 import {
   formatFrequencies,
   PRECOND_CAP_LIMITS,
@@ -150,6 +152,7 @@ export function PrecondPanel() {
         fraction={done.length / frequencies.length}
         testId="precond-run"
       />
+      <PageExplanation id="lab-precond" />
       {current && done.length > 0 && (
         <PrecondResultView
           frequencies={done}
@@ -303,18 +306,23 @@ function PrecondResultView({
         data-seconds={result?.seconds ?? ''}
       >
         <div>
-          <LineChart
-            series={series}
-            width={480}
-            height={300}
-            yScale="log"
-            xDomain={kDomain}
-            xLabel="target frequency k"
-            yLabel="steps to reach the threshold"
-            title={`Steps until mean squared error ≤ ${fmt(threshold)}`}
-            references={[{ axis: 'y', value: cap, label: `cap ${cap}` }]}
-            testId="precond-iterations-chart"
-          />
+          <LabPlot
+            plotId="lab-precond-steps"
+            title={`Steps until mean squared error ≤ ${fmt(threshold)}, plain and preconditioned gradient descent`}
+          >
+            <LineChart
+              series={series}
+              width={480}
+              height={300}
+              yScale="log"
+              xDomain={kDomain}
+              xLabel="target frequency k"
+              yLabel="steps to reach the threshold"
+              title={`Steps until mean squared error ≤ ${fmt(threshold)}`}
+              references={[{ axis: 'y', value: cap, label: `cap ${cap}` }]}
+              testId="precond-iterations-chart"
+            />
+          </LabPlot>
           <table className="lab-table" data-testid="precond-table">
             <thead>
               <tr>
@@ -466,16 +474,18 @@ function FinalFunctions({
           </button>
         ))}
       </fieldset>
-      <LineChart
-        series={functions}
-        width={520}
-        height={260}
-        xDomain={[0, 2 * Math.PI]}
-        xLabel="t (angle on the circle)"
-        yLabel="f(t)"
-        title={`Final functions for k = ${k}`}
-        testId="precond-functions-chart"
-      />
+      <LabPlot plotId="lab-precond-functions" title={`Final functions for k = ${k}`}>
+        <LineChart
+          series={functions}
+          width={520}
+          height={260}
+          xDomain={[0, 2 * Math.PI]}
+          xLabel="t (angle on the circle)"
+          yLabel="f(t)"
+          title={`Final functions for k = ${k}`}
+          testId="precond-functions-chart"
+        />
+      </LabPlot>
       <p className="lab-number">
         <span
           className="lab-number-value"
@@ -489,17 +499,19 @@ function FinalFunctions({
           {fair ? '' : ' (one run stopped at the cap: not a like-for-like comparison)'}
         </span>
       </p>
-      <LineChart
-        series={curves}
-        width={520}
-        height={200}
-        yScale="log"
-        xLabel="step"
-        yLabel="mean squared error"
-        references={[{ axis: 'y', value: threshold, label: 'threshold' }]}
-        title={`Loss during training, k = ${k}`}
-        testId="precond-loss-chart"
-      />
+      <LabPlot plotId="lab-precond-loss" title={`Loss during training, k = ${k}`}>
+        <LineChart
+          series={curves}
+          width={520}
+          height={200}
+          yScale="log"
+          xLabel="step"
+          yLabel="mean squared error"
+          references={[{ axis: 'y', value: threshold, label: 'threshold' }]}
+          title={`Loss during training, k = ${k}`}
+          testId="precond-loss-chart"
+        />
+      </LabPlot>
     </div>
   );
 }
@@ -526,16 +538,18 @@ function FlattenedSpectrum({ result }: { result: PrecondResult }) {
   return (
     <div>
       <h3>The spectrum the preconditioner gives gradient descent</h3>
-      <LineChart
-        series={series}
-        width={480}
-        height={240}
-        yScale="log"
-        xLabel="index i"
-        yLabel="eigenvalue"
-        references={[{ axis: 'x', value: result.flatten, label: `k′ = ${result.flatten}` }]}
-        testId="precond-spectrum-chart"
-      />
+      <LabPlot plotId="lab-precond-spectrum" title="The spectrum the preconditioner gives gradient descent">
+        <LineChart
+          series={series}
+          width={480}
+          height={240}
+          yScale="log"
+          xLabel="index i"
+          yLabel="eigenvalue"
+          references={[{ axis: 'x', value: result.flatten, label: `k′ = ${result.flatten}` }]}
+          testId="precond-spectrum-chart"
+        />
+      </LabPlot>
     </div>
   );
 }

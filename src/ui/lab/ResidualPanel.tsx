@@ -12,6 +12,8 @@ import { LAB_LIMITS, type LabState, useLabStore } from '../../state/labState';
 import { LineChart, type LineSeries, type XY } from '../charts';
 import { seriesColour } from '../charts/colourMaps';
 import { formatTick } from '../charts/numberFormat';
+import { PageExplanation } from '../components/Explanation';
+import { LabPlot } from './LabPlot';
 import {
   aliasNote,
   pickDirections,
@@ -174,6 +176,7 @@ export function ResidualPanel() {
         fraction={lastIteration / iterations}
         testId="residual-run"
       />
+      <PageExplanation id="lab-residual" />
       {current?.probe && <ResidualResult shown={current} iterations={iterations} lab={lab} />}
     </div>
   );
@@ -248,63 +251,76 @@ function ResidualResult({ shown, iterations, lab }: { shown: Shown; iterations: 
         data-width={lab.width}
       >
         <div>
-          <LineChart
-            series={series}
-            width={600}
-            height={340}
-            yScale="log"
-            xDomain={[0, iterations]}
-            yDomain={RELATIVE_DOMAIN}
-            xLabel="gradient-descent step t"
-            yLabel="|⟨vᵢ, r_t⟩| / |⟨vᵢ, r₀⟩|"
+          <LabPlot
+            plotId="lab-residual"
             title="Residual along each eigen-direction, relative to its start"
-            testId="residual-chart"
-          />
+            extra={['Solid: measured on the network; dashed: the linearised prediction |1 − ηλᵢ/n|ᵗ']}
+          >
+            <LineChart
+              series={series}
+              width={600}
+              height={340}
+              yScale="log"
+              xDomain={[0, iterations]}
+              yDomain={RELATIVE_DOMAIN}
+              xLabel="gradient-descent step t"
+              yLabel="|⟨vᵢ, r_t⟩| / |⟨vᵢ, r₀⟩|"
+              title="Residual along each eigen-direction, relative to its start"
+              testId="residual-chart"
+            />
+          </LabPlot>
           <p className="meta">
             Solid: measured on the network. Dashed: the linearised prediction |1 − ηλᵢ/n|ᵗ. Below{' '}
             {formatTick(RELATIVE_DOMAIN[0])} the curves leave the plot.
           </p>
         </div>
         <div>
-          <LineChart
-            series={mseSeries}
-            width={400}
-            height={240}
-            yScale="log"
-            xDomain={[0, iterations]}
-            xLabel="step t"
-            yLabel="mean squared residual"
-            title="Training loss, all directions"
-            testId="residual-mse-chart"
-          />
+          <LabPlot plotId="lab-residual-mse" title="Training loss, all directions">
+            <LineChart
+              series={mseSeries}
+              width={400}
+              height={240}
+              yScale="log"
+              xDomain={[0, iterations]}
+              xLabel="step t"
+              yLabel="mean squared residual"
+              title="Training loss, all directions"
+              testId="residual-mse-chart"
+            />
+          </LabPlot>
           {result && <DirectionTable result={result} eigenvalues={eigenvalues} first={first} />}
         </div>
       </div>
       <h3>The followed directions as functions of z</h3>
-      <div className="lab-multiples">
-        {directions.map((rank, d) => (
-          <LineChart
-            key={rank}
-            series={[
-              {
-                id: 'v',
-                label: name(rank),
-                colour: seriesColour(d),
-                points: Array.from(
-                  probe.empirical.eigenvectors[rank]!,
-                  (v, j) => [probe.coordinate[j]!, v] as XY,
-                ),
-              },
-            ]}
-            width={180}
-            height={120}
-            legend={false}
-            margin={{ top: 6, right: 6, bottom: 24, left: 40 }}
-            title={`${name(rank)}, ${lambda(rank)} = ${fmt(eigenvalues[rank]!)}`}
-            testId={`residual-direction-${rank + 1}`}
-          />
-        ))}
-      </div>
+      <LabPlot
+        plotId="lab-residual-directions"
+        title="The followed eigen-directions of the NTK as functions of z"
+      >
+        <div className="lab-multiples">
+          {directions.map((rank, d) => (
+            <LineChart
+              key={rank}
+              series={[
+                {
+                  id: 'v',
+                  label: name(rank),
+                  colour: seriesColour(d),
+                  points: Array.from(
+                    probe.empirical.eigenvectors[rank]!,
+                    (v, j) => [probe.coordinate[j]!, v] as XY,
+                  ),
+                },
+              ]}
+              width={180}
+              height={120}
+              legend={false}
+              margin={{ top: 6, right: 6, bottom: 24, left: 40 }}
+              title={`${name(rank)}, ${lambda(rank)} = ${fmt(eigenvalues[rank]!)}`}
+              testId={`residual-direction-${rank + 1}`}
+            />
+          ))}
+        </div>
+      </LabPlot>
     </>
   );
 }

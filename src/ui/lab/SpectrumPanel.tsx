@@ -11,6 +11,8 @@ import type { NtkSpectrumResult } from '../../core/lab/ntkSpectrum';
 import { LAB_LIMITS, type LabState, MAPPING_CHOICES, useLabStore } from '../../state/labState';
 import { LineChart, type LineSeries, type XY } from '../charts';
 import { formatTick } from '../charts/numberFormat';
+import { PageExplanation } from '../components/Explanation';
+import { LabPlot } from './LabPlot';
 import {
   CONVERGENCE_INITS,
   CONVERGENCE_WIDTHS,
@@ -101,6 +103,7 @@ export function SpectrumPanel() {
       <h2>NTK spectrum: which directions a network learns first</h2>
       <SpectrumControls lab={lab} setLab={setLab} />
       <RunBar run={run} progress={progress.text} fraction={progress.fraction} testId="spectrum-run" />
+      <PageExplanation id="lab-spectrum" />
       {shown ? (
         <SpectrumResult result={shown} lab={lab} rows={rows} />
       ) : (
@@ -258,16 +261,24 @@ function SpectrumResult({
           data-n={result.n}
           data-seconds={result.seconds}
         >
-          <LineChart
-            series={series}
-            width={520}
-            height={300}
-            yScale="log"
-            xLabel="index i (largest first)"
-            yLabel="eigenvalue λᵢ"
+          <LabPlot
+            plotId="lab-spectrum-eigenvalues"
             title="Eigenvalues of the NTK"
-            testId="spectrum-eigenvalue-chart"
-          />
+            extra={[
+              `Empirical NTK of one network at initialisation and its infinite-width limit, on ${result.n} grid points`,
+            ]}
+          >
+            <LineChart
+              series={series}
+              width={520}
+              height={300}
+              yScale="log"
+              xLabel="index i (largest first)"
+              yLabel="eigenvalue λᵢ"
+              title="Eigenvalues of the NTK"
+              testId="spectrum-eigenvalue-chart"
+            />
+          </LabPlot>
         </div>
         <div className="lab-numbers">
           <p
@@ -304,39 +315,47 @@ function EigenvectorMultiples({ result }: { result: NtkSpectrumResult }) {
         Solid: empirical, dashed: infinite width. Each is a unit vector on the grid; its sign is fixed so its
         first lobe is positive. Nearly equal eigenvalues can mix their eigenvectors, so a pair may differ.
       </p>
-      <div className="lab-multiples" data-testid="spectrum-eigenvectors" data-count={count}>
-        {Array.from({ length: count }, (_, i) => {
-          const series: LineSeries[] = [
-            {
-              id: 'empirical',
-              label: 'empirical',
-              colour: EMPIRICAL_COLOUR,
-              points: toPoints(result.empirical.eigenvectors[i]!),
-            },
-          ];
-          const infVector = result.infinite?.eigenvectors[i];
-          if (infVector)
-            series.push({
-              id: 'infinite',
-              label: 'infinite width',
-              colour: INFINITE_COLOUR,
-              dash: '5 3',
-              points: toPoints(infVector),
-            });
-          return (
-            <LineChart
-              key={i}
-              series={series}
-              width={190}
-              height={130}
-              legend={false}
-              margin={{ top: 6, right: 6, bottom: 26, left: 40 }}
-              title={`v${subscript(i + 1)}, λ${subscript(i + 1)} = ${formatTick(result.empirical.eigenvalues[i]!, 3)}`}
-              testId={`spectrum-eigenvector-${i + 1}`}
-            />
-          );
-        })}
-      </div>
+      <LabPlot
+        plotId="lab-spectrum-eigenvectors"
+        title="Leading eigenvectors of the NTK as functions of z"
+        extra={[
+          'Solid: empirical; dashed: infinite width; unit vectors, sign fixed so the first lobe is positive',
+        ]}
+      >
+        <div className="lab-multiples" data-testid="spectrum-eigenvectors" data-count={count}>
+          {Array.from({ length: count }, (_, i) => {
+            const series: LineSeries[] = [
+              {
+                id: 'empirical',
+                label: 'empirical',
+                colour: EMPIRICAL_COLOUR,
+                points: toPoints(result.empirical.eigenvectors[i]!),
+              },
+            ];
+            const infVector = result.infinite?.eigenvectors[i];
+            if (infVector)
+              series.push({
+                id: 'infinite',
+                label: 'infinite width',
+                colour: INFINITE_COLOUR,
+                dash: '5 3',
+                points: toPoints(infVector),
+              });
+            return (
+              <LineChart
+                key={i}
+                series={series}
+                width={190}
+                height={130}
+                legend={false}
+                margin={{ top: 6, right: 6, bottom: 26, left: 40 }}
+                title={`v${subscript(i + 1)}, λ${subscript(i + 1)} = ${formatTick(result.empirical.eigenvalues[i]!, 3)}`}
+                testId={`spectrum-eigenvector-${i + 1}`}
+              />
+            );
+          })}
+        </div>
+      </LabPlot>
     </div>
   );
 }
@@ -406,18 +425,26 @@ function ConvergenceStrip({
     >
       <h3>Width → ∞: the empirical kernel converges to the infinite-width one</h3>
       <div className="lab-row">
-        <LineChart
-          series={series}
-          width={520}
-          height={260}
-          xScale="log"
-          yScale="log"
-          xLabel="width"
-          yLabel="‖Θ̂ − Θ∞‖_F / ‖Θ∞‖_F"
-          references={[{ axis: 'x', value: lab.width, label: 'slider' }]}
-          emptyText="computing the widths…"
-          testId="spectrum-convergence-chart"
-        />
+        <LabPlot
+          plotId="lab-spectrum-convergence"
+          title="Width → ∞: the empirical kernel converges to the infinite-width one"
+          extra={[
+            `Widths ${CONVERGENCE_WIDTHS[0]} to ${CONVERGENCE_WIDTHS.at(-1)}, ${CONVERGENCE_INITS} initialisations each (seeds ${lab.seed} to ${lab.seed + CONVERGENCE_INITS - 1})`,
+          ]}
+        >
+          <LineChart
+            series={series}
+            width={520}
+            height={260}
+            xScale="log"
+            yScale="log"
+            xLabel="width"
+            yLabel="‖Θ̂ − Θ∞‖_F / ‖Θ∞‖_F"
+            references={[{ axis: 'x', value: lab.width, label: 'slider' }]}
+            emptyText="computing the widths…"
+            testId="spectrum-convergence-chart"
+          />
+        </LabPlot>
         <p className="meta lab-aside">
           Same architecture and grid, widths {CONVERGENCE_WIDTHS[0]} to {CONVERGENCE_WIDTHS.at(-1)},{' '}
           {CONVERGENCE_INITS} initialisations each (seeds {lab.seed} to {lab.seed + CONVERGENCE_INITS - 1}).

@@ -8,11 +8,13 @@ import { useMemo } from 'react';
 import type { FitSignalConfig, SignalRecord } from '../../core/lab/fitSignal';
 import { buildTarget } from '../../core/lab/signals';
 import { iterationsToReach } from '../../core/lab/spectrum1d';
+import { rgbToHex } from '../charts/colourMaps';
 import { HeatMap } from '../charts/HeatMap';
-import { heatColour } from '../charts/heatMapGeometry';
+import { HEAT_STOPS, heatColour } from '../charts/heatMapGeometry';
 import { LineChart, type LineSeries } from '../charts/LineChart';
 import { REACH_THRESHOLD, reachSentence } from './biasConfig';
 import type { StreamedRun } from './biasRun';
+import { LabPlot } from './LabPlot';
 
 const STATUS_TEXT: Record<StreamedRun<unknown & { iteration: number }>['status'], string> = {
   idle: 'not run yet',
@@ -148,41 +150,59 @@ export function SignalFitView({ config, run, testPrefix }: SignalFitViewProps) {
   }));
   const done = last?.iteration ?? 0;
   const sentence = last ? reachSentence(components, reach, done) : null;
+  const progress = `iteration ${grouped(done)} of ${grouped(total)}`;
 
   return (
     <div className="bias-view">
       <div className="bias-charts">
-        <LineChart
-          series={fitSeries}
-          width={440}
-          height={230}
-          xLabel="z"
-          yLabel="f(z)"
-          title="Target and current fit"
-          testId={`${testPrefix}-fit-chart`}
-        />
-        <HeatMap
-          rows={order.map(({ c }) => `k=${c.k}`)}
-          columns={columns}
-          total={total}
-          width={440}
-          height={230}
-          yLabel="frequency"
-          legend="normalised magnitude |f̃(k)| / A"
+        <LabPlot plotId={`lab-${testPrefix}-fit`} title="Target and current fit" extra={[progress]}>
+          <LineChart
+            series={fitSeries}
+            width={440}
+            height={230}
+            xLabel="z"
+            yLabel="f(z)"
+            title="Target and current fit"
+            testId={`${testPrefix}-fit-chart`}
+          />
+        </LabPlot>
+        <LabPlot
+          plotId={`lab-${testPrefix}-heat`}
           title="What the network has learned of each frequency"
-          testId={`${testPrefix}-heat`}
-        />
-        <LineChart
-          series={curves}
-          width={440}
-          height={230}
-          xLabel="iteration"
-          yLabel="normalised magnitude"
-          xDomain={[0, total]}
-          references={[{ axis: 'y', value: REACH_THRESHOLD, label: String(REACH_THRESHOLD) }]}
-          title="Per-frequency curves"
-          testId={`${testPrefix}-curves`}
-        />
+          n={`n = ${order.length} frequencies × ${columns.length} records`}
+          extra={[progress]}
+          colourBar={{
+            stops: HEAT_STOPS.map(([r, g, b]) => rgbToHex([r, g, b])),
+            low: '0',
+            high: '1',
+            label: 'normalised magnitude |f̃(k)| / A',
+          }}
+        >
+          <HeatMap
+            rows={order.map(({ c }) => `k=${c.k}`)}
+            columns={columns}
+            total={total}
+            width={440}
+            height={230}
+            yLabel="frequency"
+            legend="normalised magnitude |f̃(k)| / A"
+            title="What the network has learned of each frequency"
+            testId={`${testPrefix}-heat`}
+          />
+        </LabPlot>
+        <LabPlot plotId={`lab-${testPrefix}-curves`} title="Per-frequency curves" extra={[progress]}>
+          <LineChart
+            series={curves}
+            width={440}
+            height={230}
+            xLabel="iteration"
+            yLabel="normalised magnitude"
+            xDomain={[0, total]}
+            references={[{ axis: 'y', value: REACH_THRESHOLD, label: String(REACH_THRESHOLD) }]}
+            title="Per-frequency curves"
+            testId={`${testPrefix}-curves`}
+          />
+        </LabPlot>
         <div className="bias-reach-box">
           <table
             className="bias-table"

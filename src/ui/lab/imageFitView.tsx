@@ -8,6 +8,7 @@ import type { ImageRecord } from '../../core/lab/imageRegression';
 import { testCardImage } from '../../core/lab/testCard';
 import { LineChart, type LineSeries } from '../charts/LineChart';
 import type { StreamedRun } from './biasRun';
+import { LabPlot } from './LabPlot';
 
 const SCALE = 3;
 
@@ -92,16 +93,24 @@ export function ImageFitView({
           label={last ? `network at iteration ${last.iteration}` : 'network (not run yet)'}
           testId="image-reconstruction"
         />
-        <LineChart
-          series={series}
-          width={420}
-          height={230}
-          xLabel="iteration"
-          yLabel="PSNR (dB)"
-          xDomain={[0, total]}
-          title="PSNR: higher is better"
-          testId="image-psnr-chart"
-        />
+        <LabPlot
+          plotId="lab-image-psnr"
+          title="PSNR of the reconstruction on training and held-out pixels"
+          extra={[
+            `test card on a ${evalSize}×${evalSize} evaluation grid, the pixels not trained on held out · iteration ${last?.iteration ?? 0} of ${total}`,
+          ]}
+        >
+          <LineChart
+            series={series}
+            width={420}
+            height={230}
+            xLabel="iteration"
+            yLabel="PSNR (dB)"
+            xDomain={[0, total]}
+            title="PSNR: higher is better"
+            testId="image-psnr-chart"
+          />
+        </LabPlot>
       </div>
       <p
         className="bias-sentence"

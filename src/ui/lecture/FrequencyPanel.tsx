@@ -5,10 +5,15 @@
  * with its learned and its random-Fourier patch embedding (vintk_rfp).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { lectureBatchSpec } from '../../compute/lectureScoring';
 import type { ScoreResult } from '../../core/proxies/scoreJob';
-import type { LectureHfProxy } from '../../state/lectureState';
+import { type LectureHfProxy, useLectureStore } from '../../state/lectureState';
 import { SpectrumChart } from '../charts';
+import { ExportablePlot } from '../components/ExportablePlot';
+import { lectureProvenance } from '../export/plotCaptions';
+import type { PlotExportMeta } from '../export/plotExport';
 import { batchImages, filteredViews, IMAGE_SHAPE, toRgba } from './frequencyImages';
+import { hfSettingsText } from './LectureStats';
 
 function ImageCanvas({ image, label, testId }: { image: Float32Array; label: string; testId: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -55,16 +60,40 @@ export function FrequencyImages({ spec, r }: { spec: string; r: number }) {
   if (typeof views === 'string') return <p className="notice error">{views}</p>;
   if (!views) return <p className="meta">Loading the images…</p>;
   return (
-    <div className="lec-images" data-testid="lec-images" data-r={r}>
-      {views.map((v, i) => (
-        <div className="lec-image-row" key={i}>
-          <ImageCanvas image={v.original} label="image" testId="lec-img-original" />
-          <ImageCanvas image={v.low} label={`low-pass (radius < ${r})`} testId="lec-img-low" />
-          <ImageCanvas image={v.high} label={`high-pass (radius ≥ ${r})`} testId="lec-img-high" />
-        </div>
-      ))}
-    </div>
+    <ExportablePlot
+      plotId="lecture-images"
+      meta={() => ({
+        title: `Images as given, low-pass (radius < ${r}) and high-pass (radius ≥ ${r})`,
+        n: `n = ${views.length} images of the proxies' batch`,
+        provenance: [
+          `batch ${spec}`,
+          "Radius in the images' 2-D Fourier spectrum, Nyquist = 1; the high-pass part is ViNTK's x_hf",
+        ],
+      })}
+    >
+      <div className="lec-images" data-testid="lec-images" data-r={r}>
+        {views.map((v, i) => (
+          <div className="lec-image-row" key={i}>
+            <ImageCanvas image={v.original} label="image" testId="lec-img-original" />
+            <ImageCanvas image={v.low} label={`low-pass (radius < ${r})`} testId="lec-img-low" />
+            <ImageCanvas image={v.high} label={`high-pass (radius ≥ ${r})`} testId="lec-img-high" />
+          </div>
+        ))}
+      </div>
+    </ExportablePlot>
   );
+}
+
+/** What an exported spectrum plot says about itself: the network, the two kernels, the lecture's settings. */
+function spectraMeta(arch: string, kernels: string): PlotExportMeta {
+  const lecture = useLectureStore.getState().lecture;
+  return {
+    title: `NTK eigenvalues λᵢ/λ₁ of ${arch}`,
+    provenance: [
+      `Kernels: ${kernels}; same network, same initialisations`,
+      ...lectureProvenance(lecture, hfSettingsText(lecture), lectureBatchSpec(lecture.seed)),
+    ],
+  };
 }
 
 function numbers(details: ScoreResult['details'], key: string): number[] {
@@ -94,15 +123,20 @@ export function LectureSpectra({
   const hi = numbers(result.details, 'eigenvaluesHi');
   return (
     <figure className="lec-spectra" data-testid="lec-spectra">
-      <SpectrumChart
-        series={[
-          { id: 'lo', label: 'Θ_lo: images as given', eigenvalues: lo },
-          { id: 'hi', label: 'Θ_hi: high-passed images', eigenvalues: hi },
-        ]}
-        width={large ? 720 : 460}
-        height={large ? 420 : 280}
-        testId="lec-spectrum-chart"
-      />
+      <ExportablePlot
+        plotId="lecture-spectra"
+        meta={() => spectraMeta(arch, 'Θ_lo on the batch as given, Θ_hi on its high-passed copy')}
+      >
+        <SpectrumChart
+          series={[
+            { id: 'lo', label: 'Θ_lo: images as given', eigenvalues: lo },
+            { id: 'hi', label: 'Θ_hi: high-passed images', eigenvalues: hi },
+          ]}
+          width={large ? 720 : 460}
+          height={large ? 420 : 280}
+          testId="lec-spectrum-chart"
+        />
+      </ExportablePlot>
       <figcaption>
         NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> on the batch as given and on its high-passed
         copy (same network, same initialisations).
@@ -129,23 +163,33 @@ function RfpSpectra({
     );
   return (
     <figure className="lec-spectra" data-testid="lec-spectra" data-hf="vintk_rfp">
-      <SpectrumChart
-        series={[
-          {
-            id: 'ntk',
-            label: 'ntk_cond: learned patch embedding',
-            eigenvalues: numbers(ntk.details, 'eigenvalues'),
-          },
-          {
-            id: 'rfp',
-            label: 'vintk_rfp: random Fourier patch features',
-            eigenvalues: numbers(result.details, 'eigenvalues'),
-          },
-        ]}
-        width={large ? 720 : 460}
-        height={large ? 420 : 280}
-        testId="lec-spectrum-chart"
-      />
+      <ExportablePlot
+        plotId="lecture-spectra"
+        meta={() =>
+          spectraMeta(
+            arch,
+            'learned patch embedding (ntk_cond) and random Fourier patch features (vintk_rfp)',
+          )
+        }
+      >
+        <SpectrumChart
+          series={[
+            {
+              id: 'ntk',
+              label: 'ntk_cond: learned patch embedding',
+              eigenvalues: numbers(ntk.details, 'eigenvalues'),
+            },
+            {
+              id: 'rfp',
+              label: 'vintk_rfp: random Fourier patch features',
+              eigenvalues: numbers(result.details, 'eigenvalues'),
+            },
+          ]}
+          width={large ? 720 : 460}
+          height={large ? 420 : 280}
+          testId="lec-spectrum-chart"
+        />
+      </ExportablePlot>
       <figcaption>
         NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> with its learned patch embedding (ntk_cond)
         and with the patches embedded as fixed random Fourier features γ(p) = [cos 2πBp, sin 2πBp] (vintk_rfp;

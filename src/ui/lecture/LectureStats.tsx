@@ -1,10 +1,13 @@
 /** One proxy's scatter against accuracy with its ρ and τ, and the two-sentence explanation. */
 
-import type { LectureRow, ProxyCorrelation } from '../../compute/lectureScoring';
+import { useRef } from 'react';
+import { type LectureRow, lectureBatchSpec, type ProxyCorrelation } from '../../compute/lectureScoring';
 import { getProxy } from '../../core/proxies/registry';
-import type { LectureHfProxy } from '../../state/lectureState';
-import { ScatterPlot } from '../charts';
+import { type LectureHfProxy, useLectureStore } from '../../state/lectureState';
+import { ScatterPlot, type ScatterPlotHandle } from '../charts';
+import { ExportablePlot } from '../components/ExportablePlot';
 import { boundsText as bounds, fmt } from '../correlationText';
+import { correlationCaption, lectureProvenance } from '../export/plotCaptions';
 
 export { fmt };
 
@@ -50,6 +53,8 @@ export function ProxyScatter({
   hf?: LectureHfProxy;
 }) {
   const id = proxy === 'ntk' ? 'ntk_cond' : hf;
+  const plot = useRef<ScatterPlotHandle>(null);
+  const size = { width: large ? 560 : 420, height: large ? 400 : 300 };
   const points = rows.flatMap((row, i) => {
     const x = row[proxy];
     return x === undefined || row.acc === undefined ? [] : [{ id: i, x, y: row.acc }];
@@ -60,19 +65,37 @@ export function ProxyScatter({
         {id}
         {getProxy(id).ourReading ? <span className="lec-badge"> our reading of the paper</span> : null}
       </h3>
-      <ScatterPlot
-        points={points}
-        width={large ? 560 : 420}
-        height={large ? 400 : 300}
-        xLabel={getProxy(id).label}
-        yLabel={yLabel}
-        testId={`lec-scatter-${proxy}`}
-        onBrush={(ids) => {
-          const first = ids[0];
-          const row = first === undefined ? undefined : rows[Number(first)];
-          if (row) onPick(row.arch);
+      <ExportablePlot
+        plotId={`lecture-${proxy}`}
+        meta={() => {
+          const lecture = useLectureStore.getState().lecture;
+          return {
+            title: `${id} against ${yLabel}`,
+            n: `n = ${correlation.rho.n} networks with a score and an accuracy`,
+            rho: correlationCaption(correlation),
+            provenance: lectureProvenance(lecture, hfSettingsText(lecture), lectureBatchSpec(lecture.seed)),
+          };
         }}
-      />
+        vector={() => {
+          const svg = plot.current?.exportSvg();
+          return svg ? { svg, ...size } : null;
+        }}
+      >
+        <ScatterPlot
+          ref={plot}
+          points={points}
+          width={size.width}
+          height={size.height}
+          xLabel={getProxy(id).label}
+          yLabel={yLabel}
+          testId={`lec-scatter-${proxy}`}
+          onBrush={(ids) => {
+            const first = ids[0];
+            const row = first === undefined ? undefined : rows[Number(first)];
+            if (row) onPick(row.arch);
+          }}
+        />
+      </ExportablePlot>
       {points.length === 0 && emptyText && (
         <p className="meta" data-testid={`lec-scatter-empty-${proxy}`}>
           {emptyText}
@@ -151,6 +174,6 @@ export function explainText(
   return [
     first,
     second,
-    'SCIENCE.md §2 names the documented alternative for this case: vintk_rfp, the NTK of the ViT with its patch embedding replaced by fixed random Fourier features (σ sets their frequency).',
+    'For this case the app offers an alternative reading of the paper: vintk_rfp, the NTK of the ViT with its patch embedding replaced by fixed random Fourier features (σ sets their frequency; Fourier features after Tancik et al., 2020).',
   ];
 }

@@ -24,6 +24,7 @@ import {
   scoreLectureJobs,
   useLectureScores,
 } from '../../compute/lectureScoring';
+import { loadShippedTablesFor } from '../../compute/shippedData';
 import type { GroundTruthTable } from '../../core/groundtruth';
 import { getProxy } from '../../core/proxies/registry';
 import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
@@ -35,6 +36,8 @@ import {
   useLectureStore,
 } from '../../state/lectureState';
 import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
+import { PageExplanation } from '../components/Explanation';
+import { ShippedDataProblems } from '../components/ShippedDataProblems';
 import { useCorrelation } from '../useCorrelation';
 import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
@@ -42,6 +45,7 @@ import { explainText, fmt, type HfChoice, hfSettingsText, ProxyScatter } from '.
 import { LectureTable } from './LectureTable';
 import { NoLiveTraining, scatterEmptyText, TableSourceNotes, tableLabels } from './LectureTableNotes';
 import { LiveTraining } from './LiveTraining';
+import { PreparedScores } from './PreparedScores';
 import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable, shippedSeed0Accuracy } from './shippedTable';
 import { useScreenKeys } from './useScreenKeys';
 
@@ -104,6 +108,10 @@ export function LectureView() {
   useEffect(() => {
     void loadGroundTruth();
   }, []);
+  useEffect(
+    () => loadShippedTablesFor(source === 'table' ? lecture.table : undefined),
+    [source, lecture.table],
+  );
   const { choice, candidates } = useTableSource(lecture, imported);
   const space: LectureTableSpace = choice?.ok ? choice.space : LECTURE_SPACE;
 
@@ -126,6 +134,7 @@ export function LectureView() {
       })),
     [archs, seed, r, alpha, hf, sigma, space],
   );
+  const allJobs = useMemo(() => jobs.flatMap((j) => [j.ntk, j.vintk]), [jobs]);
   useEffect(() => {
     // Slider moves come in bursts: wait until the value rests before starting work. No networks
     // (a table not chosen or not loaded yet) still supersedes the run of the networks shown before.
@@ -234,6 +243,8 @@ export function LectureView() {
         errors={jobErrors}
         onResume={() => void scoreLectureJobs(jobs.flatMap((j) => [j.ntk, j.vintk]))}
       />
+      <ShippedDataProblems />
+      <PreparedScores jobs={allJobs} />
       {cost && (
         <p
           className="meta"
@@ -268,6 +279,8 @@ export function LectureView() {
           />
         </section>
       )}
+      {/* Not on a projected screen, nor where a link hid the sliders it tells the user to move. */}
+      {!present && !lecture.hide.includes('sliders') && <PageExplanation id="lecture" />}
       {shows('scatters') && (
         <section className="lec-section lec-twin" data-testid="lec-scatters" data-hf={hf}>
           <ProxyScatter

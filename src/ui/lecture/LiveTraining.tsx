@@ -27,6 +27,8 @@ import { describeSchedule } from '../../core/train/schedule';
 import { LECTURE_LIMITS, useLectureStore } from '../../state/lectureState';
 import { LineChart, type LineSeries, type ReferenceLine } from '../charts';
 import { seriesColour } from '../charts/colourMaps';
+import { ExportablePlot } from '../components/ExportablePlot';
+import { lineLegendEntry } from '../export/plotExport';
 
 const CHANCE = 10;
 
@@ -217,20 +219,33 @@ export function LiveTraining({
       </div>
       {batch && (
         <>
-          <LineChart
-            series={series}
-            references={references}
-            width={large ? 860 : 620}
-            height={large ? 420 : 300}
-            xLabel="training step"
-            yLabel="test accuracy (%)"
-            // A little room after the last step: the table's open circle sits there, and the chart clips.
-            xDomain={[0, steps * 1.05]}
-            yDomain={[0, yTop]}
-            legend={false}
-            emptyText={`The first point comes after step ${Math.min(evalEvery, steps)}`}
-            testId="lec-train-chart"
-          />
+          <ExportablePlot
+            plotId="lecture-training"
+            meta={() => ({
+              title: 'Test accuracy of ViTs trained live',
+              n: `n = ${batch.runs.length} network${batch.runs.length === 1 ? '' : 's'}, test accuracy every ${evalEvery} of ${steps} steps`,
+              provenance: [
+                `Schedule: ${batch.label}`,
+                "Filled circles: accuracy on the 1 000 test images during training; dashed lines: the shipped table's seed-0 accuracy; grey: chance (10 classes)",
+              ],
+              legend: batch.runs.map((run, i) => lineLegendEntry(run.arch, seriesColour(i))),
+            })}
+          >
+            <LineChart
+              series={series}
+              references={references}
+              width={large ? 860 : 620}
+              height={large ? 420 : 300}
+              xLabel="training step"
+              yLabel="test accuracy (%)"
+              // A little room after the last step: the table's open circle sits there, and the chart clips.
+              xDomain={[0, steps * 1.05]}
+              yDomain={[0, yTop]}
+              legend={false}
+              emptyText={`The first point comes after step ${Math.min(evalEvery, steps)}`}
+              testId="lec-train-chart"
+            />
+          </ExportablePlot>
           <ul className="lec-train-runs" style={{ listStyle: 'none', padding: 0 }}>
             {batch.runs.map((run, i) => (
               <RunLine key={run.id} run={run} colour={seriesColour(i)} />

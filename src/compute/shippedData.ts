@@ -1,0 +1,146 @@
+/**
+ * The page's side of the data that ships with the app. The reference tables load once, after the
+ * first paint, in the data worker and are published in the ground-truth store beside the user's own.
+ * A pre-scored set loads only when a scoring run needs it (prescoredFor: the run's jobs include some
+ * of the set's), and its scores go into the score cache, marked as pre-scored, unless a score of the
+ * same key is there already; the run then reads them from the cache instead of computing them. A file
+ * that fails is named in the store's problems; the app goes on without it.
+ */
+import { type Remote, wrap } from 'comlink';
+import type { DataWorkerApi } from '../../workers/data.worker';
+import type { PrescoredSet } from '../core/proxies/prescoredSet';
+import type { ScoreJob } from '../core/proxies/scoreJob';
+import { isShippedTableNameInManifest, shippedPrescoredSets } from '../state/firstVisit';
+import { publishTables, type ShippedProblem, useGroundTruthStore } from '../state/groundTruthState';
+import { cacheKey } from './cacheKey';
+import type { CachedScore, ScoreCache } from './scoreCache';
+
+/** The app's base URL, absolute (the worker resolves the data files against it). */
+export function appBaseUrl(): string {
+  const base = import.meta.env.BASE_URL.endsWith('/')
+    ? import.meta.env.BASE_URL
+    : `${import.meta.env.BASE_URL}/`;
+  return new URL(base, location.href).href;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function addProblems(problems: readonly ShippedProblem[]): void {
+  if (problems.length > 0)
+    useGroundTruthStore.setState((s) => ({ shippedProblems: [...s.shippedProblems, ...problems] }));
+}
+
+let worker: Remote<DataWorkerApi> | null | undefined;
+/** One data worker per page, started on first use (null where no worker can start). */
+function dataWorker(): Remote<DataWorkerApi> | null {
+  if (worker === undefined) {
+    try {
+      worker = wrap<DataWorkerApi>(
+        new Worker(new URL('../../workers/data.worker.ts', import.meta.url), { type: 'module' }),
+      );
+    } catch (error) {
+      worker = null;
+      addProblems([{ what: 'the shipped data', why: `no worker could start (${reason(error)})` }]);
+    }
+  }
+  return worker;
+}
+
+/**
+ * The shipped scores whose key is what this app computes for their job (a proxy whose version has
+ * changed since the set was made keys differently: its old values are not used), less those the
+ * cache already holds.
+ */
+export async function prescoredToStore(
+  entries: readonly { key: string; job: CachedScore['job']; result: CachedScore['result'] }[],
+  cache: ScoreCache,
+): Promise<{ added: number; stale: number }> {
+  const keys = await Promise.all(entries.map((e) => cacheKey(e.job)));
+  const current = entries.filter((e, i) => keys[i] === e.key);
+  const held = await cache.getMany(current.map((e) => e.key));
+  const fresh = current
+    .filter((e) => !held.has(e.key))
+    .map((e): CachedScore => ({ ...e, savedAt: Date.now(), origin: 'prescored' }));
+  if (fresh.length > 0) await cache.putMany(fresh);
+  return { added: fresh.length, stale: entries.length - current.length };
+}
+
+let tablesStarted: Promise<void> | undefined;
+
+/** How long after the first paint the tables load when no view has asked for one. */
+export const SHIPPED_TABLES_DELAY_MS = 3000;
+
+/** Loads the shipped tables now when `name` is one of them (a view compares against it). */
+export function loadShippedTablesFor(name: string | undefined): void {
+  if (name !== undefined && isShippedTableNameInManifest(name)) void loadShippedTables();
+}
+
+/** Starts loading the shipped reference tables (once per page). */
+export function loadShippedTables(): Promise<void> {
+  tablesStarted ??= (async () => {
+    const remote = dataWorker();
+    if (!remote) return;
+    useGroundTruthStore.setState({ shippedStatus: 'loading' });
+    try {
+      const loaded = await remote.shippedTables(appBaseUrl());
+      publishTables({ shipped: loaded.tables.map((t) => t.table) });
+      addProblems(loaded.problems);
+    } catch (error) {
+      addProblems([{ what: 'the shipped tables', why: reason(error) }]);
+    } finally {
+      useGroundTruthStore.setState({ shippedStatus: 'loaded' });
+    }
+  })();
+  return tablesStarted;
+}
+
+/** Architectures of each set, for telling quickly whether a job is one of the set's. */
+const archsOf = new Map<string, Set<string>>();
+function covers(set: PrescoredSet, job: ScoreJob): boolean {
+  if (job.space !== set.space || job.seed !== set.seed || job.fidelity !== set.fidelity) return false;
+  if (!set.proxies.includes(job.proxy)) return false;
+  let archs = archsOf.get(set.id);
+  if (!archs) {
+    archs = new Set(set.archs);
+    archsOf.set(set.id, archs);
+  }
+  return archs.has(job.arch);
+}
+
+const setLoads = new Map<string, Promise<void>>();
+
+async function loadSet(set: PrescoredSet, cache: () => Promise<ScoreCache>): Promise<void> {
+  const remote = dataWorker();
+  if (!remote) return;
+  try {
+    const entries = await remote.prescoredSet(appBaseUrl(), set);
+    const { stale } = await prescoredToStore(entries, await cache());
+    if (stale > 0)
+      addProblems([
+        {
+          what: set.name,
+          why: `${stale} of its ${entries.length} scores were made by an older version of their proxy and are not used`,
+        },
+      ]);
+  } catch (error) {
+    addProblems([{ what: set.name, why: reason(error) }]);
+  }
+}
+
+/**
+ * Resolves once every shipped set holding some of `jobs` is in `cache` (loaded on first need, once
+ * per page), or could not be; never rejects.
+ */
+export function prescoredFor(jobs: readonly ScoreJob[], cache: () => Promise<ScoreCache>): Promise<void> {
+  const needed = shippedPrescoredSets().filter((set) => jobs.some((job) => covers(set, job)));
+  return Promise.all(
+    needed.map((set) => {
+      let load = setLoads.get(set.id);
+      if (!load) {
+        load = loadSet(set, cache);
+        setLoads.set(set.id, load);
+      }
+      return load;
+    }),
+  ).then(() => undefined);
+}
