@@ -5,9 +5,9 @@
  * fails (missing, blocked, corrupt) is reported by name; the others still arrive. Errors of one set
  * reject its call with the reason.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { textOfMaybeGzip } from '../src/core/data/gzipText';
-import type { GroundTruthTable } from '../src/core/groundtruth';
+import { type PackedTable, packTable } from '../src/core/groundtruth/packedTable';
 import {
   parseShippedManifest,
   SHIPPED_MANIFEST_FILE,
@@ -23,9 +23,10 @@ import {
   prescoredEntries,
 } from '../src/core/proxies/prescoredSet';
 
+/** A table as it crosses to the page: packed (see packedTable.ts), its numbers transferred. */
 export interface LoadedTable {
   meta: ShippedTable;
-  table: GroundTruthTable;
+  table: PackedTable;
 }
 /** What could not be loaded: the file (or table) and why, in words. */
 export interface DataProblem {
@@ -72,14 +73,18 @@ const api = {
           const text = await textOfMaybeGzip(await fetchBytes(new URL(shippedTablePath(meta), base).href));
           const built = shippedTableFromCsv(meta, text);
           if (!built.ok) throw new Error(built.error.reason);
-          return { meta, table: built.value };
+          return { meta, table: packTable(built.value) };
         } catch (error) {
           problems.push({ what: meta.name, why: reason(error) });
           return null;
         }
       }),
     );
-    return { tables: tables.filter((t): t is LoadedTable => t !== null), problems };
+    const loaded = tables.filter((t): t is LoadedTable => t !== null);
+    return transfer(
+      { tables: loaded, problems },
+      loaded.map((t) => t.table.values.buffer),
+    );
   },
 
   /** One pre-scored set (an entry of the bundled manifest) as cache entries, keys as the command wrote them. */

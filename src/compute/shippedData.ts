@@ -1,6 +1,7 @@
 /**
- * The page's side of the data that ships with the app. The reference tables load once, after the
- * first paint, in the data worker and are published in the ground-truth store beside the user's own.
+ * The page's side of the data that ships with the app. The reference tables load once, when a view
+ * names one or the user asks for them (a page opened for something else does no work for them), in
+ * the data worker and are published in the ground-truth store beside the user's own.
  * A pre-scored set loads only when a scoring run needs it (prescoredFor: the run's jobs include some
  * of the set's), and its scores go into the score cache, marked as pre-scored, unless a score of the
  * same key is there already; the run then reads them from the cache instead of computing them. A file
@@ -8,6 +9,7 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { DataWorkerApi } from '../../workers/data.worker';
+import { unpackTableInChunks } from '../core/groundtruth/packedTable';
 import type { PrescoredSet } from '../core/proxies/prescoredSet';
 import type { ScoreJob } from '../core/proxies/scoreJob';
 import { isShippedTableNameInManifest, shippedPrescoredSets } from '../state/firstVisit';
@@ -23,6 +25,9 @@ export function appBaseUrl(): string {
   return new URL(base, location.href).href;
 }
 
+/** Resolves in a later task of the page's event loop. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function addProblems(problems: readonly ShippedProblem[]): void {
@@ -30,20 +35,37 @@ function addProblems(problems: readonly ShippedProblem[]): void {
     useGroundTruthStore.setState((s) => ({ shippedProblems: [...s.shippedProblems, ...problems] }));
 }
 
-let worker: Remote<DataWorkerApi> | null | undefined;
-/** One data worker per page, started on first use (null where no worker can start). */
-function dataWorker(): Remote<DataWorkerApi> | null {
+let worker: { remote: Remote<DataWorkerApi>; raw: Worker } | null | undefined;
+let calls = 0;
+
+/**
+ * Runs `work` with the data worker, started on first use and ended when no call is left (it holds
+ * megabytes of parsed text otherwise); resolves undefined where no worker can start.
+ */
+async function withDataWorker<T>(
+  work: (remote: Remote<DataWorkerApi>) => Promise<T>,
+): Promise<T | undefined> {
   if (worker === undefined) {
     try {
-      worker = wrap<DataWorkerApi>(
-        new Worker(new URL('../../workers/data.worker.ts', import.meta.url), { type: 'module' }),
-      );
+      const raw = new Worker(new URL('../../workers/data.worker.ts', import.meta.url), { type: 'module' });
+      worker = { raw, remote: wrap<DataWorkerApi>(raw) };
     } catch (error) {
       worker = null;
       addProblems([{ what: 'the shipped data', why: `no worker could start (${reason(error)})` }]);
     }
   }
-  return worker;
+  if (!worker) return undefined;
+  const current = worker;
+  calls++;
+  try {
+    return await work(current.remote);
+  } finally {
+    calls--;
+    if (calls === 0 && worker === current) {
+      current.raw.terminate();
+      worker = undefined;
+    }
+  }
 }
 
 /**
@@ -67,9 +89,6 @@ export async function prescoredToStore(
 
 let tablesStarted: Promise<void> | undefined;
 
-/** How long after the first paint the tables load when no view has asked for one. */
-export const SHIPPED_TABLES_DELAY_MS = 3000;
-
 /** Loads the shipped tables now when `name` is one of them (a view compares against it). */
 export function loadShippedTablesFor(name: string | undefined): void {
   if (name !== undefined && isShippedTableNameInManifest(name)) void loadShippedTables();
@@ -78,12 +97,17 @@ export function loadShippedTablesFor(name: string | undefined): void {
 /** Starts loading the shipped reference tables (once per page). */
 export function loadShippedTables(): Promise<void> {
   tablesStarted ??= (async () => {
-    const remote = dataWorker();
-    if (!remote) return;
     useGroundTruthStore.setState({ shippedStatus: 'loading' });
     try {
-      const loaded = await remote.shippedTables(appBaseUrl());
-      publishTables({ shipped: loaded.tables.map((t) => t.table) });
+      const loaded = await withDataWorker((remote) => remote.shippedTables(appBaseUrl()));
+      if (!loaded) return;
+      // One table at a time, each unpacked in chunks between which the page paints and handles input.
+      const shipped = [];
+      for (const { table } of loaded.tables) {
+        shipped.push(await unpackTableInChunks(table, nextTask, 500));
+        await nextTask();
+        publishTables({ shipped: [...shipped] });
+      }
       addProblems(loaded.problems);
     } catch (error) {
       addProblems([{ what: 'the shipped tables', why: reason(error) }]);
@@ -110,10 +134,9 @@ function covers(set: PrescoredSet, job: ScoreJob): boolean {
 const setLoads = new Map<string, Promise<void>>();
 
 async function loadSet(set: PrescoredSet, cache: () => Promise<ScoreCache>): Promise<void> {
-  const remote = dataWorker();
-  if (!remote) return;
   try {
-    const entries = await remote.prescoredSet(appBaseUrl(), set);
+    const entries = await withDataWorker((remote) => remote.prescoredSet(appBaseUrl(), set));
+    if (!entries) return;
     const { stale } = await prescoredToStore(entries, await cache());
     if (stale > 0)
       addProblems([

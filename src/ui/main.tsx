@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadShippedTables, SHIPPED_TABLES_DELAY_MS } from '../compute/shippedData';
 import { preparedLectureState } from '../state/firstVisit';
 import { useLectureStore } from '../state/lectureState';
 import { App } from './App';
@@ -17,7 +16,3 @@ if (root) {
     </StrictMode>,
   );
 }
-
-// The shipped reference tables load in a worker: at once where a view names one (useShippedTableFor),
-// otherwise a little after the first paint, so a page opened for something else is not slowed.
-setTimeout(() => void loadShippedTables(), SHIPPED_TABLES_DELAY_MS);

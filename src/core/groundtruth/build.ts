@@ -13,6 +13,7 @@
  */
 import { VIT_SPACES } from '../spaces/vit';
 import { type KeyParse, parseKey, parseOodKey } from './keys';
+import { newRecord } from './record';
 import { cellNumber, excerpt } from './text';
 import {
   type ColumnMapping,
@@ -115,7 +116,7 @@ export function buildGroundTruth(
       );
     }
     space ??= parsed.space;
-    const record = Object.create(null) as Record<string, number>;
+    const record = newRecord();
     for (let v = 0; v < valueIndex.length; v++) {
       const cell = row.cells[valueIndex[v]!];
       const value = cellNumber(cell);

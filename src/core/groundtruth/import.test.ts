@@ -191,7 +191,10 @@ describe('hostile input', () => {
     const text = csv(['arch,__proto__,constructor', `${cell(0)},1,2`]);
     const t = successOf(importGroundTruth(text));
     const row = t.rows.get(cell(0))!;
-    expect(Object.getPrototypeOf(row)).toBeNull();
+    // Inherits nothing: its prototype is empty and has none of its own.
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(row))).toEqual([]);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(row))).toBeNull();
+    expect((row as Record<string, unknown>).toString).toBeUndefined();
     expect(Object.keys(row)).toEqual(['__proto__', 'constructor']);
     expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe(1);
     expect(({} as Record<string, unknown>).constructor).toBe(Object);

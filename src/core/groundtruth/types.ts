@@ -96,7 +96,7 @@ export interface GroundTruthTable {
   columns: string[];
   /**
    * Keyed by our canonical architecture string (nb201ToString / vitToString). Each record has every
-   * column (NaN where missing) and no prototype, so a column may safely be called `__proto__`.
+   * column (NaN where missing) and inherits nothing (record.ts), so a column may safely be called `__proto__`.
    */
   rows: Map<string, Record<string, number>>;
   /** Plain-text remarks: skipped rows and missing values, with counts. */

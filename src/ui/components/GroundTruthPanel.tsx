@@ -12,6 +12,7 @@ import {
   loadGroundTruth,
   removeGroundTruth,
 } from '../../compute/groundTruthImport';
+import { loadShippedTables } from '../../compute/shippedData';
 import { TRAINED_PREFIX } from '../../core/train/trainedTable';
 import { useExplorerStore } from '../../state/explorerStore';
 import { isShippedTableNameInManifest } from '../../state/firstVisit';
@@ -118,6 +119,14 @@ export function GroundTruthPanel() {
         />
       </label>
       {importing && <span data-testid="gt-importing"> reading…</span>}
+      {shippedStatus === 'idle' && (
+        <p className="meta">
+          <button type="button" onClick={() => void loadShippedTables()} data-testid="gt-load-shipped">
+            Load the reference tables that ship with the app
+          </button>{' '}
+          (NAS-Bench-201, Auto-Prox AutoFormer-Ti, published NB201 proxy scores; about 750 KB)
+        </p>
+      )}
       {shippedStatus === 'loading' && (
         <p className="meta" data-testid="gt-shipped-loading">
           Loading the reference tables that ship with the app (NAS-Bench-201, Auto-Prox, published scores)…
