@@ -37,6 +37,23 @@ test('a lecture link choosing vintk_rfp scores it in the second column, as Node 
   await expect(page.getByTestId('lec-r')).toHaveCount(0);
   await expect(page.getByTestId('lec-alpha')).toHaveCount(0);
 
+  const settings: LectureSettings & { hf: 'vintk_rfp'; sigma: number } = {
+    seed: LECTURE.seed,
+    r: LECTURE.r,
+    alpha: LECTURE.alpha,
+    hf: 'vintk_rfp',
+    sigma: LECTURE.sigma,
+  };
+  // The rows name their architectures before any score arrives: Node computes its reference for
+  // them while the page's worker computes (two cores, one each) instead of after it.
+  await expect(page.getByTestId('lec-row')).toHaveCount(N);
+  const archs = await page.$$eval('[data-testid="lec-row"]', (trs) =>
+    trs.map((tr) => (tr as HTMLElement).dataset.arch ?? ''),
+  );
+  const jobs = archs.map((arch) => hfJob(arch, settings));
+  expect(jobs.every((j) => j.proxy === 'vintk_rfp' && j.params.sigma === 2)).toBe(true);
+  const referenceLater = scoreInNode(jobs);
+
   const rhoNtk = page.getByTestId('lec-rho-ntk');
   const rhoHf = page.getByTestId('lec-rho-vintk');
   await expect(rhoNtk).toHaveAttribute('data-n', String(N), { timeout: 280_000 });
@@ -60,16 +77,8 @@ test('a lecture link choosing vintk_rfp scores it in the second column, as Node 
     }),
   );
   expect(rows).toHaveLength(N);
-  const settings: LectureSettings & { hf: 'vintk_rfp'; sigma: number } = {
-    seed: LECTURE.seed,
-    r: LECTURE.r,
-    alpha: LECTURE.alpha,
-    hf: 'vintk_rfp',
-    sigma: LECTURE.sigma,
-  };
-  const jobs = rows.map((row) => hfJob(row.arch, settings));
-  expect(jobs.every((j) => j.proxy === 'vintk_rfp' && j.params.sigma === 2)).toBe(true);
-  const reference = await scoreInNode(jobs);
+  expect(rows.map((r) => r.arch)).toEqual(archs);
+  const reference = await referenceLater;
   rows.forEach((row, i) => {
     expect(Number.isFinite(row.hf), row.arch).toBe(true);
     // Browser (wasm or webgpu) and Node (cpu) both compute in float32: −log10 κ agrees closely.
