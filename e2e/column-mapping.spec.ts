@@ -1,25 +1,17 @@
 /**
- * The column-mapping dialog: import NASLib's zero-cost JSON with a hand-picked set of value columns
+ * The column-mapping dialog: import a file in NASLib's zero-cost JSON layout with a hand-picked set of value columns
  * and a new name; a CSV whose key column holds garbage is refused in the dialog with its line and
  * reason while the first table stays; Cancel (also over a name that would replace a table) and a
  * file with no key column change nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
+import { naslibZcJsonFile } from './testFiles';
 
-const ZC_JSON = resolve('../shared/data/nb201_zc_naslib.json');
-
-function sharedFile(path: string): string {
-  if (!existsSync(path)) {
-    throw new Error(
-      `reference file missing: ${path} (see shared/data/README.md; it must sit beside the checkout)`,
-    );
-  }
-  return path;
-}
+// NASLib's zero-cost JSON layout, made from the shipped NB201 table (e2e/testFiles.ts).
+const ZC_JSON = naslibZcJsonFile();
 
 /** Architectures and columns of the NASLib file, counted here from the JSON itself. */
 function zcShape(path: string): { archs: number; columns: number } {
@@ -28,7 +20,11 @@ function zcShape(path: string): { archs: number; columns: number } {
   };
   const datasets = Object.values(source.nasbench201);
   const archs = new Set(datasets.flatMap((d) => Object.keys(d)));
-  const measures = datasets.reduce((n, d) => n + Object.keys(Object.values(d)[0]!).length, 0);
+  // Every measure any architecture of a data set has (a source may leave one out for some cells).
+  const measures = datasets.reduce(
+    (n, d) => n + new Set(Object.values(d).flatMap((record) => Object.keys(record))).size,
+    0,
+  );
   // One key column plus one column per data set and measure.
   return { archs: archs.size, columns: 1 + measures };
 }
@@ -52,7 +48,7 @@ const GARBAGE_CSV = {
 test('choose columns and a name, refuse a garbage key with its line, cancel changes nothing', async ({
   page,
 }) => {
-  const zc = zcShape(sharedFile(ZC_JSON));
+  const zc = zcShape(ZC_JSON);
   await page.goto(`/#${encodeViewState({ ...DEFAULT_VIEW_STATE, sampleSize: 2 })}`);
 
   // 1. NASLib JSON: the dialog proposes the tuple key and every measure; keep three and rename.

@@ -2,20 +2,18 @@
  * Drawing a cell: clicking an edge of the selected cell's graph cycles its operation; the new cell
  * joins the view, is scored, appears in the scatter, and a share link carries it to a fresh context.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { NB201_OPS, nb201FromIndex, nb201ToIndex } from '../src/core/spaces/nb201';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { importThroughDialog, readScores, shownCells, waitForScores } from './readPage';
+import { nb201CsvFile } from './testFiles';
 
-const NB201_CSV = resolve('../shared/data/nb201.csv');
+// NB201's table, written from the one that ships (e2e/testFiles.ts).
+const NB201_CSV = nb201CsvFile();
 
 test('a drawn cell is scored, plotted and shared', async ({ page, browser }) => {
   test.setTimeout(300_000);
-  if (!existsSync(NB201_CSV))
-    throw new Error(`reference file missing: ${NB201_CSV} (see shared/data/README.md)`);
   const view = { ...DEFAULT_VIEW_STATE, sampleSize: 4, seed: 21 };
   await page.goto(`/#${encodeViewState(view)}`);
   await waitForScores(page, 8);

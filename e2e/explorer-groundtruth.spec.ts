@@ -3,22 +3,18 @@
  * the ρ shown against one computed here from the table and the scores read back from the page,
  * reject a damaged file without losing what was loaded, and brush cells from the plot into the table.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { importThroughDialog, readScores, waitForScores } from './readPage';
 import { spearmanHere } from './spearmanHere';
+import { nb201CsvFile } from './testFiles';
 
-const NB201_CSV = resolve('../shared/data/nb201.csv');
+// NB201's table, written from the one that ships (e2e/testFiles.ts).
+const NB201_CSV = nb201CsvFile();
 
 function nb201Table(): Map<string, number> {
-  if (!existsSync(NB201_CSV)) {
-    throw new Error(
-      `reference file missing: ${NB201_CSV} (see shared/data/README.md; it must sit beside the checkout)`,
-    );
-  }
   const [header, ...lines] = readFileSync(NB201_CSV, 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const arch = columns.indexOf('arch');
@@ -161,7 +157,8 @@ test('params of all 15 625 cells against CIFAR-10 test accuracy: ρ = 0.75, the 
   const stats = page.getByTestId('pva-stats');
   await expect(stats).toHaveAttribute('data-n', '15625', { timeout: 120_000 });
   await expect(page.getByTestId('scatter-plot')).toHaveAttribute('data-point-count', '15625');
-  // shared/data/README.md: "params alone reach Spearman 0.75 against CIFAR-10 test accuracy".
+  // NAS-Bench-201's published baseline (SCIENCE.md, the data README): params alone reach Spearman
+  // 0.75 against CIFAR-10 test accuracy.
   expect(Number(await stats.getAttribute('data-rho')).toFixed(2)).toBe('0.75');
   await expect(stats).toContainText('ρ = 0.75');
 });

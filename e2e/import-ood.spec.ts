@@ -1,21 +1,22 @@
 /**
- * OoD-ViT-NAS's AutoFormer table (architecture spread over four columns, three supernets in one
+ * A table in OoD-ViT-NAS's AutoFormer layout (architecture spread over four columns, three supernets in one
  * file) imported through the mapping dialog; its AutoFormer-Ti rows become the view's candidates,
  * the first of them are scored with params only (the run is then cancelled), and the ρ shown equals
  * the ρ of the exported numbers computed here.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { spearmanHere } from './spearmanHere';
+import { oodLayoutCsvFile } from './testFiles';
 
 /** The default view by its link ('/' alone opens the prepared first view, first-visit.spec.ts). */
 const DEFAULT_LINK = `/#${encodeViewState(DEFAULT_VIEW_STATE)}`;
 
-const OOD_CSV = resolve('../shared/data/vit_oodvitnas_autoformer.csv');
+// OoD-ViT-NAS's layout, made by the test (its real file may never ship: e2e/testFiles.ts).
+const OOD_CSV = oodLayoutCsvFile();
 const TABLE = 'vit_oodvitnas_autoformer';
 const ACCURACY = 'imagenet_top1_supernet_inherited';
 /** The view holds at most this many candidates (VIEW_STATE_LIMITS.added.max). */
@@ -32,11 +33,6 @@ interface OodRow {
 }
 
 function oodRows(): OodRow[] {
-  if (!existsSync(OOD_CSV)) {
-    throw new Error(
-      `reference file missing: ${OOD_CSV} (see shared/data/README.md; it must sit beside the checkout)`,
-    );
-  }
   return Papa.parse<OodRow>(readFileSync(OOD_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
 }
 
@@ -55,6 +51,9 @@ test('OoD-ViT-NAS: four key columns imported, tiny rows scored with params, ρ s
   expect(rows).toHaveLength(3003);
   expect(tiny).toHaveLength(1001);
   const truth = new Map(tiny.map((r) => [tinyKey(r), Number(r[ACCURACY])]));
+  const layout = new Map(
+    tiny.map((r) => [tinyKey(r), { params: Number(r.params_m) * 1e6, layers: Number(r.layer_num) }]),
+  );
   expect(truth.size).toBe(1001);
 
   await page.goto(DEFAULT_LINK);
@@ -140,9 +139,15 @@ test('OoD-ViT-NAS: four key columns imported, tiny rows scored with params, ρ s
   const measured = scored.filter((r) => Number.isFinite(truth.get(r.arch!)));
   expect(measured).toHaveLength(scored.length);
   const params = measured.map((r) => Number(r.params));
-  // AutoFormer-Ti subnets have 4 to 10 M parameters.
-  for (const p of params) expect(p).toBeGreaterThan(4e6);
-  for (const p of params) expect(p).toBeLessThan(1e7);
+  // The file's params_m is counted by hand at 224 px (src/test/sourceLayouts.ts, which matches every
+  // published count). Ours leaves out AutoFormer's relative-position tables (7 680 per layer), and the
+  // Explorer builds the network at 64 px: 4×4 patches + the class token = 17 positions, not 197.
+  for (const r of measured) {
+    const file = layout.get(r.arch!)!;
+    const embed = Number(/:e(\d+):/.exec(r.arch!)![1]);
+    const ours = Number(r.params) + 7680 * file.layers + (197 - 17) * embed;
+    expect(Math.abs(ours - file.params), r.arch).toBeLessThan(1);
+  }
   const expected = spearmanHere(
     params,
     measured.map((r) => truth.get(r.arch!)!),

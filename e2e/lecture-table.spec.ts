@@ -6,27 +6,23 @@
  * accuracies; its link, opened in a fresh context without the table, says which table to import.
  * The NTKs themselves take minutes per network here: they are not waited for, and scoring is stopped.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { vitFromAutoProxJson, vitToString } from '../src/core/spaces/vit';
 import { defaultLectureState } from '../src/state/lectureState';
 import { decodeLectureState, encodeLectureState } from '../src/state/lectureUrl';
 import { importThroughButton } from './readPage';
+import { autoProxCsvFile } from './testFiles';
 
-const AUTOPROX_CSV = resolve('../shared/data/vit_autoprox_gt.csv');
+// Auto-Prox's table in its published layout, written from the rows that ship (e2e/testFiles.ts).
+const AUTOPROX_CSV = autoProxCsvFile();
 const TABLE = 'vit_autoprox_gt';
 const COLUMN = 'cifar100_scratch';
 const N = 3;
 
 /** The CSV's first n AutoFormer-Ti rows with a cifar100_scratch value: our ViT text and that value. */
 function firstTinyRows(n: number): { arch: string; acc: number }[] {
-  if (!existsSync(AUTOPROX_CSV)) {
-    throw new Error(
-      `reference file missing: ${AUTOPROX_CSV} (see shared/data/README.md; it must sit beside the checkout)`,
-    );
-  }
   const parsed = Papa.parse<Record<string, string>>(readFileSync(AUTOPROX_CSV, 'utf8'), {
     header: true,
     skipEmptyLines: true,

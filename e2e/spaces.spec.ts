@@ -3,26 +3,22 @@
  * against the closed form), and the published AutoFormer-Ti table imported, its own architectures
  * scored, the ρ shown equal to the ρ of the numbers shown, and the view shared to a fresh context.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { importThroughDialog, readScores, waitForScores } from './readPage';
 import { spearmanHere } from './spearmanHere';
+import { autoProxCsvFile } from './testFiles';
 
 /** The default view by its link ('/' alone opens the prepared first view, first-visit.spec.ts). */
 const DEFAULT_LINK = `/#${encodeViewState(DEFAULT_VIEW_STATE)}`;
 
-const AUTOPROX_CSV = resolve('../shared/data/vit_autoprox_gt.csv');
+// Auto-Prox's table in its published layout, written from the rows that ship (e2e/testFiles.ts).
+const AUTOPROX_CSV = autoProxCsvFile();
 
 /** AutoFormer-Ti rows of Auto-Prox's table: arch_json → CIFAR-100 accuracy trained from scratch. */
 function autoProxTiny(): { archJson: string; acc: number }[] {
-  if (!existsSync(AUTOPROX_CSV)) {
-    throw new Error(
-      `reference file missing: ${AUTOPROX_CSV} (see shared/data/README.md; it must sit beside the checkout)`,
-    );
-  }
   const rows: { archJson: string; acc: number }[] = [];
   for (const line of readFileSync(AUTOPROX_CSV, 'utf8').trim().split('\n').slice(1)) {
     // file,row,space,"{json with commas}",cifar100_scratch,…

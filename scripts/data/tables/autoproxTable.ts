@@ -11,7 +11,8 @@ import { check, checkNumberCell } from './check';
 import { expectColumns, type SourceTable, writeCsv } from './sourceCsv';
 
 export const AUTOPROX_SOURCE = 'vit_autoprox_gt.csv';
-const ACCURACY_COLUMNS = [
+/** Auto-Prox's value columns, in its order. */
+export const AUTOPROX_VALUE_COLUMNS = [
   'cifar100_scratch',
   'cifar100_kd',
   'flowers_scratch',
@@ -20,7 +21,7 @@ const ACCURACY_COLUMNS = [
   'chaoyang_kd',
   'imagenet_supernet_inherited',
 ];
-const SOURCE_COLUMNS = ['file', 'row', 'space', 'arch_json', ...ACCURACY_COLUMNS];
+const SOURCE_COLUMNS = ['file', 'row', 'space', 'arch_json', ...AUTOPROX_VALUE_COLUMNS];
 /** Rows per `space` value, as ../shared/data/README.md counts them. */
 const EXPECTED_SPACES: Record<string, number> = { 'AutoFormer-Ti': 200, 'PiT-Ti': 100 };
 const SHIPPED_SPACE = 'AutoFormer-Ti';
@@ -53,14 +54,16 @@ export function buildAutoproxTable(source: SourceTable): BuiltTable {
     );
     check(!keys.has(parsed.key), `${where}: architecture ${parsed.key} appears twice`);
     keys.add(parsed.key);
-    for (const c of ACCURACY_COLUMNS) checkNumberCell(row[c]!, true, `${where} ${c}`);
-    rows.push([parsed.key, row.file!, row.row!, ...ACCURACY_COLUMNS.map((c) => row[c]!)]);
+    for (const c of AUTOPROX_VALUE_COLUMNS) checkNumberCell(row[c]!, true, `${where} ${c}`);
+    rows.push([parsed.key, row.file!, row.row!, ...AUTOPROX_VALUE_COLUMNS.map((c) => row[c]!)]);
   });
   check(
     rows.length === EXPECTED_SPACES[SHIPPED_SPACE],
     `${file}: ${rows.length} AutoFormer-Ti rows, not 200`,
   );
-  const empty = ACCURACY_COLUMNS.filter((c) => rows.every((r) => r[3 + ACCURACY_COLUMNS.indexOf(c)] === ''));
+  const empty = AUTOPROX_VALUE_COLUMNS.filter((c) =>
+    rows.every((r) => r[3 + AUTOPROX_VALUE_COLUMNS.indexOf(c)] === ''),
+  );
   check(empty.length === 0, `${file}: ${empty.join(', ')} empty for every AutoFormer-Ti row`);
 
   return {
@@ -73,13 +76,13 @@ export function buildAutoproxTable(source: SourceTable): BuiltTable {
       space: 'autoformer-tiny',
       keyKind: 'vit-text',
       keyColumn: 'arch',
-      valueColumns: ACCURACY_COLUMNS,
-      accuracyColumns: ACCURACY_COLUMNS,
+      valueColumns: AUTOPROX_VALUE_COLUMNS,
+      accuracyColumns: AUTOPROX_VALUE_COLUMNS,
       rows: rows.length,
       licence: 'Apache-2.0 (Auto-Prox)',
       sources: [AUTOPROX_SOURCE],
     },
-    csv: writeCsv(['arch', 'autoprox_file', 'autoprox_row', ...ACCURACY_COLUMNS], rows),
+    csv: writeCsv(['arch', 'autoprox_file', 'autoprox_row', ...AUTOPROX_VALUE_COLUMNS], rows),
     credits: [{ file: AUTOPROX_SOURCE, parts: [{ project: 'autoprox', what: 'every column' }] }],
     changes: [
       `Kept the ${rows.length} AutoFormer-Ti rows; left out the ${EXPECTED_SPACES['PiT-Ti']} PiT-Ti rows, because this app has no PiT search space.`,

@@ -16,7 +16,8 @@ import { check, checkBest, checkNumberCell } from './check';
 import { expectColumns, type SourceTable, writeCsv } from './sourceCsv';
 
 export const NB201_SOURCE = 'nb201.csv';
-const SOURCE_COLUMNS = [
+/** Columns of the source nb201.csv, in its order (the tests rebuild it in this layout). */
+export const NB201_SOURCE_COLUMNS = [
   'arch',
   'cifar10_valid',
   'cifar10_test',
@@ -50,17 +51,17 @@ export function nb201BenchmarkRows(source: SourceTable): Map<string, number> {
 
 export function buildNb201Table(source: SourceTable): BuiltTable {
   const file = source.file;
-  expectColumns(source, SOURCE_COLUMNS);
+  expectColumns(source, NB201_SOURCE_COLUMNS);
   check(
     source.rows.length === NB201_CELL_COUNT,
     `${file}: ${source.rows.length} rows, not ${NB201_CELL_COUNT}`,
   );
-  const empty = SOURCE_COLUMNS.filter((c) => source.rows.every((r) => (r[c] ?? '').trim() === ''));
+  const empty = NB201_SOURCE_COLUMNS.filter((c) => source.rows.every((r) => (r[c] ?? '').trim() === ''));
   check(
     empty.join(',') === EXPECTED_EMPTY.join(','),
     `${file}: the columns empty in every row are [${empty.join(', ')}], expected [${EXPECTED_EMPTY.join(', ')}]`,
   );
-  const valueColumns = SOURCE_COLUMNS.filter((c) => c !== 'arch' && !empty.includes(c));
+  const valueColumns = NB201_SOURCE_COLUMNS.filter((c) => c !== 'arch' && !empty.includes(c));
   const benchmarkRow = nb201BenchmarkRows(source);
   source.rows.forEach((row, i) => {
     for (const c of valueColumns) checkNumberCell(row[c] ?? '', false, `${file} row ${i} ${c}`);

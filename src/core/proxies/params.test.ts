@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nb201Input } from '../../test/nb201Input';
-import { readSharedData } from '../../test/sharedData';
+import { readShippedRows } from '../../test/shippedData';
 import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
 import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
 import { paramsProxy } from './params';
@@ -38,13 +38,14 @@ describe('params', () => {
   });
 
   it('matches the NB201 benchmark table for all 15 625 cells', async () => {
-    const rows = readSharedData('nb201.csv').trim().split('\n').slice(1);
+    // The NB201 table as shipped (public/data/tables/nb201.csv.gz): params_m per arch string.
+    const rows = readShippedRows('nb201.csv.gz');
+    expect(rows).toHaveLength(15625);
     let mismatches = 0;
     for (const row of rows) {
-      const cols = row.split(',');
-      const parsed = nb201FromString(cols[0]!);
+      const parsed = nb201FromString(row.arch!);
       if (!parsed.ok) throw new Error(parsed.error);
-      const expected = Math.round(Number(cols[7]) * 1e6);
+      const expected = Math.round(Number(row.params_m) * 1e6);
       if ((await params(parsed.value)) !== expected) mismatches++;
     }
     expect(mismatches).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedData } from '../../test/sharedData';
+import { readShippedRows } from '../../test/shippedData';
 import {
   NB201_CELL_COUNT,
   nb201EdgesReachingOutput,
@@ -26,12 +26,14 @@ describe('NB201 encodings', () => {
   });
 
   it('parses every arch string of the NB201 benchmark table and finds them all distinct', () => {
-    const rows = readSharedData('nb201.csv').trim().split('\n').slice(1);
+    // The NB201 table as shipped (public/data/tables/nb201.csv.gz): its arch strings are the
+    // benchmark's as written (scripts/data/tables/nb201Table.ts checks each against the source).
+    const rows = readShippedRows('nb201.csv.gz');
     expect(rows.length).toBe(NB201_CELL_COUNT);
     const indices = new Set<number>();
     for (const row of rows) {
-      const parsed = nb201FromString(row.split(',')[0]!);
-      if (!parsed.ok) throw new Error(`${row}: ${parsed.error}`);
+      const parsed = nb201FromString(row.arch!);
+      if (!parsed.ok) throw new Error(`${row.arch}: ${parsed.error}`);
       indices.add(nb201ToIndex(parsed.value));
     }
     expect(indices.size).toBe(NB201_CELL_COUNT);
