@@ -5,6 +5,7 @@
  *   published-nb201-scores.csv.gz  NASWOT jacob_cov (all cells) and NAS-Bench-Suite-Zero scores
  *   tables.json                    the manifest the app reads (src/core/groundtruth/shippedTables.ts)
  *   NOTICE                         source, licence and transformation of each file
+ *   LICENSES                       the full texts of those licences
  * Every table is checked against the numbers ../shared/data/README.md states before anything is
  * written, and built twice to make sure the bytes are reproducible. vit_oodvitnas_autoformer.csv has
  * no known licence and is never shipped.
@@ -29,6 +30,7 @@ import {
 import { AUTOPROX_SOURCE, buildAutoproxTable } from './tables/autoproxTable';
 import type { BuiltTable } from './tables/builtTable';
 import { TableCheckError } from './tables/check';
+import { LICENSES_FILE, licensesText } from './tables/licences';
 import { buildNb201Table, NB201_SOURCE, nb201BenchmarkRows } from './tables/nb201Table';
 import { noticeText } from './tables/notice';
 import { buildPublishedScoresTable, NASWOT_SOURCE, NBSZ_SOURCE } from './tables/publishedScoresTable';
@@ -86,6 +88,7 @@ function buildOutputs(texts: ReadonlyMap<string, string>): Outputs {
   const outputs: Outputs = new Map(tables.map((t) => [t.built.entry.file, t.gz]));
   outputs.set(SHIPPED_MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   outputs.set(NOTICE_FILE, Buffer.from(noticeText(tables), 'utf8'));
+  outputs.set(LICENSES_FILE, Buffer.from(licensesText(), 'utf8'));
   return outputs;
 }
 

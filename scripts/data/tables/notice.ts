@@ -60,9 +60,8 @@ export function noticeText(tables: readonly NoticeTable[]): string {
         `scripts/data/build-tables.ts (\`${BUILD_TABLES_COMMAND}\`) from the reference files in ../shared/data, ` +
         'after checking them against the numbers their README states. Values are copied as written; an empty ' +
         'cell means no value. tables.json lists the same files for the app. The licences named below are ' +
-        'those of the original projects; Apache-2.0: https://www.apache.org/licenses/LICENSE-2.0, ' +
-        'MIT: https://opensource.org/license/mit. The data stay under their licences; cite the projects ' +
-        'when you use them.',
+        'those of the original projects; their full texts are in LICENSES, beside this file. The data stay ' +
+        'under their licences; cite the projects when you use them.',
       '',
     ),
     '',
