@@ -127,6 +127,29 @@ describe('npm run score', () => {
       expect(run.stderr).toMatch(/line 3:/);
     }
     expect(shards.map((r) => r.code)).toEqual([0, 0, 2]);
+    // The same shards written to files and merged by key (npm run score:merge) give what one
+    // unsharded run writes: the same records, key for key.
+    const one2 = join(dir, 'one.jsonl');
+    score([...common, '--out', one2]);
+    const shardFiles = [0, 1, 2].map((k) => join(dir, `shard-${k}.jsonl`));
+    for (const [k, file] of shardFiles.entries()) score([...common, '--shard', `${k}/3`, '--out', file]);
+    const merged = join(dir, 'merged.jsonl');
+    const merge = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/scoreMerge.ts', '--out', merged, ...shardFiles],
+      { encoding: 'utf8', cwd: process.cwd() },
+    );
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(merge.stdout).toContain('8 records');
+    const byKey = (file: string) =>
+      new Map(
+        readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { key: string; value: number })
+          .map((r) => [r.key, r.value]),
+      );
+    expect(byKey(merged)).toEqual(byKey(one2));
     for (const bad of [
       ['--shard', '2/2'],
       ['--shard', 'half'],
