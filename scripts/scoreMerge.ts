@@ -15,12 +15,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parseArgs<{ options: { out: { type: 'string' } }; allowPositionals: true }>>;
-try {
-  parsed = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+function parse() {
+  try {
+    return parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
 }
+const parsed = parse();
 const out = parsed.values.out;
 if (!out) fail('--out is required');
 const shards = parsed.positionals;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { packTable, unpackTable, unpackTableInChunks } from './packedTable';
+import { type PackedTable, packTable, unpackTableInChunks } from './packedTable';
 import type { GroundTruthTable } from './types';
 
 const PROTO = '__proto__';
+
+/** Unpacks at once: one chunk, no pause. */
+const unpackTable = (packed: PackedTable) =>
+  unpackTableInChunks(packed, () => Promise.resolve(), Number.POSITIVE_INFINITY);
 
 function table(rows: [string, Record<string, number>][], columns: string[]): GroundTruthTable {
   const map = new Map<string, Record<string, number>>();

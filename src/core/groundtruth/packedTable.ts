@@ -60,8 +60,3 @@ export async function unpackTableInChunks(
   }
   return { ...rest, rows };
 }
-
-/** Unpacks `packed` at once (for callers that are not on a page's thread). */
-export async function unpackTable(packed: PackedTable): Promise<GroundTruthTable> {
-  return unpackTableInChunks(packed, () => Promise.resolve(), Number.POSITIVE_INFINITY);
-}
