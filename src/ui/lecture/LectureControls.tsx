@@ -96,7 +96,7 @@ export function LectureControls({
                 the shipped table (trained here){shipped?.ok ? `, ${shipped.archs.length} rows` : ''}
               </option>
               <option value="sample">a seeded sample of the browser ViT space</option>
-              <option value="table">an imported table (e.g. Auto-Prox, OoD-ViT-NAS)</option>
+              <option value="table">a ground-truth table (shipped, or imported: e.g. OoD-ViT-NAS)</option>
             </select>
           </label>
           {lecture.source === 'table' && <LectureTableSource lecture={lecture} choice={tableChoice} />}
