@@ -53,6 +53,7 @@ function randomState(next: () => number): ViewState {
     selected: next() < 0.3 ? null : int(0, last),
     added: [...new Set(Array.from({ length: int(0, 5) }, () => int(0, last)))],
     truth: next() < 0.5 ? null : { table: `table ${int(0, 9)}.csv`, column: 'cifar10_test' },
+    combo: next() < 0.5 ? null : proxies.slice(0, int(0, proxies.length)),
   };
 }
 
@@ -67,6 +68,7 @@ const NON_DEFAULT: ViewState = {
   selected: 15_624,
   added: [0, 15_624, 194],
   truth: { table: 'nb201.csv', column: 'cifar10_test' },
+  combo: null,
 };
 
 describe('added cells', () => {
@@ -116,6 +118,53 @@ describe('ground-truth choice', () => {
       expect(decoded.state.truth, bad).toBeNull();
       expect(decoded.notices, bad).toHaveLength(1);
     }
+  });
+});
+
+describe('combo components', () => {
+  it('travel as a list only when chosen; [] (no combo) and a list round-trip, the default stays out', () => {
+    for (const combo of [[], ['nwot', 'synflow']] satisfies ProxyId[][]) {
+      const state = withDefaults({ combo });
+      expect(decodeViewState(encodeViewState(state))).toEqual({ state, notices: [] });
+    }
+    const json = JSON.parse(
+      LZString.decompressFromEncodedURIComponent(
+        encodeViewState(withDefaults({ combo: ['swap', 'zico'] })).slice(3),
+      ),
+    );
+    expect(json).toEqual({ cm: ['swap', 'zico'] });
+    expect(encodeViewState(withDefaults({ combo: null }))).toBe(encodeViewState(DEFAULT_VIEW_STATE));
+  });
+
+  it('drop unknown ids and repeats with a notice, and fall back to the default for a non-list', () => {
+    const { state, notices } = decodeViewState(link('{"cm":["nwot","bogus","nwot","swap"]}'));
+    expect(state.combo).toEqual(['nwot', 'swap']);
+    expect(notices).toEqual(['Ignored unknown proxies: "bogus".']);
+    const bad = decodeViewState(link('{"cm":"nwot"}'));
+    expect(bad.state.combo).toBeNull();
+    expect(bad.notices).toEqual([
+      'The combo component list in the link was not valid; the default (nwot, synflow, ntk_cond, jacob_cov) was used.',
+    ]);
+  });
+
+  it('leave links made before them as they were: same view, re-encoded to the very same text', () => {
+    // Made by the codec before the combo existed (encodeViewState of NON_DEFAULT, and of a ViT view).
+    const before = [
+      'v1.N4IgdiBcCMAM8BoQGcoBYBMBONWBsA7NgKxIBmUIADgIZUCmATiEgEZTR5IAmlAxgEsyNRnAC0AF3rIJLalADaKAJ5gyAGwD2Adzm1GNALaoAukgAeHYngxoksyErCsMsaADo+yAG5zBw0VgAfSkZEDMQGkp4GNh3NATE93hoDABmNBAAXyA',
+      'v1.N4IgzgDiBcIG4EsAuBaARgJwPYHcwFMMQAaEAOxgEYAGW0sGAFgCYBOR1gNgHY2BWUgDMYICAEMIhEiDRVOpACYiAxgkFiMNFEnxgk0qNADa5HFn2kySANYB9ZVjJKAuqQAeMAMzyQ+4+TRmakoAOmUwOGlVdU1qWx09EFcQMREALxCaEABfIA',
+    ];
+    expect(decodeViewState(before[0]!)).toEqual({ state: NON_DEFAULT, notices: [] });
+    expect(decodeViewState(before[1]!)).toEqual({
+      state: {
+        ...NON_DEFAULT,
+        space: 'vit-browser',
+        selected: 36,
+        added: [35, 36],
+        proxies: ['nwot', 'ntk_cond'],
+      },
+      notices: [],
+    });
+    for (const hash of before) expect(encodeViewState(decodeViewState(hash).state)).toBe(hash);
   });
 });
 

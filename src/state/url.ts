@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { NB201_QUICK_COMBO_COMPONENTS } from '../core/stats/comboDefaults';
 import { decodePayload, encodePayload, own } from './linkPayload';
 import {
   clampInteger,
@@ -38,6 +39,7 @@ const KEY = {
   selected: 'x',
   added: 'a',
   truth: 't',
+  combo: 'cm',
 } as const satisfies Record<keyof ViewState, string>;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEY));
 
@@ -52,6 +54,7 @@ const LABEL: Record<keyof ViewState, string> = {
   selected: 'selected architecture',
   added: 'added cells',
   truth: 'ground-truth column',
+  combo: 'combo component list',
 };
 
 const spaceSchema = v.picklist(SPACE_IDS);
@@ -87,6 +90,7 @@ export function encodeViewState(state: ViewState): string {
   if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
   if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
   if (state.truth) compact[KEY.truth] = [state.truth.table, state.truth.column];
+  if (state.combo !== null) compact[KEY.combo] = state.combo;
   if (state.added.length > 0)
     compact[KEY.added] = state.added.map((c) => addedCode(state.space, c)).join('.');
   return encodePayload('v', URL_STATE_VERSION, compact);
@@ -142,6 +146,7 @@ function readFields(raw: Record<string, unknown>): DecodedViewState {
     selected: readChoice('selected', own(raw, KEY.selected), selectedSchema(space), notices),
     added: readAdded(space, own(raw, KEY.added), notices),
     truth: readTruth(own(raw, KEY.truth), notices),
+    combo: readCombo(own(raw, KEY.combo), notices),
   };
   return { state, notices };
 }
@@ -235,17 +240,12 @@ function readInteger<K extends 'sampleSize' | 'seed' | 'batch'>(
   return used;
 }
 
-function readProxies(value: unknown, notices: string[]): ProxyId[] {
-  if (value === undefined) return [...DEFAULT_VIEW_STATE.proxies];
-  const list = v.safeParse(listSchema, value);
-  if (!list.success) {
-    notices.push(invalidNotice('proxies'));
-    return [...DEFAULT_VIEW_STATE.proxies];
-  }
+/** The proxy ids of a list, deduplicated in order; what is not an implemented proxy is named and left out. */
+function readProxyList(list: readonly unknown[], notices: string[]): ProxyId[] {
   const kept: ProxyId[] = [];
   const reserved: string[] = [];
   const unknown: string[] = [];
-  for (const item of list.output) {
+  for (const item of list) {
     const id = v.safeParse(implementedProxySchema, item);
     if (id.success) {
       if (!kept.includes(id.output)) kept.push(id.output);
@@ -257,6 +257,28 @@ function readProxies(value: unknown, notices: string[]): ProxyId[] {
   }
   if (reserved.length > 0) notices.push(`Ignored proxies not available yet: ${listNames(reserved)}.`);
   if (unknown.length > 0) notices.push(`Ignored unknown proxies: ${listNames(unknown)}.`);
+  return kept;
+}
+
+/** The combo's components: a list of proxy ids (empty: no combo), absent for the defaults. */
+function readCombo(value: unknown, notices: string[]): ViewState['combo'] {
+  if (value === undefined) return null;
+  const list = v.safeParse(listSchema, value);
+  if (!list.success) {
+    notices.push(invalidNotice('combo'));
+    return null;
+  }
+  return readProxyList(list.output, notices);
+}
+
+function readProxies(value: unknown, notices: string[]): ProxyId[] {
+  if (value === undefined) return [...DEFAULT_VIEW_STATE.proxies];
+  const list = v.safeParse(listSchema, value);
+  if (!list.success) {
+    notices.push(invalidNotice('proxies'));
+    return [...DEFAULT_VIEW_STATE.proxies];
+  }
+  const kept = readProxyList(list.output, notices);
   if (kept.length === 0) {
     notices.push(
       `No usable proxies were left in the link; the default (${describeDefault('proxies')}) was used.`,
@@ -272,6 +294,7 @@ function invalidNotice(field: keyof ViewState): string {
 
 function describeDefault(field: keyof ViewState): string {
   const value = DEFAULT_VIEW_STATE[field];
+  if (field === 'combo') return NB201_QUICK_COMBO_COMPONENTS.join(', ');
   if (value === null) return 'none';
   return Array.isArray(value) ? value.join(', ') : String(value);
 }

@@ -2,6 +2,7 @@ import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import { type SpaceId, spaceFamily } from '../core/spaces/architecture';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { NB201_QUICK_COMBO_COMPONENTS } from '../core/stats/comboDefaults';
 
 /** Search spaces the explorer can show: every space the core builds. */
 export { SPACE_IDS, type SpaceId } from '../core/spaces/architecture';
@@ -43,6 +44,11 @@ export interface ViewState {
   added: number[];
   /** The ground-truth column the plots compare against, by table name; the table itself never travels. */
   truth: { table: string; column: string } | null;
+  /**
+   * The combo's components (AZ-NAS rank aggregation, core/stats/combo.ts), or null for the default
+   * ones (comboDefaults.ts); only those the view scores are used (comboComponentsOf).
+   */
+  combo: ProxyId[] | null;
 }
 
 export interface IntegerRange {
@@ -69,6 +75,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   selected: null,
   added: [],
   truth: null,
+  combo: null,
 };
 
 /** The view's candidates: the seeded sample, then the added ones that are not in it (indices). */
@@ -98,6 +105,21 @@ export function switchSpace(view: ViewState, space: SpaceId): ViewState {
     selected: null,
     proxies: kept.length > 0 ? kept : ['params'],
   };
+}
+
+/** A combo of fewer components is just one proxy's rank: the view shows none. */
+export const MIN_COMBO_COMPONENTS = 2;
+
+/** The combo's components that the view scores, in the combo's order (empty: no combo shown). */
+export function comboComponentsOf(view: Pick<ViewState, 'combo' | 'proxies'>): ProxyId[] {
+  const chosen = (view.combo ?? NB201_QUICK_COMBO_COMPONENTS).filter((p) => view.proxies.includes(p));
+  return chosen.length >= MIN_COMBO_COMPONENTS ? chosen : [];
+}
+
+/** The view's combo with `id` added as its last component, or taken out (the defaults become a list). */
+export function toggleComboComponent(view: Pick<ViewState, 'combo'>, id: ProxyId): ProxyId[] {
+  const current: readonly ProxyId[] = view.combo ?? NB201_QUICK_COMBO_COMPONENTS;
+  return current.includes(id) ? current.filter((p) => p !== id) : [...current, id];
 }
 
 /** A fresh copy of the defaults that the caller may mutate. */

@@ -7,12 +7,14 @@ import { getProxy } from '../core/proxies/registry';
 import type { SpaceId } from '../core/spaces/architecture';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../core/spaces/nb201';
+import { proxyCombo } from '../core/stats/comboProxies';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
-import { viewCells } from '../state/viewState';
+import { comboComponentsOf, viewCells } from '../state/viewState';
 import { AddCells } from './components/AddCells';
 import { AnalysisPanel } from './components/AnalysisPanel';
 import { CandidateDrawing } from './components/CandidateDrawing';
 import { CellGraph, OpLegend } from './components/CellGraph';
+import { type ComboColumn, ComboPanel } from './components/ComboPanel';
 import { Controls } from './components/Controls';
 import { PageExplanation } from './components/Explanation';
 import { GroundTruthPanel } from './components/GroundTruthPanel';
@@ -131,6 +133,19 @@ export function ExplorerView() {
       Object.entries(r.scores).map(([p, s]) => [p, s?.result.value ?? Number.NaN]),
     ) as ScoredPoint['scores'],
   }));
+  // The combo ranks the candidates on the page from the scores the view holds (no worker job).
+  const comboComponents = comboComponentsOf(view);
+  const comboValues =
+    comboComponents.length > 0
+      ? proxyCombo(
+          points.map((p) => p.scores),
+          comboComponents,
+        )
+      : [];
+  const combo: ComboColumn | null =
+    comboComponents.length > 0
+      ? { values: new Map(points.map((p, i) => [p.id, comboValues[i]!])), components: comboComponents }
+      : null;
   const complete = rows.filter((r) => view.proxies.every((p) => r.scores[p])).length;
   const fromCache = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.cached).length, 0);
   const prescored = rows.reduce((n, r) => n + Object.values(r.scores).filter((s) => s?.prescored).length, 0);
@@ -175,12 +190,14 @@ export function ExplorerView() {
       <GroundTruthPanel />
       <TrainPanel cells={cells} brushed={brushed} />
       <PageExplanation id="explorer" />
+      <ComboPanel ranked={comboValues.filter((v) => !Number.isNaN(v)).length} total={rows.length} />
       <ProxyVsAccuracy
         space={view.space}
         points={points}
         proxies={view.proxies}
         fidelity={view.fidelity}
         onSelect={(ids) => setBrushed(new Set(ids))}
+        combo={combo}
       />
       {view.space === 'nb201' && <PublishedScores points={points} proxies={view.proxies} />}
       <AnalysisPanel
@@ -208,6 +225,7 @@ export function ExplorerView() {
           selected={view.selected}
           onSelect={(c) => setView({ selected: c })}
           brushed={brushed}
+          combo={combo}
         />
         {view.selected !== null && (
           <SelectedCell

@@ -21,6 +21,7 @@ import { boundsText as bounds, fmt } from '../correlationText';
 import { correlationCaption, explorerProvenance } from '../export/plotCaptions';
 import { useCorrelation } from '../useCorrelation';
 import { CandidateDrawing } from './CandidateDrawing';
+import type { ComboColumn } from './ComboPanel';
 import { ExportablePlot } from './ExportablePlot';
 
 const SCATTER_SIZE = { width: 520, height: 360 } as const;
@@ -38,23 +39,29 @@ export function ProxyVsAccuracy({
   proxies,
   fidelity,
   onSelect,
+  combo,
 }: {
   space: SpaceId;
   points: ScoredPoint[];
   proxies: ProxyId[];
   fidelity: FidelityPreset;
   onSelect(ids: number[]): void;
+  /** The combo of the chosen proxies, offered as an x axis (none: not offered). */
+  combo?: ComboColumn | null;
 }) {
   const tables = useGroundTruthStore((s) => s.tables);
   const choice = useExplorerStore((s) => s.view.truth);
   const setView = useExplorerStore((s) => s.setView);
   const choose = (truth: { table: string; column: string }) => setView({ truth });
-  const [xProxy, setXProxy] = useState<ProxyId | null>(null);
+  const [xProxy, setXProxy] = useState<ProxyId | 'combo' | null>(null);
   const [xScale, setXScale] = useState<ScaleKind>('linear');
   const [yScale, setYScale] = useState<ScaleKind>('linear');
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const plot = useRef<ScatterPlotHandle>(null);
-  const proxy = xProxy && proxies.includes(xProxy) ? xProxy : (proxies[0] ?? null);
+  const proxy =
+    (xProxy === 'combo' && combo) || (xProxy && xProxy !== 'combo' && proxies.includes(xProxy))
+      ? xProxy
+      : (proxies[0] ?? null);
   const table = tables.find((t) => t.name === choice?.table);
   // Whole space: params or flops of all 15 625 NB201 cells against an NB201 table, in one worker call.
   const [whole, setWhole] = useState(false);
@@ -62,7 +69,11 @@ export function ProxyVsAccuracy({
   const [column, setColumn] = useState<{ key: string; values: Float64Array } | null>(null);
   const [wholeError, setWholeError] = useState<string | null>(null);
   const wholeAvailable =
-    proxy !== null && isWholeSpaceProxy(proxy) && space === 'nb201' && table?.space === 'nb201';
+    proxy !== null &&
+    proxy !== 'combo' &&
+    isWholeSpaceProxy(proxy) &&
+    space === 'nb201' &&
+    table?.space === 'nb201';
   // A table may span several spaces (OoD-ViT-NAS: AutoFormer-Ti, -S and -B).
   const tableSpaces = table ? viewSpacesOf(table) : [];
   const tableSpace = tableSpaces.length > 0 ? tableSpaces.join(' / ') : null;
@@ -93,14 +104,17 @@ export function ProxyVsAccuracy({
       return out;
     }
     return points.flatMap((p) => {
-      const x = p.scores[proxy];
+      // A combo is NaN for a candidate it does not rank (a component missing): not a point.
+      const x = proxy === 'combo' ? combo?.values.get(p.id) : p.scores[proxy];
       const y = table.rows.get(p.arch)?.[choice.column];
-      return x === undefined || y === undefined ? [] : [{ id: p.id, x, y }];
+      return x === undefined || y === undefined || (proxy === 'combo' && Number.isNaN(x))
+        ? []
+        : [{ id: p.id, x, y }];
     });
-  }, [points, proxy, table, choice, wholeOn, column, wholeKey]);
+  }, [points, proxy, table, choice, wholeOn, column, wholeKey, combo]);
 
   const { xs, ys, top } = useMemo(() => {
-    const sign = proxy && !getProxy(proxy).higherIsBetter ? -1 : 1;
+    const sign = proxy && proxy !== 'combo' && !getProxy(proxy).higherIsBetter ? -1 : 1;
     const xs = pairs.map((p) => sign * p.x);
     const ys = pairs.map((p) => p.y);
     const k = Math.max(1, Math.round(pairs.length / 10));
@@ -108,7 +122,8 @@ export function ProxyVsAccuracy({
   }, [pairs, proxy]);
   const correlation = useCorrelation(xs, ys);
   const stats = { ...correlation, top };
-  const xLabel = proxy ? getProxy(proxy).label : '';
+  const xLabel =
+    proxy === 'combo' ? `combo (${combo?.components.join(' + ')})` : proxy ? getProxy(proxy).label : '';
   const yLabel = choice ? `${choice.column} (${choice.table})` : '';
 
   if (tables.length === 0) {
@@ -125,7 +140,7 @@ export function ProxyVsAccuracy({
           x: proxy{' '}
           <select
             value={proxy ?? ''}
-            onChange={(e) => setXProxy(e.currentTarget.value as ProxyId)}
+            onChange={(e) => setXProxy(e.currentTarget.value as ProxyId | 'combo')}
             data-testid="pva-x"
           >
             {proxies.map((p) => (
@@ -133,6 +148,7 @@ export function ProxyVsAccuracy({
                 {p}
               </option>
             ))}
+            {combo && <option value="combo">combo ({combo.components.join(' + ')})</option>}
           </select>
         </label>
         <ScaleSelect value={xScale} onChange={setXScale} testId="pva-xscale" />
@@ -231,7 +247,7 @@ export function ProxyVsAccuracy({
           n: `n = ${stats.rho.n} ${space === 'nb201' ? 'cells' : 'architectures'} with a score and a ground truth`,
           rho: correlationCaption(stats, stats.top),
           provenance: explorerProvenance(useExplorerStore.getState().view, {
-            proxies: proxy ? [proxy] : [],
+            proxies: proxy === 'combo' ? (combo?.components ?? []) : proxy ? [proxy] : [],
             wholeSpace: wholeOn,
           }),
         })}

@@ -13,6 +13,7 @@ import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { mlpFromString } from '../../core/spaces/mlp';
 import { vitFromString } from '../../core/spaces/vit';
 import { CandidateDrawing } from './CandidateDrawing';
+import { COMBO_FORMULA, type ComboColumn } from './ComboPanel';
 import { candidateFacts, candidateFactsTitle } from './cellFacts';
 
 export interface TableRow {
@@ -82,26 +83,31 @@ interface Props {
   onSelect(cell: number | null): void;
   /** Cells brushed in a plot (highlighted here too). */
   brushed?: ReadonlySet<number>;
+  /** The combo of the chosen proxies, shown as the last column (none: no column). */
+  combo?: ComboColumn | null;
 }
 
-type SortKey = 'order' | ProxyId;
+type SortKey = 'order' | ProxyId | 'combo';
 
-export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed }: Props) {
+export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed, combo }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'order',
     descending: false,
   });
   const sorted = useMemo(() => {
-    if (sort.key === 'order') return rows;
+    if (sort.key === 'order' || (sort.key === 'combo' && !combo)) return rows;
     const key = sort.key;
-    const value = (r: TableRow) => r.scores[key]?.result.value ?? Number.NaN;
+    const value = (r: TableRow) =>
+      key === 'combo'
+        ? (combo?.values.get(r.cell) ?? Number.NaN)
+        : (r.scores[key]?.result.value ?? Number.NaN);
     return [...rows].sort((a, b) => {
       const va = value(a);
       const vb = value(b);
       if (Number.isNaN(va) || Number.isNaN(vb)) return Number.isNaN(va) ? 1 : -1;
       return sort.descending ? vb - va : va - vb;
     });
-  }, [rows, sort]);
+  }, [rows, sort, combo]);
   const positions = useMemo(() => new Map(rows.map((r, i) => [r, i + 1])), [rows]);
   const toggle = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'order' }));
@@ -228,11 +234,12 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
             </td>
           );
         })}
+        {combo && <ComboCell value={combo.values.get(row.cell) ?? Number.NaN} />}
       </tr>
     );
   };
 
-  const columns = proxies.length + 2;
+  const columns = proxies.length + 2 + (combo ? 1 : 0);
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = items[0];
   const last = items[items.length - 1];
@@ -269,6 +276,13 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
                 </button>
               </th>
             ))}
+            {combo && (
+              <th title={`${COMBO_FORMULA}\n${combo.components.join(' + ')}`} data-testid="combo-header">
+                <button type="button" onClick={() => toggle('combo')}>
+                  combo{arrow('combo')}
+                </button>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -287,5 +301,21 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A candidate's combo; "–" where one of its components has no score (it is not ranked). Its own data
+ * attributes (not data-proxy/data-state, which mark the proxies' scores that tests count).
+ */
+function ComboCell({ value }: { value: number }) {
+  return Number.isNaN(value) ? (
+    <td data-testid="combo-cell" data-ranked="false" title="Not ranked: a component has no score for it">
+      <span className="pending">–</span>
+    </td>
+  ) : (
+    <td data-testid="combo-cell" data-ranked="true" data-combo={String(value)}>
+      <span className="value">{value.toFixed(3)}</span>
+    </td>
   );
 }

@@ -1,0 +1,58 @@
+/**
+ * The combo on shipped data only: our quick-fidelity scores of 383 NB201 cells × 18 proxies
+ * (public/data/prescored/nb201-quick.jsonl.gz) against NAS-Bench-201's CIFAR-10 test accuracy
+ * (public/data/tables/nb201.csv.gz). Components are chosen on one seeded half of the cells and judged
+ * on the other; the baseline is the single proxy that is best on the selection half, judged the same
+ * way. The figures are printed once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readShippedRows } from '../../test/shippedData';
+import { parsePrescoredManifest, prescoredEntries } from '../proxies/prescoredSet';
+import { NB201_QUICK_COMBO_COMPONENTS } from './comboDefaults';
+import { proxyHigherIsBetter } from './comboProxies';
+import { selectCombo } from './comboSelection';
+
+const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/data/prescored');
+const manifest = parsePrescoredManifest(JSON.parse(readFileSync(resolve(DIR, 'prescored.json'), 'utf8')));
+if (!manifest.ok) throw new Error(manifest.error);
+const set = manifest.value.sets.find((s) => s.id === 'nb201-quick');
+if (!set) throw new Error('prescored.json lists no nb201-quick set');
+
+const { entries } = prescoredEntries(gunzipSync(readFileSync(resolve(DIR, set.file))).toString('utf8'));
+const value = new Map(entries.map((e) => [`${e.job.proxy} ${e.job.arch}`, e.result.value]));
+const scores = new Map(
+  set.proxies.map((p) => [p, set.archs.map((a) => value.get(`${p} ${a}`) ?? Number.NaN)] as const),
+);
+const cifar10 = new Map(readShippedRows('nb201.csv.gz').map((r) => [r.arch!, Number(r.cifar10_test)]));
+const accuracy = set.archs.map((a) => cifar10.get(a) ?? Number.NaN);
+
+describe('combo on the shipped NB201 quick set (383 cells, 18 proxies), CIFAR-10 test', () => {
+  const result = selectCombo(scores, proxyHigherIsBetter, accuracy);
+  const f = (v: number) => v.toFixed(3);
+  console.log(
+    `combo on nb201-quick (shipped): split seed 0, ${result.split.selection.length} selection / ${result.split.heldOut.length} held-out cells\n` +
+      `  chosen: ${result.steps.map((s) => `${s.component} (ρ_sel ${f(s.rho)})`).join(' → ')}\n` +
+      `  combo held-out ρ ${f(result.combo.heldOutRho)} (n ${result.combo.heldOutN})\n` +
+      `  best single on the selection half: ${result.bestSingle.component}, ρ_sel ${f(result.bestSingle.selectionRho)}, held-out ρ ${f(result.bestSingle.heldOutRho)}`,
+  );
+
+  it('has every cell scored by every proxy and an accuracy for every cell', () => {
+    expect(set.archs).toHaveLength(383);
+    expect(scores.size).toBe(18);
+    for (const [p, values] of scores) expect(values.filter(Number.isNaN), p).toEqual([]);
+    expect(accuracy.filter(Number.isNaN)).toEqual([]);
+  });
+
+  it('chooses the components the Explorer offers by default (comboDefaults.ts)', () => {
+    expect(result.components).toEqual([...NB201_QUICK_COMBO_COMPONENTS]);
+  });
+
+  it('beats the best single proxy on the held-out half', () => {
+    expect(result.combo.heldOutN).toBe(result.split.heldOut.length);
+    expect(result.combo.heldOutRho).toBeGreaterThan(result.bestSingle.heldOutRho);
+  });
+});
