@@ -38,12 +38,13 @@ import {
   recordsCache,
   type ScoreRecord,
 } from './scoreInProcess';
+import { proxyParamsFromArgs } from './scoreParams';
 import { inShard, parseShard, scoreInProcesses } from './scoreProcesses';
 
 function fail(message: string): never {
   console.error(`score: ${message}`);
   console.error(
-    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--out OUT.jsonl] [--jobs N | --shard K/N]',
+    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--param key=value | proxy.key=value]… [--out OUT.jsonl] [--jobs N | --shard K/N]',
   );
   process.exit(2);
 }
@@ -75,6 +76,7 @@ function parse() {
       jobs: { type: 'string' },
       shard: { type: 'string' },
       known: { type: 'string' },
+      param: { type: 'string', multiple: true },
     },
     strict: true,
   }).values;
@@ -103,6 +105,9 @@ if (!(CLI_DATASETS as readonly string[]).includes(options.dataset!)) {
   fail(`unknown --dataset "${options.dataset}"; one of ${CLI_DATASETS.join(', ')}`);
 }
 const seed = integer('seed', options.seed, 0, 0, 2 ** 32 - 1);
+const paramChoice = proxyParamsFromArgs(options.param ?? [], proxies as ProxyId[]);
+if (!paramChoice.ok) fail(paramChoice.error);
+const proxyParams = paramChoice.value;
 // Free NB201 fidelity: --channels / --cells change the preset's C and cells per stage.
 const fidelityChoice: Fidelity =
   options.channels === undefined && options.cells === undefined
@@ -154,7 +159,7 @@ if (processes > 1) {
   // child skips what --out already holds.
   const { jobs: _jobs, out: outPath, ...rest } = options;
   const args = Object.entries({ ...rest, known: rest.known ?? outPath }).flatMap(([name, value]) =>
-    value === undefined ? [] : [`--${name}`, value],
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((v) => [`--${name}`, v]),
   );
   process.exit(await scoreInProcesses(args, processes, outPath));
 }
@@ -189,7 +194,7 @@ for (const { text, line } of lines) {
       space,
       arch: built.value.arch,
       proxy: id,
-      params: {},
+      params: proxyParams.get(id) ?? {},
       seed,
       fidelity,
       dataset: jobDataset(id, `${options.dataset}-train`, batchSize, seed),

@@ -21,4 +21,5 @@ export const PROXIES_CHEAP_FIRST: readonly ProxyId[] = [
   'ntk_spectrum',
   'vintk',
   'vintk_rfp',
+  'vintk_ff',
 ];

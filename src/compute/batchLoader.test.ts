@@ -155,7 +155,8 @@ describe('createBatchLoader', () => {
     const direct = await getProxy('nwot').compute({
       network: vitTiny.network,
       seed: 0,
-      params: resolvedParams('nwot', {}),
+      // The job's space is a ViT one: its parameters resolve with the ViT initialisation.
+      params: resolvedParams('nwot', {}, 'autoformer-tiny'),
       batch: upsampled,
     });
     expect(result.value).toBe(direct.value);

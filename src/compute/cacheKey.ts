@@ -50,7 +50,7 @@ export function cacheKeyMaterial(job: ScoreJob): string {
     space: job.space,
     arch: canonicalArch(job.space, job.arch),
     proxy: job.proxy,
-    params: resolvedParams(job.proxy, job.params),
+    params: resolvedParams(job.proxy, job.params, job.space),
     version: getProxy(job.proxy).version,
     dataset: canonicalDataset(job),
     seed: job.seed,

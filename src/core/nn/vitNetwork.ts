@@ -4,7 +4,9 @@
  * No bottleneck hook: LayerNorm and softmax make the network nonlinear even with |θ|, and they keep
  * synflow's values in float32 range without rescaling.
  * An option (VitOptions.patchEmbedding) swaps the learned patch embedding for a fixed map, as
- * vintk_rfp's random Fourier features; without it the network is the plain ViT.
+ * vintk_rfp's random Fourier features; another (VitOptions.patchFeatures) puts a fixed map of each
+ * patch in front of the learned one, as vintk_ff's [p, cos 2πBp, sin 2πBp]. Without either the
+ * network is the plain ViT.
  */
 import { VIT_SPACES, type VitArch, vitToString } from '../spaces/vit';
 import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
@@ -17,9 +19,20 @@ import { type VitFidelity, vitParamSpecs, vitTokens } from './vitParamSpecs';
  */
 export type PatchEmbedding = (x: tf.Tensor4D, patch: number) => tf.Tensor4D;
 
+/**
+ * A fixed map of each patch that the learned patch embedding reads instead of its pixels: images
+ * [batch, H, W, 3] → [batch, H/patch, W/patch, count]. patch.conv is then a [count, e] matrix.
+ */
+export interface PatchFeatures {
+  count: number;
+  map: (x: tf.Tensor4D, patch: number) => tf.Tensor4D;
+}
+
 export interface VitOptions {
   /** Replaces the learned patch embedding; the network then has no patch.conv or patch.bias. */
   patchEmbedding?: PatchEmbedding;
+  /** Feeds the learned patch embedding these features of each patch (not with patchEmbedding). */
+  patchFeatures?: PatchFeatures;
 }
 
 /** The learned embedding's parameters, left out of a network with a fixed patch embedding. */
@@ -88,6 +101,17 @@ export function vitForward(
   let patches: tf.Tensor;
   if (vit.patchEmbedding) {
     patches = vit.patchEmbedding(x, patch);
+  } else if (vit.patchFeatures) {
+    // The learned embedding as the linear map it is, on each patch's features.
+    const features = vit.patchFeatures.map(x, patch);
+    opts.atLayerInput?.(features, 'patch.conv');
+    const w = getParam(params, 'patch.conv') as tf.Tensor2D;
+    const flat = tf.reshape(features, [-1, w.shape[0]]);
+    patches = tf.reshape(tf.add(tf.matMul(flat, w), getParam(params, 'patch.bias')), [
+      ...features.shape.slice(0, -1),
+      arch.embed,
+    ]);
+    if (opts.atLayerOutput) patches = opts.atLayerOutput(patches, 'patch.conv');
   } else {
     // A patch-sized kernel at a patch-sized stride: each patch is one position of a linear map.
     opts.atLayerInput?.(x, 'patch.conv', { stride: patch, pad: 0 });
@@ -120,7 +144,10 @@ export function vitNetwork(arch: VitArch, fid: VitFidelity, vit: VitOptions = {}
   if (fid.resolution % VIT_SPACES[arch.space].patch !== 0 || vitTokens(arch, fid) < 1) {
     throw new RangeError(`resolution ${fid.resolution} is not a multiple of the patch size`);
   }
-  const specs = vitParamSpecs(arch, fid);
+  if (vit.patchEmbedding && vit.patchFeatures) {
+    throw new RangeError('a fixed patch embedding leaves no learned one for patch features to feed');
+  }
+  const specs = vitParamSpecs(arch, fid, { patchFeatures: vit.patchFeatures?.count });
   return {
     arch: vitToString(arch),
     specs: vit.patchEmbedding ? specs.filter((s) => !VIT_PATCH_PARAMS.includes(s.name)) : specs,

@@ -19,13 +19,24 @@ export function vitTokens(arch: VitArch, fid: VitFidelity): number {
   return Math.floor(fid.resolution / patch) ** 2;
 }
 
-export function vitParamSpecs(arch: VitArch, fid: VitFidelity): ParamSpec[] {
+export interface VitSpecOptions {
+  /**
+   * Features per patch that the learned patch embedding reads in place of the 3P² pixels (vintk_ff's
+   * γ(p)): patch.conv is then a [patchFeatures, e] matrix. It keeps the role, the fan-out and the
+   * name (so the seeded stream) of the patch convolution, whose [P, P, 3, e] kernel is the same
+   * matrix for 3P² inputs; only the fan-in grows, so every init scheme treats it as that convolution.
+   */
+  patchFeatures?: number;
+}
+
+export function vitParamSpecs(arch: VitArch, fid: VitFidelity, options: VitSpecOptions = {}): ParamSpec[] {
   const { patch, headDim } = VIT_SPACES[arch.space];
   const e = arch.embed;
   const tokens = vitTokens(arch, fid);
-  const fanIn = 3 * patch * patch;
+  const fanIn = options.patchFeatures ?? 3 * patch * patch;
+  const shape = options.patchFeatures === undefined ? [patch, patch, 3, e] : [options.patchFeatures, e];
   const specs: ParamSpec[] = [
-    { name: 'patch.conv', shape: [patch, patch, 3, e], role: 'conv', fanIn, fanOut: e * patch * patch },
+    { name: 'patch.conv', shape, role: 'conv', fanIn, fanOut: e * patch * patch },
     { name: 'patch.bias', shape: [e], role: 'conv_bias', fanIn, fanOut: e },
     { name: 'cls', shape: [1, 1, e], role: 'embedding', fanIn: 1, fanOut: 1 },
     { name: 'pos', shape: [1, tokens + 1, e], role: 'embedding', fanIn: 1, fanOut: 1 },

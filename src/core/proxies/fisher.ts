@@ -1,4 +1,6 @@
 /** fisher's registry entry; the computation (fisherScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const fisherProxy: ProxyDefinition = {
@@ -14,6 +16,7 @@ export const fisherProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch' },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   // Not the MLP space: its networks have one output (a regression), and the loss is a
   // cross-entropy over classes.
   spaces: ['nb201', 'vit'],

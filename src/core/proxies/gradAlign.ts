@@ -2,6 +2,8 @@
  * GradAlign's two registry entries (our reading of Li & Guo, arXiv 2411.19819: SCIENCE.md §3); the
  * computation (gradAlignScore.ts) loads on first use, in the worker.
  */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 const shared = {
@@ -11,6 +13,7 @@ const shared = {
   ourReading: true,
   version: 1,
   defaults: { init: 'pytorch' },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
 } as const;
 

@@ -1,4 +1,6 @@
 /** grad_norm's registry entry; the computation (gradNormScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const gradNormProxy: ProxyDefinition = {
@@ -13,6 +15,7 @@ export const gradNormProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch' },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./gradNormScore')).gradNormScore(input),
 };

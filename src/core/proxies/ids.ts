@@ -8,6 +8,7 @@ export const PROXY_IDS = [
   'ntk_spectrum',
   'vintk',
   'vintk_rfp',
+  'vintk_ff',
   'gradalign',
   'gradalign_det',
   'swap',

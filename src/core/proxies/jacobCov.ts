@@ -1,4 +1,6 @@
 /** jacob_cov's registry entry; the computation (jacobCovScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const jacobCovProxy: ProxyDefinition = {
@@ -13,6 +15,7 @@ export const jacobCovProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch', k: 1e-5 },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./jacobCovScore')).jacobCovScore(input),
 };

@@ -1,4 +1,6 @@
 /** ntk_cond's registry entry; the computation (ntkCondScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 /** TE-NAS's settings (SCIENCE.md §1), shared by ntk_cond, ntk_trace and ntk_spectrum. */
@@ -25,6 +27,7 @@ export const ntkCondProxy: ProxyDefinition = {
   // another order (Θ within 1e-4 of version 1), so cached version-1 values are recomputed.
   version: 2,
   defaults: NTK_PROXY_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./ntkCondScore')).ntkCondScore(input),
 };

@@ -1,4 +1,6 @@
 /** ntk_spectrum's registry entry; the computation (ntkSpectrumScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import { NTK_PROXY_DEFAULTS } from './ntkCond';
 import type { ProxyDefinition } from './types';
 
@@ -17,6 +19,7 @@ export const ntkSpectrumProxy: ProxyDefinition = {
   // another order (Θ within 1e-4 of version 1), so cached version-1 values are recomputed.
   version: 2,
   defaults: NTK_PROXY_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./ntkSpectrumScore')).ntkSpectrumScore(input),
 };

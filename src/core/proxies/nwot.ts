@@ -1,4 +1,6 @@
 /** nwot's registry entry; the computation (nwotScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 /**
@@ -20,6 +22,7 @@ export const nwotProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: NWOT_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./nwotScore')).nwotScore(input),
 };

@@ -1,5 +1,6 @@
 /** Every proxy by id. Adding a proxy = one file plus one line here. */
 
+import { type SpaceId, spaceFamily } from '../spaces/spaceIds';
 import { fisherProxy } from './fisher';
 import { flopsProxy } from './flops';
 import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
@@ -17,6 +18,7 @@ import { regSwapProxy, swapProxy } from './swap';
 import { synflowProxy } from './synflow';
 import type { ProxyDefinition, ProxyParams } from './types';
 import { vintkProxy } from './vintk';
+import { vintkFfProxy } from './vintkFf';
 import { vintkRfpProxy } from './vintkRfp';
 import { zicoProxy } from './zico';
 
@@ -26,6 +28,7 @@ export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   ntk_spectrum: ntkSpectrumProxy,
   vintk: vintkProxy,
   vintk_rfp: vintkRfpProxy,
+  vintk_ff: vintkFfProxy,
   gradalign: gradAlignProxy,
   gradalign_det: gradAlignDetProxy,
   swap: swapProxy,
@@ -48,7 +51,12 @@ export function getProxy(id: ProxyId): ProxyDefinition {
   return proxy;
 }
 
-/** A proxy's parameters with its registry defaults filled in. */
-export function resolvedParams(id: ProxyId, params: ProxyParams): ProxyParams {
-  return { ...getProxy(id).defaults, ...params };
+/**
+ * A proxy's parameters with its registry defaults filled in: those of the job's space family where
+ * the proxy declares some (ViTs start from the ViT initialisation), else its own.
+ */
+export function resolvedParams(id: ProxyId, params: ProxyParams, space?: SpaceId): ProxyParams {
+  const proxy = getProxy(id);
+  const family = space === undefined ? undefined : proxy.familyDefaults?.[spaceFamily(space)];
+  return { ...proxy.defaults, ...family, ...params };
 }

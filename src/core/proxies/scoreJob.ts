@@ -126,7 +126,7 @@ export async function runScoreJob(
   const output = await proxy.compute({
     network,
     seed: job.seed,
-    params: resolvedParams(job.proxy, job.params),
+    params: resolvedParams(job.proxy, job.params, job.space),
     ...(batch ? { batch } : {}),
   });
   return { ...output, backend, ms: buildMs + (now() - computeStart) };

@@ -1,4 +1,6 @@
 /** snip's registry entry; the computation (snipScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const snipProxy: ProxyDefinition = {
@@ -13,6 +15,7 @@ export const snipProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch' },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./snipScore')).snipScore(input),
 };

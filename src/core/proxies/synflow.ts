@@ -1,4 +1,6 @@
 /** synflow's registry entry; the computation (synflowScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const synflowProxy: ProxyDefinition = {
@@ -12,6 +14,7 @@ export const synflowProxy: ProxyDefinition = {
   ourReading: false,
   version: 2,
   defaults: { init: 'pytorch' },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./synflowScore')).synflowScore(input),
 };

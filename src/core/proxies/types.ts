@@ -1,5 +1,6 @@
 import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
+import type { FamilyDefaults } from './familyDefaults';
 import type { ProxyId } from './ids';
 
 export type ProxyParamValue = number | string | boolean;
@@ -36,6 +37,8 @@ export interface ProxyDefinition {
   /** Bumped whenever a change can alter a value, so cached scores of older versions are not reused. */
   version: number;
   defaults: ProxyParams;
+  /** Defaults in place of `defaults` for jobs of one space family (familyDefaults.ts). */
+  familyDefaults?: FamilyDefaults;
   spaces: readonly string[];
   compute(input: ProxyInput): Promise<ProxyOutput>;
 }

@@ -3,6 +3,8 @@
  * formula and code are not public); the computation (vintkScore.ts) loads on first use, in the
  * worker. Cost: two ntk_cond runs, one on the batch and one on its high-passed copy.
  */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import { NTK_PROXY_DEFAULTS } from './ntkCond';
 import type { ProxyDefinition } from './types';
 
@@ -26,6 +28,7 @@ export const vintkProxy: ProxyDefinition = {
   // another order (Θ within 1e-4 of version 1), so cached version-1 values are recomputed.
   version: 2,
   defaults: VINTK_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./vintkScore')).vintkScore(input),
 };

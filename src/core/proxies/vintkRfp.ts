@@ -4,6 +4,8 @@
  * fixed random Fourier features of each patch, then ntk_cond's −log10 κ of the rest of the network.
  * The computation (vintkRfpScore.ts) loads on first use, in the worker. Cost: one ntk_cond run.
  */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import { NTK_PROXY_DEFAULTS } from './ntkCond';
 import type { ProxyDefinition } from './types';
 
@@ -36,6 +38,7 @@ export const vintkRfpProxy: ProxyDefinition = {
   // another order (Θ within 1e-4 of version 1), so cached version-1 values are recomputed.
   version: 2,
   defaults: VINTK_RFP_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['vit'],
   compute: async (input) => (await import('./vintkRfpScore')).vintkRfpScore(input),
 };

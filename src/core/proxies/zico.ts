@@ -1,4 +1,6 @@
 /** zico's registry entry; the computation (zicoScore.ts) loads on first use, in the worker. */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
 export const zicoProxy: ProxyDefinition = {
@@ -13,6 +15,7 @@ export const zicoProxy: ProxyDefinition = {
   ourReading: false,
   version: 1,
   defaults: { init: 'pytorch', accumulate: true },
+  familyDefaults: VIT_INIT_BY_FAMILY,
   spaces: ['nb201', 'vit'],
   compute: async (input) => (await import('./zicoScore')).zicoScore(input),
 };

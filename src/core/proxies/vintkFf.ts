@@ -1,0 +1,45 @@
+/**
+ * vintk_ff's registry entry: SCIENCE.md §2's reading B of ViNTK (Zhou & Zhu, arXiv 2405.04536,
+ * whose formula and code are not public; "integrating the Fourier features from inputs" read as
+ * Tancik et al. 2020): every patch p (pixels in [0, 1]) is mapped to γ(p) = [p, cos 2πBp, sin 2πBp]
+ * by one B shared by all candidates, the candidate's own learned patch embedding reads γ(p), and the
+ * score is ntk_cond's −log10 κ of that network. The computation (vintkFfScore.ts) loads on first
+ * use, in the worker. Cost: one ntk_cond run (two when 0 < α < 1).
+ */
+
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
+import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import type { ProxyDefinition } from './types';
+
+/**
+ * ntk_cond's NTK settings plus m (Fourier features per patch: 2m inputs are added to the embedding),
+ * σ (std of B's entries, in cycles per unit pixel value: SCIENCE.md asks for σ = 1 and σ = 10 side
+ * by side), α (weight of the mapped NTK against the plain one; 1 scores the mapped inputs alone)
+ * and ffSeed (the seed B is drawn from: fixed, so every candidate of a space sees the same B).
+ */
+export const VINTK_FF_DEFAULTS = { ...NTK_PROXY_DEFAULTS, m: 64, sigma: 1, alpha: 1, ffSeed: 0 } as const;
+
+export const vintkFfProxy: ProxyDefinition = {
+  id: 'vintk_ff',
+  label: 'ViNTK, Fourier features into the patch embedding (NTK condition)',
+  formula:
+    'γ(p) = [p, cos 2πBp, sin 2πBp] for each flattened P×P×3 patch p (row, column, channel) of pixel ' +
+    'values in [0, 1] (the dataset normalisation undone), B ∈ R^(m × 3P²) fixed, B_jk ~ N(0, σ²), ' +
+    'drawn once from ffSeed and shared by every candidate; the learned patch embedding reads γ(p) ' +
+    '(a [3P² + 2m, e] matrix plus bias, initialised as the patch convolution with fan-in 3P² + 2m); ' +
+    'Θ_ff = NTK Gram of that network, Θ_plain = ntk_cond’s (linear weights, patch embedding and ' +
+    'LayerNorm γ); score = −[(1−α)·log10 κ(Θ_plain) + α·log10 κ(Θ_ff)], κ as in ntk_cond; ' +
+    'm = 64, σ = 1 (also shown: σ = 10), α = 1, ffSeed = 0 by default',
+  reference:
+    'Zhou & Zhu, arXiv 2405.04536 (ViNTK; no code or formula published: our reading B); ' +
+    'Fourier features: Tancik et al., NeurIPS 2020',
+  needsLabels: false,
+  needsData: true,
+  higherIsBetter: true,
+  ourReading: true,
+  version: 1,
+  defaults: VINTK_FF_DEFAULTS,
+  familyDefaults: VIT_INIT_BY_FAMILY,
+  spaces: ['vit'],
+  compute: async (input) => (await import('./vintkFfScore')).vintkFfScore(input),
+};
