@@ -104,6 +104,35 @@ describe("the high-frequency column's job", () => {
     });
   });
 
+  it("is for vintk_ff ntk_cond's job with proxy vintk_ff and params { sigma }, B's other settings at their defaults", () => {
+    const job = hfJob(ARCH, { ...settings, hf: 'vintk_ff' });
+    expect(job).toEqual({ ...ntkJob(ARCH, { seed: 3 }), proxy: 'vintk_ff', params: { sigma: 2 } });
+    expect(resolvedParams(job.proxy, job.params, job.space)).toMatchObject({
+      m: 64,
+      alpha: 1,
+      ffSeed: 0,
+      init: 'vit',
+    });
+    expect(jobId(hfJob(ARCH, { ...settings, hf: 'vintk_ff' }))).not.toBe(
+      jobId(hfJob(ARCH, { ...settings, hf: 'vintk_rfp' })),
+    );
+  });
+
+  it('name a number of initialisations only when it is not the default 3, in both columns', () => {
+    expect(ntkJob(ARCH, { seed: 3, repeats: 3 })).toEqual(ntkJob(ARCH, { seed: 3 }));
+    expect(ntkJob(ARCH, { seed: 3, repeats: 5 }).params).toEqual({ repeats: 5 });
+    expect(hfJob(ARCH, { ...settings, repeats: 5, hf: 'vintk' }).params).toEqual({
+      r: 0.5,
+      alpha: 0.25,
+      repeats: 5,
+    });
+    expect(hfJob(ARCH, { ...settings, repeats: 1, hf: 'vintk_rfp' }).params).toEqual({
+      sigma: 2,
+      repeats: 1,
+    });
+    expect(hfJob(ARCH, { ...settings, repeats: 2, hf: 'vintk_ff' }).params).toEqual({ sigma: 2, repeats: 2 });
+  });
+
   it("is the Explorer's vintk_rfp job at σ = 1 once the registry's defaults are filled in (same cache)", () => {
     const view = {
       ...defaultViewState(),

@@ -9,6 +9,7 @@
  */
 import { create } from 'zustand';
 import { batchSpec } from '../core/data/imageDataset';
+import { NTK_PROXY_DEFAULTS } from '../core/proxies/ntkCond';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
@@ -34,19 +35,26 @@ export interface LectureSettings {
   seed: number;
   r: number;
   alpha: number;
+  /** Initialisations averaged; absent = the proxies' default (3), and such jobs stay as they were. */
+  repeats?: number;
+}
+
+/** The NTK parameters a lecture job names: none at the default, so its jobs keep their old ids. */
+function repeatsParams(repeats: number | undefined): { repeats?: number } {
+  return repeats === undefined || repeats === NTK_PROXY_DEFAULTS.repeats ? {} : { repeats };
 }
 
 /** `space`: the candidates' space (an imported table's rows may be AutoFormer, scored at 64 px). */
 export function ntkJob(
   arch: string,
-  { seed }: Pick<LectureSettings, 'seed'>,
+  { seed, repeats }: Pick<LectureSettings, 'seed' | 'repeats'>,
   space: LectureTableSpace = LECTURE_SPACE,
 ): ScoreJob {
   return {
     space,
     arch,
     proxy: 'ntk_cond',
-    params: {},
+    params: repeatsParams(repeats),
     seed,
     fidelity: LECTURE_FIDELITY,
     dataset: lectureBatchSpec(seed),
@@ -55,18 +63,26 @@ export function ntkJob(
 
 export function vintkJob(
   arch: string,
-  { seed, r, alpha }: LectureSettings,
+  { seed, r, alpha, repeats }: LectureSettings,
   space: LectureTableSpace = LECTURE_SPACE,
 ): ScoreJob {
-  return { ...ntkJob(arch, { seed }, space), proxy: 'vintk', params: { r, alpha } };
+  return {
+    ...ntkJob(arch, { seed }, space),
+    proxy: 'vintk',
+    params: { r, alpha, ...repeatsParams(repeats) },
+  };
 }
 
 export function vintkRfpJob(
   arch: string,
-  { seed, sigma }: { seed: number; sigma: number },
+  { seed, sigma, repeats }: { seed: number; sigma: number; repeats?: number },
   space: LectureTableSpace = LECTURE_SPACE,
 ): ScoreJob {
-  return { ...ntkJob(arch, { seed }, space), proxy: 'vintk_rfp', params: { sigma } };
+  return {
+    ...ntkJob(arch, { seed }, space),
+    proxy: 'vintk_rfp',
+    params: { sigma, ...repeatsParams(repeats) },
+  };
 }
 
 export interface HfSettings extends LectureSettings {
@@ -74,13 +90,27 @@ export interface HfSettings extends LectureSettings {
   sigma: number;
 }
 
-/** The second column's job: vintk's exactly as before, or vintk_rfp's with σ. */
+export function vintkFfJob(
+  arch: string,
+  { seed, sigma, repeats }: { seed: number; sigma: number; repeats?: number },
+  space: LectureTableSpace = LECTURE_SPACE,
+): ScoreJob {
+  return {
+    ...ntkJob(arch, { seed }, space),
+    proxy: 'vintk_ff',
+    params: { sigma, ...repeatsParams(repeats) },
+  };
+}
+
+/** The second column's job: vintk's exactly as before, or vintk_rfp's or vintk_ff's with σ. */
 export function hfJob(
   arch: string,
   settings: HfSettings,
   space: LectureTableSpace = LECTURE_SPACE,
 ): ScoreJob {
-  return settings.hf === 'vintk_rfp' ? vintkRfpJob(arch, settings, space) : vintkJob(arch, settings, space);
+  if (settings.hf === 'vintk_rfp') return vintkRfpJob(arch, settings, space);
+  if (settings.hf === 'vintk_ff') return vintkFfJob(arch, settings, space);
+  return vintkJob(arch, settings, space);
 }
 
 /** A synchronous key of a job for the in-memory store (the cache uses its own hashed key). */

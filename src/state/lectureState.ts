@@ -7,6 +7,7 @@
  * recomputed (or read from the cache).
  */
 import { create } from 'zustand';
+import { NTK_PROXY_DEFAULTS } from '../core/proxies/ntkCond';
 import type { SpaceId } from '../core/spaces/architecture';
 // schedule.ts is tfjs-free (liveTraining.ts is not): the state module must not pull tfjs in.
 import { SHORT_VIT_SCHEDULE, totalSteps } from '../core/train/schedule';
@@ -55,9 +56,10 @@ export type LectureHideGroup = (typeof LECTURE_HIDE_GROUPS)[number];
 
 /**
  * The high-frequency proxy the second column shows: vintk (our reading of ViNTK, r and α) or
- * vintk_rfp (SCIENCE.md §2's documented alternative: random Fourier patch embedding, σ).
+ * vintk_rfp (SCIENCE.md §2's documented alternative: random Fourier patch embedding, σ) or
+ * vintk_ff (reading B: Fourier features of the inputs fed to the learned patch embedding, σ).
  */
-export const LECTURE_HF_PROXIES = ['vintk', 'vintk_rfp'] as const;
+export const LECTURE_HF_PROXIES = ['vintk', 'vintk_rfp', 'vintk_ff'] as const;
 export type LectureHfProxy = (typeof LECTURE_HF_PROXIES)[number];
 
 export interface LectureState {
@@ -74,8 +76,10 @@ export interface LectureState {
   alpha: number;
   /** Which high-frequency proxy the second column computes. */
   hf: LectureHfProxy;
-  /** vintk_rfp's frequency scale σ (in units of the patch norm). */
+  /** σ of vintk_rfp (in units of the patch norm) or of vintk_ff (B's std per pixel value in [0, 1]). */
   sigma: number;
+  /** Initialisations each NTK score averages log10 κ over (one is not a stable ranking on ViTs). */
+  repeats: number;
   present: boolean;
   /** Hidden control groups, in LECTURE_HIDE_GROUPS order, no duplicates. */
   hide: LectureHideGroup[];
@@ -99,6 +103,8 @@ export const LECTURE_LIMITS = {
   alpha: { min: 0, max: 1 },
   // vintk_rfp accepts (0, 100]; below 0.01 the features are all but constant.
   sigma: { min: 0.01, max: 100 },
+  // The NTK proxies accept 1 to 20 initialisations (ntkSettings).
+  repeats: { min: 1, max: 20 },
   trainSteps: { min: 1, max: LIVE_FULL_STEPS },
 } as const;
 
@@ -111,6 +117,7 @@ export const DEFAULT_LECTURE_STATE: LectureState = {
   alpha: 0.5,
   hf: 'vintk',
   sigma: 1,
+  repeats: NTK_PROXY_DEFAULTS.repeats,
   present: false,
   hide: [],
   lock: false,

@@ -22,6 +22,7 @@ describe('lecture links', () => {
       alpha: 1,
       hf: 'vintk_rfp',
       sigma: 0.3,
+      repeats: 7,
       present: true,
       hide: ['source', 'sliders', 'table', 'train'],
       lock: true,
@@ -43,6 +44,18 @@ describe('lecture links', () => {
       'source',
       'table',
     ]);
+  });
+
+  it('reads the number of initialisations as an integer in 1 to 20; links without it average 3', () => {
+    expect(decodeLectureState(link('{}')).state.repeats).toBe(3);
+    expect(decodeLectureState(link('{"rp":5}'))).toEqual({
+      state: { ...defaultLectureState(), repeats: 5 },
+      notices: [],
+    });
+    expect(decodeLectureState(link('{"rp":50}')).notices).toEqual([
+      "The lecture link's number of initialisations (50) was set to 20 (allowed: 1 to 20).",
+    ]);
+    expect(decodeLectureState(link('{"rp":2.4}')).state.repeats).toBe(2);
   });
 
   it('clamps numbers into range and says so, keeping the rest', () => {
@@ -271,7 +284,7 @@ describe('lecture links', () => {
     );
     expect(state).toEqual({ ...defaultLectureState(), n: 3 });
     expect(notices).toEqual([
-      "The lecture link's high-frequency proxy was not one of vintk, vintk_rfp; vintk was used.",
+      "The lecture link's high-frequency proxy was not one of vintk, vintk_rfp, vintk_ff; vintk was used.",
       "The lecture link's σ was not a number; 1 was used.",
     ]);
     for (const hf of ['ntk_cond', 'VINTK', 7, null, true, ['vintk_rfp']]) {
@@ -284,5 +297,12 @@ describe('lecture links', () => {
     expect(low.notices).toEqual(["The lecture link's σ (0) was set to 0.01 (allowed: 0.01 to 100)."]);
     expect(decodeLectureState(link('{"sg":1e9}')).state.sigma).toBe(100);
     expect(decodeLectureState(link('{"sg":-3}')).state.sigma).toBe(0.01);
+  });
+
+  it('opens reading B (vintk_ff) with its σ', () => {
+    expect(decodeLectureState(link('{"hf":"vintk_ff","sg":10}'))).toEqual({
+      state: { ...defaultLectureState(), hf: 'vintk_ff', sigma: 10 },
+      notices: [],
+    });
   });
 });

@@ -29,8 +29,8 @@ export const LECTURE_PREFIX = 'lec';
 
 /**
  * Short keys keep links short. Never give a key a new meaning without bumping the version. The
- * imported-table keys (tb, col, sp) and the high-frequency proxy's (hf, sg) came later: links
- * without them read exactly as before.
+ * imported-table keys (tb, col, sp), the high-frequency proxy's (hf, sg) and the number of
+ * initialisations (rp) came later: links without them read exactly as before.
  */
 const KEY = {
   screen: 'sc',
@@ -41,6 +41,7 @@ const KEY = {
   alpha: 'a',
   hf: 'hf',
   sigma: 'sg',
+  repeats: 'rp',
   present: 'p',
   lock: 'lock',
   trainSteps: 'ts',
@@ -52,8 +53,8 @@ const KEY = {
 const hideKey = (group: LectureHideGroup) => `${group}_hide`;
 const KNOWN = new Set<string>([...Object.values(KEY), ...LECTURE_HIDE_GROUPS.map(hideKey)]);
 
-type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'sigma' | 'trainSteps';
-const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed', 'trainSteps']);
+type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'sigma' | 'repeats' | 'trainSteps';
+const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed', 'repeats', 'trainSteps']);
 const FIELD_NAMES: Record<NumberField, string> = {
   screen: 'screen',
   n: 'n',
@@ -61,6 +62,7 @@ const FIELD_NAMES: Record<NumberField, string> = {
   r: 'r',
   alpha: 'alpha',
   sigma: 'σ',
+  repeats: 'number of initialisations',
   trainSteps: 'training steps',
 };
 
@@ -194,6 +196,7 @@ function readFields(raw: Record<string, unknown>): DecodedLectureState {
       alpha: number('alpha'),
       hf,
       sigma: number('sigma'),
+      repeats: number('repeats'),
       present: flag(KEY.present, 'presentation'),
       hide,
       lock: flag(KEY.lock, 'lock'),

@@ -12,6 +12,7 @@ import { CorrelationMatrix, SpectrumChart, type SpectrumSeries } from '../charts
 import { explorerProvenance } from '../export/plotCaptions';
 import { download, type ExportRow, toCsv, toJson } from '../export/tableExport';
 import { ExportablePlot } from './ExportablePlot';
+import { formatInitSpread, initSpread } from './initSpread';
 
 export interface AnalysisRow {
   id: number;
@@ -139,6 +140,9 @@ export function AnalysisPanel({
                   <th>log10 κ</th>
                   <th>trace Θ</th>
                   <th>effective rank</th>
+                  <th title="log10 κ of each initialisation the score averages, and their range">
+                    log10 κ per init
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -146,12 +150,14 @@ export function AnalysisPanel({
                   .filter((r) => focus.has(r.id) && r.scores.ntk_cond)
                   .map((r) => {
                     const d = r.scores.ntk_cond!.result.details;
+                    const spread = initSpread(d);
                     return (
                       <tr key={r.id}>
                         <td>{r.id}</td>
                         <td>{fmt(-(r.scores.ntk_cond!.result.value ?? Number.NaN))}</td>
                         <td>{fmt(d.trace)}</td>
                         <td>{fmt(d.effectiveRank)}</td>
+                        <td data-testid="init-spread">{spread ? formatInitSpread(spread) : '–'}</td>
                       </tr>
                     );
                   })}

@@ -117,7 +117,8 @@ export function LectureSpectra({
   ntkResult?: ScoreResult | undefined;
 }) {
   if (!arch) return <p className="meta">Pick a network in the table to see its NTK spectra.</p>;
-  if (hf === 'vintk_rfp') return <RfpSpectra arch={arch} result={result} ntk={ntkResult} large={large} />;
+  if (hf === 'vintk_rfp' || hf === 'vintk_ff')
+    return <PatchSpectra hf={hf} arch={arch} result={result} ntk={ntkResult} large={large} />;
   if (!result) return <p className="meta">The NTK spectra of {arch} appear once its vintk score is in.</p>;
   const lo = numbers(result.details, 'eigenvaluesLo');
   const hi = numbers(result.details, 'eigenvaluesHi');
@@ -145,32 +146,48 @@ export function LectureSpectra({
   );
 }
 
-/** vintk_rfp's NTK spectrum beside ntk_cond's: the same network with a random-Fourier or its learned patch embedding. */
-function RfpSpectra({
+/** How each patch-side reading changes the network, for the spectra's labels and caption. */
+const PATCH_READINGS = {
+  vintk_rfp: {
+    what: 'random Fourier patch features',
+    eigenvalues: 'eigenvalues',
+    caption:
+      'with the patches embedded as fixed random Fourier features γ(p) = [cos 2πBp, sin 2πBp] (vintk_rfp; same batch, same initialisations of the rest)',
+  },
+  vintk_ff: {
+    what: 'Fourier features into its patch embedding',
+    eigenvalues: 'eigenvaluesFf',
+    caption:
+      'with its learned patch embedding reading γ(p) = [p, cos 2πBp, sin 2πBp] of every patch, B shared by all networks (vintk_ff; same batch, same initialisations)',
+  },
+} as const;
+
+/** A patch-side reading's NTK spectrum beside ntk_cond's: the same network, its patches seen another way. */
+function PatchSpectra({
+  hf,
   arch,
   result,
   ntk,
   large,
 }: {
+  hf: keyof typeof PATCH_READINGS;
   arch: string;
   result: ScoreResult | undefined;
   ntk: ScoreResult | undefined;
   large: boolean;
 }) {
+  const reading = PATCH_READINGS[hf];
   if (!result || !ntk)
     return (
-      <p className="meta">The NTK spectra of {arch} appear once its ntk_cond and vintk_rfp scores are in.</p>
+      <p className="meta">
+        The NTK spectra of {arch} appear once its ntk_cond and {hf} scores are in.
+      </p>
     );
   return (
-    <figure className="lec-spectra" data-testid="lec-spectra" data-hf="vintk_rfp">
+    <figure className="lec-spectra" data-testid="lec-spectra" data-hf={hf}>
       <ExportablePlot
         plotId="lecture-spectra"
-        meta={() =>
-          spectraMeta(
-            arch,
-            'learned patch embedding (ntk_cond) and random Fourier patch features (vintk_rfp)',
-          )
-        }
+        meta={() => spectraMeta(arch, `learned patch embedding (ntk_cond) and ${reading.what} (${hf})`)}
       >
         <SpectrumChart
           series={[
@@ -180,9 +197,9 @@ function RfpSpectra({
               eigenvalues: numbers(ntk.details, 'eigenvalues'),
             },
             {
-              id: 'rfp',
-              label: 'vintk_rfp: random Fourier patch features',
-              eigenvalues: numbers(result.details, 'eigenvalues'),
+              id: hf,
+              label: `${hf}: ${reading.what}`,
+              eigenvalues: numbers(result.details, reading.eigenvalues),
             },
           ]}
           width={large ? 720 : 460}
@@ -192,8 +209,7 @@ function RfpSpectra({
       </ExportablePlot>
       <figcaption>
         NTK eigenvalues λᵢ/λ₁ (log axis) of <code>{arch}</code> with its learned patch embedding (ntk_cond)
-        and with the patches embedded as fixed random Fourier features γ(p) = [cos 2πBp, sin 2πBp] (vintk_rfp;
-        same batch, same initialisations of the rest).
+        and {reading.caption}.
       </figcaption>
     </figure>
   );

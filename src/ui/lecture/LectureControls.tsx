@@ -127,6 +127,20 @@ export function LectureControls({
               data-testid="lec-seed"
             />
           </label>
+          <label title="Each NTK score averages log10 κ over this many initialisations (seed, seed + 1, …): on ViTs one initialisation is not a stable ranking">
+            inits{' '}
+            <input
+              type="number"
+              min={LECTURE_LIMITS.repeats.min}
+              max={LECTURE_LIMITS.repeats.max}
+              value={lecture.repeats}
+              onChange={(e) => {
+                const repeats = clampInt(e.currentTarget.valueAsNumber, LECTURE_LIMITS.repeats);
+                if (repeats !== null) setLecture({ repeats });
+              }}
+              data-testid="lec-repeats"
+            />
+          </label>
           <span className="meta">{candidates} networks</span>
         </fieldset>
       )}
@@ -146,6 +160,7 @@ export function LectureControls({
             >
               <option value="vintk">vintk (r, α)</option>
               <option value="vintk_rfp">vintk_rfp (σ)</option>
+              <option value="vintk_ff">vintk_ff (σ): Fourier features into the patch embedding</option>
             </select>
           </label>
           {lecture.hf === 'vintk' ? (

@@ -124,9 +124,9 @@ export interface HfChoice {
   sigma: number;
 }
 
-/** e.g. "r = 0.25, α = 0.5" (vintk), "σ = 1" (vintk_rfp). */
+/** e.g. "r = 0.25, α = 0.5" (vintk), "σ = 1" (vintk_rfp, vintk_ff). */
 export function hfSettingsText({ hf, r, alpha, sigma }: HfChoice): string {
-  return hf === 'vintk_rfp' ? `σ = ${sigma}` : `r = ${r}, α = ${alpha}`;
+  return hf === 'vintk' ? `r = ${r}, α = ${alpha}` : `σ = ${sigma}`;
 }
 
 /** e.g. "vintk (r = 0.25, α = 0.5)", "vintk_rfp (σ = 1)". */
@@ -165,7 +165,11 @@ export function explainText(
         ? `their 95% intervals overlap ([${fmt(ntk.rho.low, 2)}, ${fmt(ntk.rho.high, 2)}] and [${fmt(vintk.rho.low, 2)}, ${fmt(vintk.rho.high, 2)}]), so ${n} networks cannot settle it`
         : 'their 95% intervals do not overlap';
   const reading =
-    name === 'vintk_rfp' ? ' (in its alternative reading, random Fourier patch embeddings)' : '';
+    name === 'vintk_rfp'
+      ? ' (in its alternative reading, random Fourier patch embeddings)'
+      : name === 'vintk_ff'
+        ? ' (in its reading B, Fourier features of the inputs fed to the learned patch embedding)'
+        : '';
   const second =
     d > 0
       ? `Here ${name} ranks better, as the paper claims${reading}; ${intervals}.`

@@ -45,6 +45,7 @@ import { explainText, fmt, type HfChoice, hfSettingsText, ProxyScatter } from '.
 import { LectureTable } from './LectureTable';
 import { NoLiveTraining, scatterEmptyText, TableSourceNotes, tableLabels } from './LectureTableNotes';
 import { LiveTraining } from './LiveTraining';
+import { OodVerdict } from './OodVerdict';
 import { PreparedScores } from './PreparedScores';
 import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable, shippedSeed0Accuracy } from './shippedTable';
 import { useScreenKeys } from './useScreenKeys';
@@ -103,7 +104,7 @@ export function LectureView() {
   const tablesLoaded = useGroundTruthStore((s) => s.loaded);
   const { results, errors, status, progress, cacheProblem } = useLectureScores();
   const setLecture = useLectureStore((s) => s.setLecture);
-  const { source, n, seed, r, alpha, hf, sigma, present } = lecture;
+  const { source, n, seed, r, alpha, hf, sigma, repeats, present } = lecture;
   // The imported tables (IndexedDB) are read here too: a lecture link may name one.
   useEffect(() => {
     void loadGroundTruth();
@@ -128,11 +129,11 @@ export function LectureView() {
     () =>
       archs.map((arch) => ({
         arch,
-        ntk: ntkJob(arch, { seed }, space),
+        ntk: ntkJob(arch, { seed, repeats }, space),
         // The second column: the chosen high-frequency proxy (vintk's job exactly as before).
-        vintk: hfJob(arch, { seed, r, alpha, hf, sigma }, space),
+        vintk: hfJob(arch, { seed, r, alpha, hf, sigma, repeats }, space),
       })),
-    [archs, seed, r, alpha, hf, sigma, space],
+    [archs, seed, r, alpha, hf, sigma, repeats, space],
   );
   const allJobs = useMemo(() => jobs.flatMap((j) => [j.ntk, j.vintk]), [jobs]);
   useEffect(() => {
@@ -266,7 +267,9 @@ export function LectureView() {
               The high-frequency domain, at r = {r}
               {hf === 'vintk_rfp'
                 ? ` (vintk's filter; vintk_rfp embeds the patches at σ = ${sigma} instead)`
-                : ''}
+                : hf === 'vintk_ff'
+                  ? ` (vintk's filter; vintk_ff feeds Fourier features of the patches at σ = ${sigma} instead)`
+                  : ''}
             </h2>
           )}
           <FrequencyImages spec={spec} r={r} />
@@ -337,6 +340,7 @@ export function LectureView() {
                 </button>
               )}
           </div>
+          <OodVerdict />
           {!lecture.hide.includes('table') && (
             <LectureTable
               rows={rows}
