@@ -17,6 +17,7 @@ import { TRAINED_PREFIX } from '../../core/train/trainedTable';
 import { useExplorerStore } from '../../state/explorerStore';
 import { isShippedTableNameInManifest } from '../../state/firstVisit';
 import { IMPORTED_SUFFIX, useGroundTruthStore } from '../../state/groundTruthState';
+import { missingTruthColumn } from '../../state/truthColumnCheck';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 import { ShippedDataProblems } from './ShippedDataProblems';
 
@@ -99,6 +100,7 @@ export function GroundTruthPanel() {
     truth !== null &&
     !tables.some((t) => t.name === truth.table) &&
     !(isShippedTableNameInManifest(truth.table) && shippedStatus !== 'loaded');
+  const columnProblem = missingTruthColumn(truth, tables);
 
   useEffect(() => {
     void loadGroundTruth();
@@ -140,6 +142,11 @@ export function GroundTruthPanel() {
           {truth.table.startsWith(TRAINED_PREFIX)
             ? 'it was made by short training in the page; train the same candidates below (same seed and steps give the same accuracies).'
             : 'import that file to see the plot (links never carry the table itself).'}
+        </div>
+      )}
+      {columnProblem && (
+        <div className="notice" role="status" data-testid="gt-column-missing">
+          {columnProblem}
         </div>
       )}
       <GroundTruthImportFeedback />

@@ -8,8 +8,18 @@ export interface ExportRow {
   values: Record<string, number>;
 }
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-function csvField(text: string): string {
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection": a cell beginning with = + - @,
+ * tab or carriage return) gets a leading apostrophe, so it opens as the text it is. Only text cells:
+ * numbers are written by csvNumber and a plain negative number is no formula.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180 quoting of neutralised text: fields with a comma, quote or line break are quoted, quotes doubled. */
+function csvField(raw: string): string {
+  const text = neutraliseFormula(raw);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
