@@ -186,4 +186,44 @@ describe('npm run score', () => {
     expect(last.key).not.toBe(records[0].key);
     expect(last.value).toBeGreaterThan(records[0].value);
   });
+
+  it('fails loudly, in one line and with exit code 2, on an empty archs file and an --out in a missing folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '# nothing but a comment\n\n');
+    const none = score(['--archs', empty, '--proxies', 'params', '--backend', 'cpu']);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toMatch(/^score: --archs file .* holds no architectures/);
+    const archs = join(dir, 'archs.txt');
+    writeFileSync(archs, `${CELL}\n`);
+    const lost = score([
+      '--archs',
+      archs,
+      '--proxies',
+      'params',
+      '--out',
+      join(dir, 'no', 'such', 'out.jsonl'),
+    ]);
+    expect(lost.code).toBe(2);
+    expect(lost.stderr.split('\n')[0]).toMatch(/^score: the folder of --out .* does not exist/);
+    expect(lost.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('retries an error record: a failed job is not a finished one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const archs = join(dir, 'archs.txt');
+    writeFileSync(archs, `${CELL}\n`);
+    const out = join(dir, 'out.jsonl');
+    const common = ['--archs', archs, '--out', out, '--backend', 'cpu', '--proxies', 'params'];
+    expect(score(common).code).toBe(0);
+    const good = JSON.parse(readFileSync(out, 'utf8').trim());
+    const { value: _value, ...rest } = good;
+    writeFileSync(out, `${JSON.stringify({ ...rest, error: 'out of memory' })}\n`);
+    const again = score(common);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/already in/);
+    const last = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop()!);
+    expect(last.key).toBe(good.key);
+    expect(last.value).toBe(good.value);
+  });
 });

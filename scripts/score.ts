@@ -8,7 +8,8 @@
  * Bad arguments: a message and exit code 2. Bad architecture lines: a message naming the line,
  * the other lines still scored, exit code 2 at the end.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -144,6 +145,15 @@ if (options.archs) {
         ? mlpSample(n, seed).map(mlpToString)
         : vitSample(space === 'vit-browser' ? 'browser' : space, n, seed).map(vitToString);
   lines = archs.map((text, i) => ({ text, line: i + 1 }));
+}
+
+if (lines.length === 0) {
+  fail(`--archs file ${options.archs} holds no architectures (blank lines and # comments are skipped)`);
+}
+if (options.out && !existsSync(dirname(resolve(options.out)))) {
+  fail(
+    `the folder of --out ${options.out} does not exist (${dirname(resolve(options.out))}); create it first`,
+  );
 }
 
 // More processes than lines would only start idle ones.
