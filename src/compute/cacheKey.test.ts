@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { batchSpec } from '../core/data/imageDataset';
 import { getProxy } from '../core/proxies/registry';
 import { nb201Arch, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
@@ -20,6 +21,19 @@ describe('cacheKey', () => {
     const key = await cacheKey(base);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(await cacheKey({ ...base })).toBe(key);
+  });
+
+  it('is the SHA-256 of the key material (checked by node:crypto), also where crypto.subtle is missing (plain http)', async () => {
+    const jobs = [base, nwot, { ...base, seed: 7 }, { ...nwot, params: { repeats: 2 } }];
+    const expected = jobs.map((j) => createHash('sha256').update(cacheKeyMaterial(j), 'utf8').digest('hex'));
+    expect(await Promise.all(jobs.map(cacheKey))).toEqual(expected);
+    // An insecure context has no crypto.subtle at all.
+    vi.stubGlobal('crypto', {});
+    try {
+      expect(await Promise.all(jobs.map(cacheKey))).toEqual(expected);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('changes when any input changes', async () => {

@@ -5,6 +5,8 @@
  * The backend is deliberately not part of it (results record their backend instead).
  * NB201 data-free keys are the same as before jobs carried arch text, so old caches stay valid.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { batchSpec, parseBatchSpec } from '../core/data/imageDataset';
 import { getProxy, resolvedParams } from '../core/proxies/registry';
 import { NO_DATASET, type ScoreJob } from '../core/proxies/scoreJob';
@@ -63,8 +65,11 @@ export function cacheKeyMaterial(job: ScoreJob): string {
   });
 }
 
+/**
+ * SHA-256 by @noble/hashes, not crypto.subtle: subtle exists only in secure contexts, so a page served
+ * over plain http from another host had no cache keys at all. One code path everywhere (page, worker,
+ * Node) also means one key for one job. Async only so that callers need not change.
+ */
 export async function cacheKey(job: ScoreJob): Promise<string> {
-  const bytes = new TextEncoder().encode(cacheKeyMaterial(job));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(sha256(new TextEncoder().encode(cacheKeyMaterial(job))));
 }
