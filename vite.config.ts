@@ -1,11 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer).
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+import { ISOLATION_HEADERS, SECURITY_HEADERS } from './scripts/deploy/securityHeaders';
 
 export default defineConfig({
   plugins: [react()],
@@ -20,6 +15,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  server: { port: 5173, headers: isolationHeaders },
-  preview: { port: 4173, strictPort: true, headers: isolationHeaders },
+  // The dev server cannot send the CSP: hot reload injects inline scripts (securityHeaders.ts).
+  server: { port: 5173, headers: ISOLATION_HEADERS },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });
