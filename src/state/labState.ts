@@ -4,6 +4,7 @@
  * numbers). Panels read the fields they use; labConfigs.ts turns them into core configs.
  */
 import { create } from 'zustand';
+import { MLP_LIMITS } from '../core/spaces/mlp';
 
 export const LAB_PANELS = ['bias', 'fourier', 'spectrum', 'residual', 'precond'] as const;
 export type LabPanel = (typeof LAB_PANELS)[number];
@@ -64,7 +65,8 @@ export const LAB_LIMITS = {
   sigma: { min: 0.01, max: 1000 },
   features: { min: 1, max: 1024 },
   levels: { min: 1, max: 12 },
-  width: { min: 4, max: 8192 },
+  // The core's own cap (MLP_LIMITS): a link never asks for a width the networks refuse.
+  width: { min: 4, max: MLP_LIMITS.width[1] },
   depth: { min: 1, max: 8 },
   points: { min: 8, max: 512 },
   flatten: { min: 1, max: 256 },

@@ -38,11 +38,11 @@ describe('lab links', () => {
 
   it('clamps numbers into range and says so, keeping the rest', () => {
     const { state, notices } = decodeLabState(link('{"w":1e9,"d":2.6,"pn":"spectrum"}'));
-    expect(state.width).toBe(8192);
+    expect(state.width).toBe(4096);
     expect(state.depth).toBe(3);
     expect(state.panel).toBe('spectrum');
     expect(notices).toEqual([
-      "The lab link's width (1000000000) was set to 8192 (allowed: 4 to 8192).",
+      "The lab link's width (1000000000) was set to 4096 (allowed: 4 to 4096).",
       "The lab link's depth (2.6) was set to 3 (allowed: 1 to 8).",
     ]);
   });

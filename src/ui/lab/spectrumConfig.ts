@@ -18,13 +18,10 @@ export const CONVERGENCE_WIDTHS: readonly number[] = [16, 32, 64, 128, 256, 512,
 /** Initialisations averaged per width in the convergence strip. */
 export const CONVERGENCE_INITS = 4;
 
-/** The widest network the core builds (spaces/mlp.ts MLP_LIMITS.width), repeated here so the UI does not pull in the core. */
-const CORE_MAX_WIDTH = 4096;
-
-/** The width slider's stops: exponents e with 2^e from 16 to the largest width both the link and the core accept. */
+/** The width slider's stops: exponents e with 2^e from 16 to the largest width (LAB_LIMITS, the core's cap). */
 export const WIDTH_EXPONENTS = {
   min: 4,
-  max: Math.floor(Math.log2(Math.min(LAB_LIMITS.width.max, CORE_MAX_WIDTH))),
+  max: Math.floor(Math.log2(LAB_LIMITS.width.max)),
 };
 
 export function labMapping(
