@@ -90,3 +90,29 @@ test('200 random or mutated links never break the page', async ({ page }) => {
   expect(errors).toEqual([]);
   expect(noticed).toBeGreaterThanOrEqual(190);
 });
+
+test('a link asking for thousands of jobs starts nothing until the user says yes', async ({ page }) => {
+  // 1 000 cells × 3 proxies at a seed no shipped set holds: 3 000 jobs, past the 2 000 that need a yes.
+  const view = {
+    ...DEFAULT_VIEW_STATE,
+    sampleSize: 1000,
+    seed: 31337,
+    proxies: ['params', 'flops', 'synflow'],
+  };
+  await page.goto(`/#${encodeViewState(view as typeof DEFAULT_VIEW_STATE)}`);
+  const ask = page.getByTestId('link-run-ask');
+  await expect(ask).toHaveAttribute('data-jobs', '3000');
+  // Long enough for the 150 ms debounce and a run to have dispatched jobs, had one started.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-dispatched', '0');
+  await page.getByTestId('link-run-start').click();
+  await expect(ask).toHaveCount(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('run-status').getAttribute('data-dispatched')))
+    .toBeGreaterThan(0);
+  await page.getByTestId('cancel').click();
+  // A small link runs at once, without asking.
+  await page.goto(`/#${encodeViewState({ ...DEFAULT_VIEW_STATE, sampleSize: 3, seed: 31337 })}`);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'finished');
+  await expect(ask).toHaveCount(0);
+});

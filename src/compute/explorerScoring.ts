@@ -8,12 +8,12 @@ import { jobDataset, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
-import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import { LINK_ASK_JOBS, scoreSlot, useExplorerStore } from '../state/explorerStore';
 import { type ViewState, viewCells } from '../state/viewState';
 import { parseBackendPreference } from './backends/backendReport';
 import { openScoreCache, type ScoreCache } from './scoreCache';
 import { runScores, type ScoredJob } from './scoreRun';
-import { prescoredFor } from './shippedData';
+import { notPrescored, prescoredFor } from './shippedData';
 import { pageWorkerCount } from './workerCount';
 import { WorkerPool } from './workerPool';
 
@@ -91,6 +91,12 @@ export function wholeSpaceColumn(proxy: WholeSpaceProxy, fidelity: FidelityPrese
   return column;
 }
 
+/** The user's yes to the large run an opened link asked for. */
+export function confirmLinkRun(): Promise<void> {
+  useExplorerStore.setState({ fromLink: false, linkRunAsk: null });
+  return scoreCurrentView();
+}
+
 /** Scores the current view; results already in the store or the cache are not recomputed. */
 export async function scoreCurrentView(): Promise<void> {
   const id = ++runId;
@@ -99,6 +105,14 @@ export async function scoreCurrentView(): Promise<void> {
   current = controller;
   const store = useExplorerStore;
   const jobs = jobsForView(store.getState().view);
+  // A stranger's link may ask for tens of thousands of jobs: past LINK_ASK_JOBS, ask first.
+  if (store.getState().fromLink) {
+    const toCompute = notPrescored(jobs.filter((j) => !store.getState().scores[scoreSlot(j)])).length;
+    if (toCompute > LINK_ASK_JOBS) {
+      store.setState({ linkRunAsk: toCompute, status: 'idle', progress: null });
+      return;
+    }
+  }
   // Shipped pre-scored sets holding some of these jobs go into the cache before it is read.
   await prescoredFor(jobs, getCache);
   if (id !== runId) return;

@@ -154,6 +154,12 @@ async function loadSet(set: PrescoredSet, cache: () => Promise<ScoreCache>): Pro
  * Resolves once every shipped set holding some of `jobs` is in `cache` (loaded on first need, once
  * per page), or could not be; never rejects.
  */
+/** The jobs no shipped pre-scored set holds: what a run would have to compute (or find cached). */
+export function notPrescored(jobs: readonly ScoreJob[]): ScoreJob[] {
+  const sets = shippedPrescoredSets();
+  return jobs.filter((job) => !sets.some((set) => covers(set, job)));
+}
+
 export function prescoredFor(jobs: readonly ScoreJob[], cache: () => Promise<ScoreCache>): Promise<void> {
   const needed = shippedPrescoredSets().filter((set) => jobs.some((job) => covers(set, job)));
   return Promise.all(

@@ -9,6 +9,12 @@ import type { ScoreJob } from '../core/proxies/scoreJob';
 import { firstVisitView } from './firstVisit';
 import type { ViewState } from './viewState';
 
+/**
+ * A link opened from anywhere may name up to 2 000 architectures × every proxy (38 000 jobs): past
+ * this many jobs that no shipped set holds, the run waits for the user's yes.
+ */
+export const LINK_ASK_JOBS = 2000;
+
 export type RunStatus = 'idle' | 'running' | 'finished' | 'cancelled';
 
 export interface CacheStatus {
@@ -30,6 +36,13 @@ export interface ExplorerState {
   status: RunStatus;
   /** Jobs sent to workers since the page opened. */
   dispatched: number;
+  /**
+   * True while the view is exactly what an opened link named: a large run it would start waits for
+   * the user's yes (LINK_ASK_JOBS). Any change the user makes, or their yes, clears it.
+   */
+  fromLink: boolean;
+  /** Jobs the opened link's run would compute, while it waits for the user's yes; else null. */
+  linkRunAsk: number | null;
   setView(patch: Partial<ViewState>): void;
   setNotices(notices: string[]): void;
   dismissNotices(): void;
@@ -53,7 +66,9 @@ export const useExplorerStore = create<ExplorerState>()((set) => ({
   progress: null,
   status: 'idle',
   dispatched: 0,
-  setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),
+  fromLink: false,
+  linkRunAsk: null,
+  setView: (patch) => set((s) => ({ view: { ...s.view, ...patch }, fromLink: false, linkRunAsk: null })),
   setNotices: (notices) => set({ notices }),
   dismissNotices: () => set({ notices: [] }),
 }));

@@ -1,6 +1,12 @@
 /** The Explorer: a seeded sample of a search space, scored by the chosen proxies in workers. */
 import { useEffect, useMemo, useState } from 'react';
-import { cancelScoring, clearScoreCache, jobFor, scoreCurrentView } from '../compute/explorerScoring';
+import {
+  cancelScoring,
+  clearScoreCache,
+  confirmLinkRun,
+  jobFor,
+  scoreCurrentView,
+} from '../compute/explorerScoring';
 import { loadShippedTablesFor } from '../compute/shippedData';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
@@ -91,6 +97,7 @@ export function ExplorerView() {
   const progress = useExplorerStore((s) => s.progress);
   const status = useExplorerStore((s) => s.status);
   const dispatched = useExplorerStore((s) => s.dispatched);
+  const linkRunAsk = useExplorerStore((s) => s.linkRunAsk);
   const setView = useExplorerStore((s) => s.setView);
 
   const cells = useMemo(() => viewCells(view), [view.space, view.sampleSize, view.seed, view.added]);
@@ -186,6 +193,17 @@ export function ExplorerView() {
           Clear cache
         </button>
       </div>
+      {linkRunAsk !== null && (
+        <div className="notice" role="alert" data-testid="link-run-ask" data-jobs={linkRunAsk}>
+          This link asks for {linkRunAsk.toLocaleString('en')} scores ({rows.length.toLocaleString('en')}{' '}
+          architectures × {view.proxies.length} proxies) that no shipped set holds; on this machine that may
+          take long. Nothing has started.{' '}
+          <button type="button" onClick={() => void confirmLinkRun()} data-testid="link-run-start">
+            Score them all
+          </button>{' '}
+          or lower the sample size or the proxies above first.
+        </div>
+      )}
       <AddCells />
       <GroundTruthPanel />
       <TrainPanel cells={cells} brushed={brushed} />

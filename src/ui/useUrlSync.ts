@@ -31,11 +31,11 @@ export function readHash(): void {
   } else if (page === 'explorer') {
     // No link at all: the prepared first view (a link's defaults stay those of the link format).
     if (location.hash === '' || location.hash === '#') {
-      useExplorerStore.setState({ view: firstVisitView(), notices: [] });
+      useExplorerStore.setState({ view: firstVisitView(), notices: [], fromLink: false, linkRunAsk: null });
       return;
     }
     const { state, notices } = decodeViewState(location.hash);
-    useExplorerStore.setState({ view: state, notices });
+    useExplorerStore.setState({ view: state, notices, fromLink: true, linkRunAsk: null });
   }
 }
 
