@@ -43,17 +43,31 @@ let cachePromise: Promise<ScoreCache> | undefined;
 let runId = 0;
 let current: AbortController | undefined;
 
+function newPool(): WorkerPool {
+  // ?backend=wasm|cpu|webgpu forces a backend first (for comparing them); default: auto.
+  const preference = parseBackendPreference(new URLSearchParams(location.search).get('backend'));
+  return new WorkerPool(
+    () => new Worker(new URL('../../workers/proxy.worker.ts', import.meta.url), { type: 'module' }),
+    poolSize,
+    preference,
+  );
+}
+
+/** The scoring pool (Explorer and lecture scores); Cancel stops it. */
 export function getPool(): WorkerPool {
-  if (!pool) {
-    // ?backend=wasm|cpu|webgpu forces a backend first (for comparing them); default: auto.
-    const preference = parseBackendPreference(new URLSearchParams(location.search).get('backend'));
-    pool = new WorkerPool(
-      () => new Worker(new URL('../../workers/proxy.worker.ts', import.meta.url), { type: 'module' }),
-      poolSize,
-      preference,
-    );
-  }
+  pool ??= newPool();
   return pool;
+}
+
+let trainingPool: WorkerPool | undefined;
+
+/**
+ * Training runs have workers of their own (started on the first run): cancelling scores terminates
+ * the scoring workers, and must never take a training run down with them.
+ */
+export function getTrainingPool(): WorkerPool {
+  trainingPool ??= newPool();
+  return trainingPool;
 }
 
 export function getCache(): Promise<ScoreCache> {

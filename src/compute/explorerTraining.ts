@@ -1,6 +1,6 @@
 /**
  * Short training of chosen candidates as ground truth: one worker job per candidate (in the
- * Explorer's pool), progress into the training store, each finished accuracy straight into a
+ * training pool, which the Explorer's Cancel does not stop), progress into the training store, each finished accuracy straight into a
  * ground-truth table named after the schedule (trainedTable.ts), so the plots pick it up.
  */
 import { candidateCodec } from '../core/spaces/candidateIndex';
@@ -9,7 +9,7 @@ import { explorerSchedule, trainedTable, trainedTableName } from '../core/train/
 import { useExplorerStore } from '../state/explorerStore';
 import { useGroundTruthStore } from '../state/groundTruthState';
 import { type TrainRun, useTrainingStore } from '../state/trainingState';
-import { getPool } from './explorerScoring';
+import { getTrainingPool } from './explorerScoring';
 import { saveGeneratedTable } from './groundTruthImport';
 
 let batch = 0;
@@ -44,7 +44,7 @@ export async function trainCells(cells: readonly number[], steps: number): Promi
     cells.map(async (cell) => {
       const id = `${prefix}-${cell}`;
       try {
-        const result = await getPool().train(
+        const result = await getTrainingPool().train(
           {
             id,
             space: view.space,
@@ -56,7 +56,7 @@ export async function trainCells(cells: readonly number[], steps: number): Promi
           (p) => {
             // A run cancelled while it waited for a worker starts anyway once one is free: stop it.
             if (useTrainingStore.getState().runs[`${view.space}:${cell}`]?.status === 'cancelled') {
-              getPool().cancelTraining(id);
+              getTrainingPool().cancelTraining(id);
               return;
             }
             update(cell, { status: 'training', step: p.step, total: p.totalSteps, loss: p.loss });
@@ -86,7 +86,7 @@ export async function trainCells(cells: readonly number[], steps: number): Promi
 export function cancelTrainingRuns(): void {
   const { runs } = useTrainingStore.getState();
   for (const run of Object.values(runs)) {
-    if (run.status === 'training' || run.status === 'waiting') getPool().cancelTraining(run.id);
+    if (run.status === 'training' || run.status === 'waiting') getTrainingPool().cancelTraining(run.id);
   }
   useTrainingStore.setState((s) => ({
     runs: Object.fromEntries(

@@ -1,10 +1,10 @@
 /**
- * The lecture's live training: the picked rows of the lecture table, each trained in the Explorer's
- * worker pool (the pool the lecture scores with) by the exact job that made its row of the shipped
+ * The lecture's live training: the picked rows of the lecture table, each trained in the training
+ * worker pool (apart from the pool the lecture scores with) by the exact job that made its row of the shipped
  * table, with a test-accuracy curve measured on the way. Progress and curve points land in a small
  * store the view draws from; it lives outside the view, so stepping through presentation screens
- * loses nothing. Cancelling stops only these runs (never pool.cancelAll, which would also kill the
- * lecture's scoring): the scores on the page stay.
+ * loses nothing. Cancelling stops only these runs (never pool.cancelAll), and cancelling the
+ * lecture's scoring leaves them running: the scores on the page stay.
  */
 import { create } from 'zustand';
 import type { TrainProgress, TrainRequest } from '../../workers/trainApi';
@@ -17,7 +17,7 @@ import {
   withCurvePoint,
 } from '../core/train/liveTraining';
 import { describeSchedule } from '../core/train/schedule';
-import { getPool } from './explorerScoring';
+import { getTrainingPool } from './explorerScoring';
 import { LECTURE_FIDELITY, LECTURE_SPACE } from './lectureScoring';
 import type { WorkerPool } from './workerPool';
 
@@ -100,7 +100,7 @@ export async function startLiveTraining(
   archs: readonly string[],
   steps: number,
   tableOf: (arch: string) => number | undefined,
-  pool: TrainingPool = getPool(),
+  pool: TrainingPool = getTrainingPool(),
 ): Promise<void> {
   const set = useLiveTraining.setState;
   const problem =
@@ -189,7 +189,7 @@ export async function startLiveTraining(
  * Stops the live runs: those training stop after their current step, those still queued are marked
  * cancelled at once. Only these runs: the lecture's scores and scoring jobs are left alone.
  */
-export function cancelLiveTraining(pool: TrainingPool = getPool()): void {
+export function cancelLiveTraining(pool: TrainingPool = getTrainingPool()): void {
   const { batch } = useLiveTraining.getState();
   if (!batch) return;
   for (const run of batch.runs) if (active(run)) pool.cancelTraining(run.id);

@@ -17,21 +17,32 @@ const job: ScoreJob = {
   dataset: 'cifar10-train n=64 seed=0',
 };
 
-/** A worker whose score() runs `behave` with the worker's number; terminate() closes its port. */
-function fakeWorkers(behave: (worker: number) => Promise<ScoreResult>) {
+/**
+ * A worker whose score() runs `behave` with the worker's number; terminate() closes its port.
+ * Each records the backend preference it was started with; the first `gpu` workers report WebGPU
+ * when asked for 'auto', the others what they were asked for ('auto' → wasm).
+ */
+function fakeWorkers(behave: (worker: number) => Promise<ScoreResult>, gpu = 0) {
   let made = 0;
   const terminated: number[] = [];
+  const preferences: string[] = [];
+  const ports: MessagePort[] = [];
   const make = () => {
     const id = made++;
     const { port1, port2 } = new MessageChannel();
     expose(
       {
-        init: async () => ({ backend: 'wasm', reason: 'test' }),
+        init: async (preference: string) => {
+          preferences[id] = preference;
+          const name = preference === 'auto' ? (id < gpu ? 'webgpu' : 'wasm') : preference;
+          return { name, label: name, reason: 'test' };
+        },
         score: () => behave(id),
       },
       port2,
     );
     port1.start();
+    ports[id] = port1;
     return Object.assign(port1, {
       terminate: () => {
         terminated.push(id);
@@ -40,8 +51,14 @@ function fakeWorkers(behave: (worker: number) => Promise<ScoreResult>) {
       },
     }) as unknown as Worker;
   };
-  return { make, made: () => made, terminated };
+  /** The worker dies as a browser reports it: an error event on the Worker object. */
+  // (Node has no ErrorEvent: an Event with the message a browser's ErrorEvent carries.)
+  const kill = (id: number, message: string) =>
+    ports[id]!.dispatchEvent(Object.assign(new Event('error'), { message }));
+  return { make, made: () => made, terminated, preferences, kill };
 }
+
+const never = () => new Promise<ScoreResult>(() => {});
 
 const ok = (worker: number): ScoreResult => ({
   value: worker,
@@ -97,5 +114,54 @@ describe('WorkerPool', () => {
     expect(workers.made()).toBe(1);
     expect(workers.terminated).toEqual([]);
     pool.cancelAll();
+  });
+
+  it('fails the job of a worker that dies (WebGPU device lost) with the reason, and scores it once more on the next backend', async () => {
+    const workers = fakeWorkers(async (worker) => (worker === 0 ? never() : ok(worker)), 1);
+    const pool = new WorkerPool(workers.make, 1, 'auto');
+    expect((await pool.backend()).name).toBe('webgpu');
+    const scored = pool.score(job);
+    await new Promise((r) => setTimeout(r, 20));
+    workers.kill(0, 'GPUDevice lost: the device was lost');
+    expect((await scored).value).toBe(1);
+    expect(workers.terminated).toEqual([0]);
+    expect(workers.preferences).toEqual(['auto', 'wasm']);
+    pool.cancelAll();
+  });
+
+  it('gives up after the second death, saying why both times', async () => {
+    const workers = fakeWorkers(() => never());
+    const pool = new WorkerPool(workers.make, 1, 'auto');
+    const outcome = pool.score(job).then(
+      () => null,
+      (error: Error) => error,
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    workers.kill(0, 'first');
+    await new Promise((r) => setTimeout(r, 20));
+    workers.kill(1, 'second');
+    const error = await outcome;
+    expect(error?.name).toBe('WorkerDiedError');
+    expect(error?.message).toMatch(/uncaught error: second.*twice: .*uncaught error: first/);
+    await new Promise((r) => setTimeout(r, 20));
+    // wasm → cpu, and cpu stays cpu.
+    expect(workers.preferences).toEqual(['auto', 'cpu', 'cpu']);
+    pool.cancelAll();
+  });
+
+  it('settles every caller on cancel, those waiting for a worker too', async () => {
+    const workers = fakeWorkers(() => never());
+    const pool = new WorkerPool(workers.make, 1, 'auto');
+    const calls = [pool.score(job), pool.score(job), pool.wholeSpace('params', 'quick')];
+    await new Promise((r) => setTimeout(r, 20));
+    pool.cancelAll();
+    const settled = await Promise.race([
+      Promise.allSettled(calls),
+      new Promise<'hung'>((r) => setTimeout(() => r('hung'), 500)),
+    ]);
+    expect(settled).not.toBe('hung');
+    for (const s of settled as PromiseSettledResult<unknown>[]) {
+      expect(s).toMatchObject({ status: 'rejected', reason: { name: 'CancelledError' } });
+    }
   });
 });
