@@ -31,9 +31,27 @@ const loadBatch = createBatchLoader({
   dataUrl: dataFolderUrl(import.meta.env.BASE_URL, self.location.href),
 });
 
+/**
+ * A lost WebGPU device (driver reset, GPU process crash) leaves every later job failing: the worker
+ * then stops with an uncaught error, which the pool sees as a dead worker (workerPool.ts) and
+ * replaces on the next backend, trying the job it held once more.
+ */
+function dieWhenDeviceLost(chosen: BackendReport): void {
+  if (chosen.name !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then((info) => {
+    setTimeout(() => {
+      throw new Error(`WebGPU device lost (${info.reason}): ${info.message}`);
+    });
+  });
+}
+
 const api = {
   init(preference: BackendPreference): Promise<BackendReport> {
-    report ??= selectBackend(preference, wasmFiles);
+    report ??= selectBackend(preference, wasmFiles).then((chosen) => {
+      dieWhenDeviceLost(chosen);
+      return chosen;
+    });
     return report;
   },
   async score(job: ScoreJob): Promise<ScoreResult> {
