@@ -7,10 +7,9 @@ import { candidateCodec } from '../core/spaces/candidateIndex';
 import { describeSchedule } from '../core/train/schedule';
 import { explorerSchedule, trainedTable, trainedTableName } from '../core/train/trainedTable';
 import { useExplorerStore } from '../state/explorerStore';
-import { useGroundTruthStore } from '../state/groundTruthState';
 import { type TrainRun, useTrainingStore } from '../state/trainingState';
 import { getTrainingPool } from './explorerScoring';
-import { saveGeneratedTable } from './groundTruthImport';
+import { updateGeneratedTable } from './groundTruthImport';
 
 let batch = 0;
 
@@ -68,9 +67,9 @@ export async function trainCells(cells: readonly number[], steps: number): Promi
           accuracy: result.testAccuracy,
           warnings: result.warnings,
         });
-        const name = trainedTableName(view.space, schedule);
-        const previous = useGroundTruthStore.getState().tables.find((t) => t.name === name);
-        await saveGeneratedTable(trainedTable(view.space, schedule, label, [result], previous));
+        await updateGeneratedTable(trainedTableName(view.space, schedule), (previous) =>
+          trainedTable(view.space, schedule, label, [result], previous),
+        );
       } catch (error) {
         const cancelled = error instanceof Error && /Cancelled/.test(error.name + error.message);
         update(cell, {

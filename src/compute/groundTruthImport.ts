@@ -30,7 +30,14 @@ function store(): Promise<GroundTruthStore> {
  */
 async function refresh(s: GroundTruthStore): Promise<void> {
   publishTables({ imported: await s.list() });
-  useGroundTruthStore.setState({ loaded: true });
+  useGroundTruthStore.setState((state) => ({
+    loaded: true,
+    storage: {
+      kind: s.kind,
+      ...(s.problem ? { problem: s.problem } : {}),
+      ...(state.storage?.skipped || s.skipped.length > 0 ? { skipped: s.skipped } : {}),
+    },
+  }));
   const { view, setView } = useExplorerStore.getState();
   const first = useGroundTruthStore.getState().tables[0];
   const column = first ? defaultColumn(first) : undefined;
@@ -127,12 +134,16 @@ export async function removeGroundTruth(name: string): Promise<void> {
 }
 
 /**
- * Keeps a table the app made itself (short training) like an imported one, replacing any table of
- * that name, and makes it the comparison.
+ * Keeps a table the app makes itself (short training) like an imported one, as make(what the table
+ * of that name holds now), read and written at once so that runs finishing together all land; makes
+ * it the comparison.
  */
-export async function saveGeneratedTable(table: GroundTruthTable): Promise<void> {
+export async function updateGeneratedTable(
+  name: string,
+  make: (previous: GroundTruthTable | undefined) => GroundTruthTable,
+): Promise<void> {
   const s = await store();
-  await s.save(table);
+  const table = await s.update(name, make);
   await refresh(s);
   const column = defaultColumn(table);
   if (column) useExplorerStore.getState().setView({ truth: { table: table.name, column } });

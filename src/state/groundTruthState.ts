@@ -28,7 +28,8 @@ export interface GroundTruthState {
   /** Shipped data: not yet asked for, on its way, or arrived (with or without problems). */
   shippedStatus: 'idle' | 'loading' | 'loaded';
   shippedProblems: ShippedProblem[];
-  storage: { kind: 'indexeddb' | 'memory'; problem?: string } | null;
+  /** Where tables are kept, what went wrong opening it, and stored records skipped as damaged. */
+  storage: { kind: 'indexeddb' | 'memory'; problem?: string; skipped?: readonly string[] } | null;
   /** The last import that failed: file name, line and reason (plain text). Tables already loaded stay. */
   importError: (ImportError & { file: string }) | null;
   /** What the last successful import noted (skipped rows, missing values). */

@@ -66,6 +66,12 @@ export function GroundTruthImportFeedback({ onImported }: { onImported?: (name: 
         </ul>
       )}
       {storage?.problem && <div className="notice">{storage.problem}</div>}
+      {storage?.skipped && storage.skipped.length > 0 && (
+        <div className="notice" role="status" data-testid="gt-skipped">
+          {storage.skipped.length} stored table(s) could not be read and were skipped (the others are here):{' '}
+          {storage.skipped.join('; ')}. Import the file again to replace a skipped table.
+        </div>
+      )}
       {pending && (
         <ColumnMappingDialog
           key={pending.id}
