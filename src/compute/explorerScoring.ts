@@ -169,6 +169,8 @@ export async function scoreCurrentView(): Promise<void> {
         if (id !== runId) return;
         store.setState((s) => ({ errors: { ...s.errors, [scoreSlot(job)]: message } }));
       },
+      onCacheProblem: (message) =>
+        store.setState((s) => ({ cache: { kind: s.cache?.kind ?? 'memory', problem: message } })),
     },
     controller.signal,
   );

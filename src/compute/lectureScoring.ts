@@ -267,6 +267,7 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
         if (id !== runId) return;
         store.setState((s) => ({ errors: { ...s.errors, [jobId(job)]: message } }));
       },
+      onCacheProblem: (message) => store.setState({ cacheProblem: message }),
     },
     controller.signal,
   );

@@ -144,4 +144,37 @@ describe('runScores', () => {
     // Only the scored job is cached: the failed one runs again next time.
     expect(await cache.count()).toBe(1);
   });
+
+  it('computes every job when the cache cannot be read, and says so once', async () => {
+    const cache = new MemoryScoreCache();
+    cache.getMany = () => Promise.reject(new Error('UnknownError: the database connection is closing'));
+    const problems: string[] = [];
+    const rows: ScoredJob[] = [];
+    const outcome = await runScores(jobs, fakeScorer(), cache, 2, {
+      ...quiet,
+      onResult: (r) => rows.push(r),
+      onCacheProblem: (m) => problems.push(m),
+    });
+    expect(outcome).toBe('finished');
+    expect(rows.map((r) => r.result.value).sort((a, b) => a - b)).toEqual([10, 20, 30, 40]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/could not be read .*database connection is closing/);
+  });
+
+  it('keeps delivering scores when cache writes fail (quota exceeded), saying so once', async () => {
+    const cache = new MemoryScoreCache();
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    cache.put = () => Promise.reject(quota);
+    const problems: string[] = [];
+    const rows: ScoredJob[] = [];
+    await runScores(jobs, fakeScorer(), cache, 2, {
+      ...quiet,
+      onResult: (r) => rows.push(r),
+      onCacheProblem: (m) => problems.push(m),
+    });
+    expect(rows).toHaveLength(4);
+    expect(problems).toEqual([
+      'new scores could not be kept in the score cache (QuotaExceededError: The quota has been exceeded.): they stay on this page until it is closed',
+    ]);
+  });
 });

@@ -28,7 +28,19 @@ export interface ScoreRunHooks {
   onProgress(progress: RunProgress): void;
   /** `key` is the job's cache key, as onResult gets it. */
   onError(job: ScoreJob, message: string, key: string): void;
+  /**
+   * The cache failed (a read, or a write: quota exceeded, storage gone). The run goes on without it:
+   * an unreadable cache means every job is computed; an unwritable one, that new scores stay on the
+   * page only. Reported once per kind of failure per run.
+   */
+  onCacheProblem?(message: string): void;
 }
+
+const reason = (error: unknown) =>
+  (error instanceof Error
+    ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+    : String(error)
+  ).slice(0, 200);
 
 export interface Scorer {
   score(job: ScoreJob): Promise<ScoreResult>;
@@ -44,7 +56,12 @@ export async function runScores(
   now: () => number = () => performance.now(),
 ): Promise<'finished' | 'cancelled'> {
   const keys = await Promise.all(jobs.map(cacheKey));
-  const hits = await cache.getMany(keys);
+  const hits = await cache.getMany(keys).catch((error: unknown) => {
+    hooks.onCacheProblem?.(
+      `the score cache could not be read (${reason(error)}): every score is computed anew`,
+    );
+    return new Map<string, never>();
+  });
   const misses: { key: string; job: ScoreJob }[] = [];
   jobs.forEach((job, i) => {
     const key = keys[i]!;
@@ -69,6 +86,7 @@ export async function runScores(
     cancelled = true;
   });
 
+  let writeFailed = false;
   const worker = async () => {
     while (!cancelled && misses.length) {
       const { key, job } = misses.shift()!;
@@ -77,7 +95,13 @@ export async function runScores(
         if (cancelled) return;
         done++;
         hooks.onResult({ key, job, result, cached: false });
-        await cache.put({ key, job, result, savedAt: Date.now() }).catch(() => undefined);
+        await cache.put({ key, job, result, savedAt: Date.now() }).catch((error: unknown) => {
+          if (writeFailed) return;
+          writeFailed = true;
+          hooks.onCacheProblem?.(
+            `new scores could not be kept in the score cache (${reason(error)}): they stay on this page until it is closed`,
+          );
+        });
         const perJob = (now() - start) / done;
         hooks.onProgress({ done, total, etaMs: ((total - done) * perJob) / concurrency });
       } catch (error) {
