@@ -1,5 +1,5 @@
 /**
- * npm run validate:nb201 [-- --part quick|paper|all] [--budget-min M] [--cells N] [--report-only]
+ * npm run validate:nb201 [-- --part quick|paper|all] [--budget-min M] [--cells N] [--proxies a,b] [--report-only]
  *
  * Scores NAS-Bench-201 cells on CIFAR-10 (resumable: bench/results/nb201-scores-<part>.jsonl) and
  * writes bench/results/nb201-validation.json and the NB201 section of docs/validation.md:
@@ -57,6 +57,7 @@ const args = (() => {
         'budget-min': { type: 'string' },
         cells: { type: 'string', default: '1000' },
         tranche: { type: 'string', default: '50' },
+        proxies: { type: 'string' },
         'report-only': { type: 'boolean', default: false },
         child: { type: 'boolean', default: false },
       },
@@ -77,6 +78,17 @@ if (!(budgetMin > 0)) fail('--budget-min must be a positive number of minutes');
 
 const quickArchs = nb201Sample(quickCells, QUICK_SAMPLE_SEED).map(nb201ToString);
 
+/** --proxies: score only these (e.g. a proxy whose version changed); default every proxy of the part. */
+function proxiesOf(name: 'quick' | 'paper'): readonly ProxyId[] {
+  const all = name === 'quick' ? QUICK_PROXIES : PAPER_PROXIES;
+  if (args.proxies === undefined) return all;
+  const asked = args.proxies.split(',').map((p) => p.trim());
+  const unknown = asked.filter((p) => !all.includes(p as ProxyId));
+  if (unknown.length > 0)
+    fail(`--proxies: ${unknown.join(', ')} not among the ${name} part's proxies (${all.join(', ')})`);
+  return all.filter((p) => asked.includes(p));
+}
+
 /** One tranche of one part in this process; exits EXIT_MORE when work is left. */
 async function childRun(name: 'quick' | 'paper'): Promise<never> {
   registerWasmKernels();
@@ -87,7 +99,7 @@ async function childRun(name: 'quick' | 'paper'): Promise<never> {
     space: 'nb201',
     fidelity: p.fidelity,
     archs: name === 'quick' ? quickArchs : suiteZeroCells(),
-    proxies: name === 'quick' ? QUICK_PROXIES : PAPER_PROXIES,
+    proxies: proxiesOf(name),
     dataset: 'cifar10',
     batch: p.batch,
     seed: SEED,
@@ -108,7 +120,15 @@ if (!args['report-only']) {
     console.log(`[validate:nb201] ${name}: scoring into ${PARTS[name].out}`);
     const left = budgetMin - (Date.now() - started) / 60_000;
     runInFreshProcesses(
-      ['--part', name, '--cells', String(quickCells), '--tranche', String(args.tranche)],
+      [
+        '--part',
+        name,
+        '--cells',
+        String(quickCells),
+        '--tranche',
+        String(args.tranche),
+        ...(args.proxies === undefined ? [] : ['--proxies', args.proxies]),
+      ],
       left,
     );
   }

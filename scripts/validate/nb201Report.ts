@@ -1,12 +1,16 @@
 /**
  * Turns the NB201 score files into bench/results/nb201-validation.json and the NB201 section of
  * docs/validation.md. Everything is recomputed from the JSONL files and the reference tables.
+ * Every row follows one rule for dead cells (nb201DeadCells.ts): they are left out before anything
+ * is computed, and each table says how many there were. A row's n counts the cells with a score and
+ * an accuracy; failed jobs and non-finite scores are counted apart, never as scored cells.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { getProxy } from '../../src/core/proxies/registry';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { DEAD_CELL_RULE, withoutDeadCells } from './nb201DeadCells';
 import { NB201_PARTS } from './nb201Parts';
 import {
   NASWOT_FILE,
@@ -15,7 +19,12 @@ import {
   SUITE_ZERO_FILE,
   suiteZeroScores,
 } from './nb201References';
-import { NB201_ACCURACY_COLUMNS, type Nb201AccuracyColumn, nb201Truth } from './referenceData';
+import {
+  NB201_ACCURACY_COLUMNS,
+  type Nb201AccuracyColumn,
+  type Nb201Truth,
+  nb201Truth,
+} from './referenceData';
 import { readRecords, type ScoreRecord } from './scoreRunner';
 
 const PARTS = NB201_PARTS;
@@ -28,9 +37,14 @@ interface Correlation {
   n: number;
 }
 
-interface ProxyReport {
+export interface ProxyReport {
+  /** Records of live cells (dead ones are left out first). */
   scored: number;
   finite: number;
+  /** Live records without a finite score: failed jobs (error) and NaN or ±∞ values. */
+  noScore: number;
+  /** Dead cells left out of this row. */
+  deadExcluded: number;
   msMedian: number;
   accuracy: Record<Nb201AccuracyColumn, Correlation>;
   suiteZero?: {
@@ -59,8 +73,17 @@ function correlate(x: number[], y: number[]): Correlation {
   return { rho: spearman(x, y), tau: kendallTauB(x, y), n };
 }
 
-function proxyReport(id: ProxyId, records: ScoreRecord[], part: 'quick' | 'paper'): ProxyReport {
-  const truth = nb201Truth();
+/**
+ * One proxy's row. Dead cells go first (the same rule for every proxy); everything below sees only
+ * live cells.
+ */
+export function proxyReport(
+  id: ProxyId,
+  allRecords: readonly ScoreRecord[],
+  part: 'quick' | 'paper',
+  truth: ReadonlyMap<string, Nb201Truth>,
+): ProxyReport {
+  const { live: records, dead } = withoutDeadCells(allRecords);
   const sign = getProxy(id).higherIsBetter ? 1 : -1;
   const archs = records.map((r) => r.arch);
   const values = records.map((r) => (r.value === null ? Number.NaN : sign * r.value));
@@ -73,9 +96,12 @@ function proxyReport(id: ProxyId, records: ScoreRecord[], part: 'quick' | 'paper
       ),
     ]),
   ) as Record<Nb201AccuracyColumn, Correlation>;
+  const finite = values.filter(Number.isFinite).length;
   const report: ProxyReport = {
     scored: records.length,
-    finite: values.filter(Number.isFinite).length,
+    finite,
+    noScore: records.length - finite,
+    deadExcluded: dead.length,
     msMedian: median(records.map((r) => r.ms)),
     accuracy,
   };
@@ -123,14 +149,38 @@ function proxyReport(id: ProxyId, records: ScoreRecord[], part: 'quick' | 'paper
   return report;
 }
 
-function partReport(part: 'quick' | 'paper', intended: number) {
-  const records = readRecords(PARTS[part].out);
+/**
+ * The cells every proxy of the records has scored (a failed job counts as scored: it is a "no score"
+ * in its row, never a reason to drop the cell from the others).
+ */
+export function cellsEveryProxyScored(records: readonly ScoreRecord[]): Set<string> {
+  const byProxy = new Map<string, Set<string>>();
+  for (const r of records) byProxy.set(r.proxy, (byProxy.get(r.proxy) ?? new Set()).add(r.arch));
+  const [first, ...rest] = [...byProxy.values()];
+  return new Set([...(first ?? [])].filter((arch) => rest.every((cells) => cells.has(arch))));
+}
+
+/**
+ * One part's rows. The quick part compares proxies on the same cells: every row uses the cells that
+ * every proxy has scored, and the cells some proxies have beyond those are left out (counted).
+ */
+function partReport(part: 'quick' | 'paper', intended: number, truth: ReadonlyMap<string, Nb201Truth>) {
+  const all = readRecords(PARTS[part].out);
+  const common = part === 'quick' ? cellsEveryProxyScored(all) : null;
+  const records = common ? all.filter((r) => common.has(r.arch)) : all;
   const byProxy = new Map<ProxyId, ScoreRecord[]>();
   for (const r of records) byProxy.set(r.proxy, [...(byProxy.get(r.proxy) ?? []), r]);
   const proxies: Partial<Record<ProxyId, ProxyReport>> = {};
-  for (const [id, rs] of byProxy) proxies[id] = proxyReport(id, rs, part);
+  for (const [id, rs] of byProxy) proxies[id] = proxyReport(id, rs, part, truth);
   return {
     fidelity: part,
+    deadCellRule: DEAD_CELL_RULE,
+    /** Distinct dead cells among the part's records, left out of every row. */
+    deadCells: withoutDeadCells(records).dead.length,
+    /** Quick: the cells every proxy has scored, which every row uses; null: each row its own cells. */
+    commonCells: common ? common.size : null,
+    /** Quick: cells scored by some proxies only, left out of every row. */
+    cellsBeyondCommon: common ? new Set(all.map((r) => r.arch)).size - common.size : 0,
     settings: part === 'paper' ? 'C=16, 5 cells per stage, batch 64' : 'C=8, 1 cell per stage, batch 32',
     dataset: 'CIFAR-10 training shard (5 000 class-balanced images), seeded batch, seed 0',
     backend: records[0]?.backend ?? 'none yet',
@@ -144,14 +194,14 @@ const f3 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–
 
 function quickTable(part: ReturnType<typeof partReport>): string {
   const lines = [
-    '| proxy | cells | ρ C10 | τ C10 | ρ C100 | ρ IN16 | cell-by-cell ρ vs Suite-Zero (n) | vs NASWOT jacov (n) | ms/cell |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| proxy | n | no score | ρ C10 | τ C10 | ρ C100 | ρ IN16 | cell-by-cell ρ vs Suite-Zero (n) | vs NASWOT jacov (n) | ms/cell |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const [id, r] of Object.entries(part.proxies) as [ProxyId, ProxyReport][]) {
     const sz = r.suiteZero ? `${f2(r.suiteZero.cellByCell)} (${r.suiteZero.n})` : '–';
     const nw = r.naswot ? `${f2(r.naswot.cellByCell)} (${r.naswot.n})` : '–';
     lines.push(
-      `| ${id} | ${r.scored} | ${f3(r.accuracy.cifar10_test.rho)} | ${f3(r.accuracy.cifar10_test.tau)} | ` +
+      `| ${id} | ${r.accuracy.cifar10_test.n} | ${r.noScore} | ${f3(r.accuracy.cifar10_test.rho)} | ${f3(r.accuracy.cifar10_test.tau)} | ` +
         `${f3(r.accuracy.cifar100_test.rho)} | ${f3(r.accuracy.imagenet16_test.rho)} | ${sz} | ${nw} | ${Math.round(r.msMedian)} |`,
     );
   }
@@ -160,14 +210,14 @@ function quickTable(part: ReturnType<typeof partReport>): string {
 
 function paperTable(part: ReturnType<typeof partReport>): string {
   const lines = [
-    '| proxy | cells | ρ C10, ours | ρ C10, published (same cells) | Δ | within 0.05 | cell-by-cell ρ | target | τ C10 | ρ C100 | ρ IN16 | ms/cell |',
-    '|---|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|',
+    '| proxy | n | no score | ρ C10, ours | ρ C10, published (same cells) | Δ | within 0.05 | cell-by-cell ρ | target | τ C10 | ρ C100 | ρ IN16 | ms/cell |',
+    '|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const [id, r] of Object.entries(part.proxies) as [ProxyId, ProxyReport][]) {
     const sz = r.suiteZero;
     const delta = sz ? sz.oursVsAccuracy - sz.publishedVsAccuracy : Number.NaN;
     lines.push(
-      `| ${id} | ${r.scored} | ${f3(sz?.oursVsAccuracy)} | ${f3(sz?.publishedVsAccuracy)} | ${f3(delta)} | ` +
+      `| ${id} | ${r.accuracy.cifar10_test.n} | ${r.noScore} | ${f3(sz?.oursVsAccuracy)} | ${f3(sz?.publishedVsAccuracy)} | ${f3(delta)} | ` +
         `${Number.isNaN(delta) ? '–' : Math.abs(delta) <= 0.05 ? 'yes' : '**no**'} | ${f3(sz?.cellByCell)} | ` +
         `${sz ? `≥ ${sz.cellByCellTarget}${sz.cellByCell >= sz.cellByCellTarget ? ' ✓' : ' **✗**'}` : '–'} | ` +
         `${f3(r.accuracy.cifar10_test.tau)} | ${f3(r.accuracy.cifar100_test.rho)} | ${f3(r.accuracy.imagenet16_test.rho)} | ${Math.round(r.msMedian)} |`,
@@ -201,8 +251,9 @@ export function replaceSection(path: string, start: string, end: string, body: s
 }
 
 export function writeNb201Report(quickArchs: readonly string[]): string[] {
-  const quick = partReport('quick', quickArchs.length);
-  const paper = partReport('paper', 725);
+  const truth = nb201Truth();
+  const quick = partReport('quick', quickArchs.length, truth);
+  const paper = partReport('paper', 725, truth);
   const json = {
     generated: new Date().toISOString(),
     command: 'npm run validate:nb201',
@@ -217,12 +268,16 @@ export function writeNb201Report(quickArchs: readonly string[]): string[] {
     '',
     `${paper.settings}; ${paper.dataset}; backend ${paper.backend}. ρ = Spearman, τ = Kendall τ-b, against the`,
     '200-epoch test accuracy of nb201.csv. "Published" is Suite-Zero\'s own score on the same cells.',
+    `n = cells with a score and an accuracy; "no score" = failed jobs and non-finite values. Dead cells: ${paper.deadCells} (${DEAD_CELL_RULE}).`,
     '',
     paperTable(paper),
     '',
     `### NB201 at \`quick\` fidelity, ${quickArchs.length} seeded cells (sample seed 2026)`,
     '',
-    `${quick.settings}; ${quick.dataset}; backend ${quick.backend}. "cells" counts the cells scored so far.`,
+    `${quick.settings}; ${quick.dataset}; backend ${quick.backend}. Every row uses the same cells: the ${quick.commonCells} that`,
+    `every proxy has scored so far (${quick.cellsBeyondCommon} more, scored by the cheaper proxies only, are left out).`,
+    `n = those cells with a score and an accuracy; "no score" = failed jobs and non-finite values.`,
+    `Dead cells: ${quick.deadCells} (${DEAD_CELL_RULE}).`,
     '',
     quickTable(quick),
   ].join('\n');

@@ -139,6 +139,33 @@ function verdictSentence(): string {
   );
 }
 
+/** The commands that remake every row from a fresh clone (../shared/data beside it), shard by shard. */
+function reproduce(): string {
+  const plain = [...new Set(readings.filter((r) => Object.keys(r.params).length === 0).map((r) => r.proxy))];
+  const withParams = readings.filter((r) => Object.keys(r.params).length > 0);
+  const paramRuns = withParams.map(
+    (r) =>
+      `\`--proxies ${r.proxy} ${Object.entries(r.params)
+        .map(([k, v]) => `--param ${r.proxy}.${k}=${v}`)
+        .join(' ')}\``,
+  );
+  return [
+    '**Reproduce** (a fresh clone with ../shared/data beside it; each shard K of N scores its own networks,',
+    'on any machine, and resumes after a kill):',
+    '',
+    '```',
+    'npm run validate:ood -- --write-archs ood-tiny.txt',
+    `npm run score -- --space autoformer-tiny --archs ood-tiny.txt --proxies ${plain.join(',')} --seed 0 --shard K/N --out ood-K.jsonl`,
+    'npm run score:merge -- --out bench/results/ood-tiny-scores.jsonl ood-*.jsonl',
+    'npm run validate:ood',
+    '```',
+    ...(paramRuns.length > 0
+      ? ['', `Readings with parameters are scored the same way with ${paramRuns.join('; ')}.`]
+      : []),
+    'The second-seed agreement uses `--seed 3` on the first 50 networks into bench/results/ood-tiny-scores-seed3.jsonl.',
+  ].join('\n');
+}
+
 const verdict = verdictSentence();
 const order = [
   'ntk_cond',
@@ -183,6 +210,8 @@ const body = [
           .join('; ') + '.'),
   '',
   `**Published** (OoD-ViT-NAS, Kendall τ against OoD accuracy over its AutoFormer subnets): ${OOD_PUBLISHED_TAU.map((p) => `${p.measure} ${p.tau}`).join(', ')}.`,
+  '',
+  reproduce(),
 ].join('\n');
 
 replaceSection('docs/validation.md', START, END, body);

@@ -13,6 +13,7 @@ export const PROXIES_CHEAP_FIRST: readonly ProxyId[] = [
   'zico',
   'gradalign',
   'gradalign_det',
+  'gradalign_norm',
   'swap',
   'reg_swap',
   'grasp',

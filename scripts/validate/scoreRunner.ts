@@ -64,7 +64,7 @@ export interface ScorePlan {
 const SHARED_GROUPS: readonly (readonly ProxyId[])[] = [
   ['ntk_cond', 'ntk_trace', 'ntk_spectrum'],
   ['swap', 'reg_swap'],
-  ['gradalign', 'gradalign_det'],
+  ['gradalign', 'gradalign_det', 'gradalign_norm'],
 ];
 
 /** The proxies in run order, those that share work grouped together. */

@@ -102,6 +102,15 @@ export async function fisherOf(problem: LossProblem): Promise<ProxyOutput> {
       'fisher needs the conv/linear layer outputs (ForwardOptions.atLayerOutput), which this network does not expose',
     );
   }
+  // A NaN is no score: a backend that computed on memory it no longer holds (a WASM heap that ran
+  // out), or float32 overflow (∞ − ∞) under an extreme init. The job fails and says so, so that no
+  // table counts it as a scored cell.
+  const broken = perLayer.findIndex(Number.isNaN);
+  if (broken >= 0) {
+    throw new Error(
+      `fisher: layer ${broken + 1} of ${perLayer.length} gave NaN (a backend failure such as running out of memory, or float32 overflow); no score`,
+    );
+  }
   return {
     value: sumFloat64(perLayer),
     details: { perLayer: Array.from(perLayer), samples: problem.x.shape[0]! },

@@ -1,6 +1,8 @@
 /**
- * GradAlign's two registry entries (our reading of Li & Guo, arXiv 2411.19819: SCIENCE.md §3); the
- * computation (gradAlignScore.ts) loads on first use, in the worker.
+ * GradAlign's registry entries (our reading of Li & Guo, arXiv 2411.19819: SCIENCE.md §3), and
+ * gradalign_norm, the normalised-mean variant (mean of unit per-sample gradients, as GradSign
+ * normalises them); the computation (gradAlignScore.ts) loads on first use, in the worker, and one
+ * job's three share their per-sample gradients.
  */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
@@ -36,4 +38,17 @@ export const gradAlignDetProxy: ProxyDefinition = {
   // SCIENCE.md §3: the sign of its correlation is to be measured, not guessed; the raw value is shown.
   higherIsBetter: true,
   compute: async (input) => (await import('./gradAlignScore')).gradAlignDetScore(input),
+};
+
+export const gradAlignNormProxy: ProxyDefinition = {
+  ...shared,
+  id: 'gradalign_norm',
+  label: 'GradAlign (norm of mean unit gradient)',
+  formula:
+    '‖(1/N) Σ_i g_i/‖g_i‖‖, g_i = ∇_θ CE(f(x_i), y_i) over weights (a zero g_i counts as the zero vector): ' +
+    '1 = all samples pull one way, 1/√N = orthogonal pulls, 0 = they cancel; BatchNorm in train mode (each sample alone)',
+  reference:
+    'Li & Guo, arXiv 2411.19819 (our reading); normalised mean as in GradSign (Zhang & Jia, ICLR 2022; cmu-catalyst/GradSign), per sample vector not per coordinate',
+  higherIsBetter: true,
+  compute: async (input) => (await import('./gradAlignScore')).gradAlignNormScore(input),
 };

@@ -13,7 +13,7 @@ import type { ParamSpec } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { fisherProxy } from './fisher';
 import { fisherOf } from './fisherScore';
-import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
+import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
 import { alignmentFromGram, gradAlignDetOf, gradAlignOf, logDetFromGram } from './gradAlignScore';
 import { gradNormProxy } from './gradNorm';
 import { gradNormOf } from './gradNormScore';
@@ -525,6 +525,7 @@ describe('registry entries', () => {
     zicoProxy,
     gradAlignProxy,
     gradAlignDetProxy,
+    gradAlignNormProxy,
   ];
 
   it('carry the fixed ids, need data, and flag only GradAlign as our reading', () => {
@@ -537,9 +538,14 @@ describe('registry entries', () => {
       'zico',
       'gradalign',
       'gradalign_det',
+      'gradalign_norm',
     ]);
     for (const p of all) expect(p.needsData).toBe(true);
-    expect(all.filter((p) => p.ourReading).map((p) => p.id)).toEqual(['gradalign', 'gradalign_det']);
+    expect(all.filter((p) => p.ourReading).map((p) => p.id)).toEqual([
+      'gradalign',
+      'gradalign_det',
+      'gradalign_norm',
+    ]);
     expect(jacobCovProxy.needsLabels).toBe(false);
     expect(gradAlignProxy.formula).toContain('mean_i cos(g_i, ḡ)');
   });

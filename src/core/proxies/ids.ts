@@ -11,6 +11,7 @@ export const PROXY_IDS = [
   'vintk_ff',
   'gradalign',
   'gradalign_det',
+  'gradalign_norm',
   'swap',
   'reg_swap',
   'nwot',

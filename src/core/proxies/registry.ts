@@ -3,7 +3,7 @@
 import { type SpaceId, spaceFamily } from '../spaces/spaceIds';
 import { fisherProxy } from './fisher';
 import { flopsProxy } from './flops';
-import { gradAlignDetProxy, gradAlignProxy } from './gradAlign';
+import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
 import { gradNormProxy } from './gradNorm';
 import { graspProxy } from './grasp';
 import type { ProxyId } from './ids';
@@ -31,6 +31,7 @@ export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   vintk_ff: vintkFfProxy,
   gradalign: gradAlignProxy,
   gradalign_det: gradAlignDetProxy,
+  gradalign_norm: gradAlignNormProxy,
   swap: swapProxy,
   reg_swap: regSwapProxy,
   nwot: nwotProxy,

@@ -128,6 +128,11 @@ export async function runScoreJob(
     seed: job.seed,
     params: resolvedParams(job.proxy, job.params, job.space),
     ...(batch ? { batch } : {}),
+    space: {
+      id: job.space,
+      fidelity: jobFidelity(job),
+      ...(job.classes === undefined ? {} : { classes: job.classes }),
+    },
   });
   return { ...output, backend, ms: buildMs + (now() - computeStart) };
 }

@@ -3,18 +3,18 @@
  * worker. Cost: one forward pass per re-initialisation, 32 by default (SWAP's released script), so
  * 32 times a single-pass proxy such as nwot; `repeats` trades that for noise.
  *
- * reg_swap's μ and σ: the released scripts set none (SWAP(regular=False)). Our defaults target
- * SWAP's own scoring network for NB201 (C = 3, one cell per stage), where P runs from 2.8k to 13.3k
- * parameters: μ = 13.3 (the largest cell, so larger is favoured across the space, as params' own
- * correlation suggests) and σ = 100 (the factor spans 0.33..1 there). At another network size set
- * μ and σ for it; a warning says when the factor underflows to 0.
+ * reg_swap's μ and σ: by default ('space') from the parameter counts of the job's own space at its
+ * fidelity (swapRegulariser.ts): μ = their mean, σ = 2·their variance, P in thousands, so the factor
+ * is a Gaussian bell over the space's sizes. A number for either sets it as given. Version 1 fixed
+ * μ = 13.3, σ = 100, chosen for SWAP's C = 3 scoring network; at our quick fidelity (C = 8, P from
+ * 19k to 92k) that factor favoured the smallest cells (ρ −0.44 with CIFAR-10 on 100 quick cells).
  */
 import type { ProxyDefinition } from './types';
 
 /** SWAP's released defaults (SCIENCE.md §4). */
 export const SWAP_DEFAULTS = { init: 'normal', batchNorm: 'train', repeats: 32 } as const;
-/** reg_swap adds μ and σ: ours (see above). */
-export const REG_SWAP_DEFAULTS = { ...SWAP_DEFAULTS, mu: 13.3, sigma: 100 } as const;
+/** reg_swap adds μ and σ: 'space' derives them from the job's space (see above). */
+export const REG_SWAP_DEFAULTS = { ...SWAP_DEFAULTS, mu: 'space', sigma: 'space' } as const;
 
 const REFERENCE = 'Peng et al., ICLR 2024 (pym1024/SWAP src/metrics/swap.py, correlation.py; SWAP_Universal)';
 
@@ -38,13 +38,15 @@ export const swapProxy: ProxyDefinition = {
 export const regSwapProxy: ProxyDefinition = {
   id: 'reg_swap',
   label: 'Regularised SWAP',
-  formula: 'swap · exp(−(P − μ)² / σ), P = parameters in thousands (σ divides, not 2σ²)',
+  formula:
+    'swap · exp(−(P − μ)² / σ), P = parameters in thousands (σ divides, not 2σ²); by default μ = mean and ' +
+    "σ = 2·variance of P over the space at the job's fidelity (all NB201 cells; 1 000 seeded ViTs or MLPs)",
   reference: REFERENCE,
   needsLabels: false,
   needsData: true,
   higherIsBetter: true,
   ourReading: false,
-  version: 1,
+  version: 2,
   defaults: REG_SWAP_DEFAULTS,
   spaces: ['nb201', 'vit', 'mlp'],
   compute: async (input) => (await import('./swapScore')).regSwapScore(input),

@@ -5,7 +5,8 @@
  * A = sign of every nonlinearity's output, samples x neurons, all layers side by side. Each neuron
  * (column) has an S-sample pattern; swap = the number of distinct patterns (torch.unique(Aᵀ, dim=0)).
  * reg_swap = swap · exp(−(P − μ)²/σ), P = parameters in thousands (SWAP's count_parameters / 1e3),
- * dividing by σ, not 2σ² (cal_regular_factor).
+ * dividing by σ, not 2σ² (cal_regular_factor); μ and σ by default from the job's space
+ * (swapRegulariser.ts).
  * Released script: 32 re-initialisations (network_weight_gaussian_init: conv and linear weights
  * N(0, 1), biases 0, BatchNorm γ = 1, β = 0), the mean of their counts; BatchNorm in train mode
  * (the module default); 16 images. The ICLR script hooks ReLUs on 4-D feature maps, SWAP_Universal
@@ -19,11 +20,11 @@
  */
 import { INIT_SCHEMES, type InitScheme } from '../nn/init';
 import { disposeParams, type ForwardOptions, initParams } from '../nn/network';
-import { paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { reduceActivations, signCodes } from './activationCodes';
 import { batchProblem } from './lossGradients';
 import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './swap';
+import { derivedRegulariser, paramsThousands, type Regulariser } from './swapRegulariser';
 import type { ProxyInput, ProxyOutput, ProxyParams } from './types';
 
 export const TRITS_PER_WORD = 15;
@@ -224,30 +225,68 @@ export function regularFactor(paramsThousands: number, mu: number, sigma: number
   return Math.exp(-((paramsThousands - mu) ** 2) / sigma);
 }
 
+type RegulariserParam = number | 'space';
+
+/** 'space' (derive from the job's space) or a finite number; undefined when neither. */
+function regulariserParam(value: unknown): RegulariserParam | undefined {
+  if (value === 'space') return 'space';
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** μ and σ for the job: as given, or derived from its space (swapRegulariser.ts); else why not. */
+function regulariserOf(
+  input: ProxyInput,
+  mu: RegulariserParam,
+  sigma: RegulariserParam,
+): (Regulariser & { derivedFrom?: string }) | string {
+  if (typeof mu === 'number' && typeof sigma === 'number') return { mu, sigma };
+  if (!input.space) return "μ and σ = 'space' need the job's space and fidelity; none was given";
+  const derived = derivedRegulariser(input.space);
+  if (!derived.ok) return `μ and σ of the space: ${derived.error}`;
+  return {
+    mu: typeof mu === 'number' ? mu : derived.value.mu,
+    sigma: typeof sigma === 'number' ? sigma : derived.value.sigma,
+    derivedFrom: derived.value.source,
+  };
+}
+
 export async function regSwapScore(input: ProxyInput): Promise<ProxyOutput> {
-  const mu = input.params.mu ?? REG_SWAP_DEFAULTS.mu;
-  const sigma = input.params.sigma ?? REG_SWAP_DEFAULTS.sigma;
-  if (typeof mu !== 'number' || !Number.isFinite(mu) || typeof sigma !== 'number' || !(sigma > 0)) {
-    return {
-      value: Number.NaN,
-      details: {},
-      warnings: ['reg_swap: μ must be a finite number and σ a positive one'],
-    };
+  const muParam = regulariserParam(input.params.mu ?? REG_SWAP_DEFAULTS.mu);
+  const sigmaParam = regulariserParam(input.params.sigma ?? REG_SWAP_DEFAULTS.sigma);
+  if (
+    muParam === undefined ||
+    sigmaParam === undefined ||
+    (typeof sigmaParam === 'number' && !(sigmaParam > 0))
+  ) {
+    const why = "μ must be a finite number or 'space', σ a positive number or 'space'";
+    return { value: Number.NaN, details: {}, warnings: [`reg_swap: ${why}`] };
   }
-  const paramsThousands = input.network.specs.reduce((sum, spec) => sum + paramSize(spec), 0) / 1e3;
-  const factor = regularFactor(paramsThousands, mu, sigma);
   const run = await swapRun(input, 'reg_swap');
   if (isOutput(run)) return run;
+  const regulariser = regulariserOf(input, muParam, sigmaParam);
+  if (typeof regulariser === 'string') {
+    return { value: Number.NaN, details: {}, warnings: [`reg_swap: ${regulariser}`] };
+  }
+  const { mu, sigma } = regulariser;
+  // P of the network scored, counted as the space's networks are (swapRegulariser.ts).
+  const paramsK = paramsThousands(input.network.specs);
+  const factor = regularFactor(paramsK, mu, sigma);
   const swap = mean(run.counts);
   const warnings =
     factor === 0
-      ? [
-          `the factor exp(−(P − μ)²/σ) underflows to 0 at P = ${paramsThousands}k: set μ, σ for this network size`,
-        ]
+      ? [`the factor exp(−(P − μ)²/σ) underflows to 0 at P = ${paramsK}k: set μ, σ for this network size`]
       : [];
   return {
     value: swap * factor,
-    details: { ...runDetails(run, input.batch?.n ?? 0), swap, paramsThousands, mu, sigma, factor },
+    details: {
+      ...runDetails(run, input.batch?.n ?? 0),
+      swap,
+      paramsThousands: paramsK,
+      mu,
+      sigma,
+      factor,
+      ...(regulariser.derivedFrom ? { regulariserFrom: regulariser.derivedFrom } : {}),
+    },
     warnings,
   };
 }

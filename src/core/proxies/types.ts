@@ -1,5 +1,6 @@
 import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
+import type { Fidelity, SpaceId } from '../spaces/architecture';
 import type { FamilyDefaults } from './familyDefaults';
 import type { ProxyId } from './ids';
 
@@ -14,6 +15,11 @@ export interface ProxyInput {
   params: ProxyParams;
   /** Real data for proxies that need it (needsData); absent for data-free ones. */
   batch?: Batch;
+  /**
+   * The job's search space and fidelity, for a proxy that places the network within its space
+   * (reg_swap's size regulariser); absent when a caller scores a bare network.
+   */
+  space?: { id: SpaceId; fidelity: Fidelity; classes?: number };
 }
 
 export interface ProxyOutput {

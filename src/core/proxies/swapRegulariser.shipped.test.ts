@@ -1,0 +1,85 @@
+/**
+ * reg_swap with μ, σ from the space (swapRegulariser.ts) on shipped data only: the quick-fidelity
+ * swap and params records of the 383 NB201 cells of public/data/prescored/nb201-quick.jsonl.gz
+ * give reg_swap = swap · exp(−(P/1000 − μ)²/σ) without recomputing swap (reg_swap shares swap's
+ * count), against NAS-Bench-201's CIFAR-10 test accuracy (public/data/tables/nb201.csv.gz), beside
+ * nwot's ρ on the same cells (issue 15's target). μ and σ come from the whole space, never from
+ * these cells. The figures are printed once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readShippedRows } from '../../test/shippedData';
+import { spearman } from '../stats/rankCorrelation';
+import { parsePrescoredManifest, prescoredEntries } from './prescoredSet';
+import { regSwapProxy } from './swap';
+import { derivedRegulariser } from './swapRegulariser';
+import { regularFactor } from './swapScore';
+
+const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/data/prescored');
+const manifest = parsePrescoredManifest(JSON.parse(readFileSync(resolve(DIR, 'prescored.json'), 'utf8')));
+if (!manifest.ok) throw new Error(manifest.error);
+const set = manifest.value.sets.find((s) => s.id === 'nb201-quick');
+if (!set) throw new Error('prescored.json lists no nb201-quick set');
+const { entries } = prescoredEntries(gunzipSync(readFileSync(resolve(DIR, set.file))).toString('utf8'));
+const byKey = new Map(entries.map((e) => [`${e.job.proxy} ${e.job.arch}`, e]));
+const column = (proxy: string) =>
+  set.archs.map((a) => byKey.get(`${proxy} ${a}`)?.result.value ?? Number.NaN);
+const cifar10 = new Map(readShippedRows('nb201.csv.gz').map((r) => [r.arch!, Number(r.cifar10_test)]));
+const accuracy = set.archs.map((a) => cifar10.get(a) ?? Number.NaN);
+
+const derived = derivedRegulariser({ id: 'nb201', fidelity: set.fidelity });
+if (!derived.ok) throw new Error(derived.error);
+const { mu, sigma } = derived.value;
+const swap = column('swap');
+const paramsK = column('params').map((p) => p / 1e3);
+const regSwap = swap.map((s, i) => s * regularFactor(paramsK[i]!, mu, sigma));
+const rho = {
+  regSwapSpace: spearman(regSwap, accuracy),
+  regSwapVersion1: spearman(
+    swap.map((s, i) => s * regularFactor(paramsK[i]!, 13.3, 100)),
+    accuracy,
+  ),
+  swap: spearman(swap, accuracy),
+  nwot: spearman(column('nwot'), accuracy),
+};
+
+describe(`reg_swap with the space's μ, σ on the shipped NB201 quick set (${set.archs.length} cells), CIFAR-10 test`, () => {
+  const f = (v: number) => v.toFixed(3);
+  console.log(
+    `reg_swap on nb201-quick (shipped, n ${set.archs.length}): μ ${mu.toFixed(3)}k, σ ${sigma.toFixed(1)} ` +
+      `(${derived.value.source})\n  ρ reg_swap (space μ, σ) ${f(rho.regSwapSpace)}; reg_swap v1 (13.3, 100) ` +
+      `${f(rho.regSwapVersion1)}; swap ${f(rho.swap)}; nwot ${f(rho.nwot)}`,
+  );
+
+  it('has swap, params and nwot for every cell', () => {
+    for (const values of [swap, paramsK, column('nwot'), accuracy])
+      expect(values.filter(Number.isNaN)).toEqual([]);
+  });
+
+  it('ranks better than version 1 (μ 13.3, σ 100), which ranked the smallest cells first', () => {
+    expect(rho.regSwapVersion1).toBeLessThan(0);
+    expect(rho.regSwapSpace).toBeGreaterThan(rho.regSwapVersion1);
+  });
+
+  // Issue 15's target, not met, and stated as measured: the space rule centres the bell on the
+  // space's mean size, so it lowers the largest cells, which NB201 trains best. μ and σ are not tuned
+  // on these cells to reach it. When a better rule reaches nwot, this turns red: then assert the target.
+  it("stays below nwot's ρ on the same cells (the target ρ ≥ nwot's is not met)", () => {
+    expect(rho.regSwapSpace).toBeLessThan(rho.nwot);
+  });
+
+  // The shipped set was rescored with reg_swap version 2 (npm run score, score:merge,
+  // build:prescored): its records are this computation.
+  it('matches the shipped reg_swap records', () => {
+    const shipped = set.archs.map((a) => byKey.get(`reg_swap ${a}`));
+    for (const [i, e] of shipped.entries()) {
+      expect(e?.result.details.mu, set.archs[i]).toBe(mu);
+      expect(e?.result.details.sigma).toBe(sigma);
+      expect(e?.result.value).toBeCloseTo(regSwap[i]!, 6);
+    }
+    expect(regSwapProxy.version).toBe(2);
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * reg_swap's μ and σ from the space's parameter counts: the mean and variance rule on a fake space
+ * whose counts are given, the NB201 quick-fidelity figures against a closed form (each of the six
+ * edges picks one of five ops independently, so P = base + Σ_e X_e with i.i.d. X_e), and the count
+ * of the network a job scores equal to the count of the same network in the space's list.
+ */
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Batch } from '../data/batch';
+import { tf } from '../nn/tf';
+import { buildNetwork } from '../spaces/architecture';
+import { nb201FromString, nb201ToIndex } from '../spaces/nb201';
+import { vitSample, vitToString } from '../spaces/vit';
+import { mulberry32, normal } from '../util/prng';
+import { regSwapProxy, swapProxy } from './swap';
+import {
+  derivedRegulariser,
+  paramsThousands,
+  regulariserFromCounts,
+  SIZE_SAMPLE,
+  spaceParamCounts,
+} from './swapRegulariser';
+import { regularFactor } from './swapScore';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('regulariserFromCounts', () => {
+  it('gives μ = mean and σ = 2·population variance of the counts', () => {
+    // 10, 20, 30, 40: mean 25; deviations ±15, ±5: variance (225 + 25 + 25 + 225)/4 = 125.
+    const r = regulariserFromCounts([10, 20, 30, 40]);
+    expect(r.mu).toBe(25);
+    expect(r.sd).toBeCloseTo(Math.sqrt(125), 12);
+    expect(r.sigma).toBeCloseTo(250, 10);
+    // One network: no spread, σ = 0 (the factor is then 1 at μ and 0 elsewhere).
+    expect(regulariserFromCounts([7])).toEqual({ mu: 7, sigma: 0, sd: 0 });
+    expect(regulariserFromCounts([]).mu).toBeNaN();
+  });
+
+  it('makes the factor the Gaussian bell of the space: e^(−z²/2) at z SDs from the mean', () => {
+    const { mu, sigma, sd } = regulariserFromCounts([10, 20, 30, 40]);
+    expect(regularFactor(mu + sd, mu, sigma)).toBeCloseTo(Math.exp(-0.5), 12);
+    expect(regularFactor(mu - 2 * sd, mu, sigma)).toBeCloseTo(Math.exp(-2), 12);
+  });
+});
+
+describe('NB201 at quick fidelity (C = 8, one cell per stage, 10 classes)', () => {
+  // Hand count. Skeleton (a cell of none/skip/pool only): stem 3·3·3·8 + BN 2·8 = 232; reduction to 16:
+  // 3·3·8·16 + 32 + 3·3·16·16 + 32 + 1·1·8·16 = 3 648; to 32: 4 608 + 64 + 9 216 + 64 + 512 = 14 464;
+  // head BN 64 + linear 32·10 + 10 = 394. Total 18 738.
+  const base = 18.738;
+  // One edge's conv over the three stages (C = 8, 16, 32), BN included: 3x3 Σ 9c² + 2c, 1x1 Σ c² + 2c.
+  const conv3 = (9 * 64 + 16 + 9 * 256 + 32 + 9 * 1024 + 64) / 1e3; // 12.208
+  const conv1 = (64 + 16 + 256 + 32 + 1024 + 64) / 1e3; // 1.456
+  // An edge is none, skip, 1x1, 3x3 or pool with probability 1/5 each.
+  const edgeMean = (conv1 + conv3) / 5;
+  const edgeVariance = (conv1 ** 2 + conv3 ** 2) / 5 - edgeMean ** 2;
+
+  it('counts every cell, and the mean and variance agree with the closed form', () => {
+    const counted = spaceParamCounts({ id: 'nb201', fidelity: 'quick' });
+    if (!counted.ok) throw new Error(counted.error);
+    expect(counted.value.counts).toHaveLength(15625);
+    expect(Math.min(...counted.value.counts)).toBeCloseTo(base, 9);
+    expect(Math.max(...counted.value.counts)).toBeCloseTo(base + 6 * conv3, 9);
+    const derived = derivedRegulariser({ id: 'nb201', fidelity: 'quick' });
+    if (!derived.ok) throw new Error(derived.error);
+    expect(derived.value.mu).toBeCloseTo(base + 6 * edgeMean, 9); // 35.1348
+    expect(derived.value.sigma).toBeCloseTo(2 * 6 * edgeVariance, 6);
+    expect(derived.value.networks).toBe(15625);
+    console.log(
+      `reg_swap on nb201 quick: μ = ${derived.value.mu.toFixed(4)}k, SD = ${derived.value.sd.toFixed(4)}k, σ = ${derived.value.sigma.toFixed(3)}`,
+    );
+  });
+
+  it('changes with the fidelity: a free C and cells per stage are counted as built', () => {
+    const teNas = derivedRegulariser({ id: 'nb201', fidelity: { preset: 'quick', channels: 3 } });
+    const paper = derivedRegulariser({ id: 'nb201', fidelity: 'paper' });
+    if (!teNas.ok || !paper.ok) throw new Error('not derived');
+    expect(teNas.value.mu).toBeLessThan(10);
+    expect(paper.value.mu).toBeGreaterThan(300);
+    const bad = derivedRegulariser({ id: 'nb201', fidelity: { preset: 'quick', channels: 0 } });
+    expect(bad.ok).toBe(false);
+  });
+});
+
+describe('the count of the scored network is the one the space lists', () => {
+  it('NB201: the job network of a cell has the count of that cell in the list', () => {
+    const counted = spaceParamCounts({ id: 'nb201', fidelity: { preset: 'quick', cellsPerStage: 2 } });
+    if (!counted.ok) throw new Error(counted.error);
+    for (const text of [
+      '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|',
+      '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|',
+    ]) {
+      const built = buildNetwork('nb201', text, { preset: 'quick', cellsPerStage: 2 });
+      const cell = nb201FromString(text);
+      if (!built.ok || !cell.ok) throw new Error('unreadable cell');
+      expect(paramsThousands(built.value.network.specs)).toBe(counted.value.counts[nb201ToIndex(cell.value)]);
+    }
+  });
+
+  it('ViT: the sample is built at the job resolution and classes', () => {
+    const counted = spaceParamCounts({ id: 'autoformer-tiny', fidelity: 'quick', classes: 100 });
+    if (!counted.ok) throw new Error(counted.error);
+    expect(counted.value.counts).toHaveLength(SIZE_SAMPLE);
+    const first = vitSample('autoformer-tiny', 1, 0)[0]!;
+    const built = buildNetwork('autoformer-tiny', vitToString(first), 'quick', 100);
+    if (!built.ok) throw new Error(built.error);
+    expect(paramsThousands(built.value.network.specs)).toBe(counted.value.counts[0]);
+    const atPaper = spaceParamCounts({ id: 'autoformer-tiny', fidelity: 'paper', classes: 100 });
+    if (!atPaper.ok) throw new Error(atPaper.error);
+    // 224 px has 196 tokens against 16 at 64 px: more position-embedding parameters.
+    expect(atPaper.value.counts[0]).toBeGreaterThan(counted.value.counts[0]!);
+  });
+});
+
+describe('reg_swap with μ, σ = space', () => {
+  const fidelity = { preset: 'quick' as const, channels: 2 };
+  const text =
+    '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|';
+  const built = buildNetwork('nb201', text, fidelity);
+  if (!built.ok) throw new Error(built.error);
+  const network = built.value.network;
+  const rng = mulberry32(3);
+  const n = 4;
+  const size = network.inputShape.reduce((a, b) => a * b, 1);
+  const batch: Batch = {
+    x: Float32Array.from({ length: n * size }, () => normal(rng)),
+    y: Int32Array.from({ length: n }, (_, i) => i),
+    n,
+    shape: network.inputShape,
+    spec: 'regulariser test batch',
+  };
+  const params = { repeats: 1 };
+
+  it("uses the space's μ and σ and the scored network's own count", async () => {
+    const space = { id: 'nb201' as const, fidelity };
+    const derived = derivedRegulariser(space);
+    if (!derived.ok) throw new Error(derived.error);
+    const swap = (await swapProxy.compute({ network, seed: 1, params, batch })).value;
+    const out = await regSwapProxy.compute({ network, seed: 1, params, batch, space });
+    const p = paramsThousands(network.specs);
+    expect(out.details.mu).toBe(derived.value.mu);
+    expect(out.details.sigma).toBe(derived.value.sigma);
+    expect(out.details.paramsThousands).toBe(p);
+    expect(out.value).toBeCloseTo(swap * Math.exp(-((p - derived.value.mu) ** 2) / derived.value.sigma), 9);
+    expect(out.details.regulariserFrom).toMatch(/15625 NB201 cells at C=2/);
+  });
+
+  it('takes a number for either as given, and says why without a space', async () => {
+    const space = { id: 'nb201' as const, fidelity };
+    const derived = derivedRegulariser(space);
+    if (!derived.ok) throw new Error(derived.error);
+    const mixed = await regSwapProxy.compute({
+      network,
+      seed: 1,
+      params: { ...params, mu: 1 },
+      batch,
+      space,
+    });
+    expect(mixed.details.mu).toBe(1);
+    expect(mixed.details.sigma).toBe(derived.value.sigma);
+    const bare = await regSwapProxy.compute({ network, seed: 1, params, batch });
+    expect(bare.value).toBeNaN();
+    expect(bare.warnings[0]).toMatch(/need the job's space/);
+    const bad = await regSwapProxy.compute({
+      network,
+      seed: 1,
+      params: { ...params, mu: 'mean' },
+      batch,
+      space,
+    });
+    expect(bad.value).toBeNaN();
+  });
+});
