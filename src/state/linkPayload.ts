@@ -5,10 +5,11 @@
  */
 // lz-string is CommonJS: Node's ESM loader only exposes its default export.
 import LZString from 'lz-string';
+import { inflatedLength } from './linkInflateBound';
 
 /** Real links are well under 2 000 characters; anything longer than this is refused before decompressing. */
 export const MAX_HASH_CHARS = 16 * 1024;
-/** LZ output can be far longer than its input, so the JSON text gets its own bound. */
+/** LZ output can be far longer than its input, so the JSON text gets its own bound, checked before inflating. */
 const MAX_JSON_CHARS = 64 * 1024;
 // The alphabet of compressToEncodedURIComponent.
 const PAYLOAD_PATTERN = /^[A-Za-z0-9+\-$]+$/;
@@ -40,8 +41,8 @@ export function decodePayload(hash: string, prefix: string, version: number): Pa
   const found = Number(match[1]);
   if (found !== version) return { ok: false, reason: 'version', version: found };
   const json = decompress(match[2] ?? '');
+  if (json === 'over-limit') return { ok: false, reason: 'too-long' };
   if (json === null) return { ok: false, reason: 'damaged' };
-  if (json.length > MAX_JSON_CHARS) return { ok: false, reason: 'too-long' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -52,7 +53,8 @@ export function decodePayload(hash: string, prefix: string, version: number): Pa
   return { ok: true, value: parsed };
 }
 
-function decompress(payload: string): string | null {
+/** The payload's JSON text; 'over-limit' when it would inflate past MAX_JSON_CHARS (found before inflating). */
+function decompress(payload: string): string | null | 'over-limit' {
   let text = payload;
   // A link that went through a mail client or chat may come back percent-encoded.
   if (text.includes('%')) {
@@ -64,6 +66,8 @@ function decompress(payload: string): string | null {
   }
   text = text.replaceAll(' ', '+');
   if (!PAYLOAD_PATTERN.test(text)) return null;
+  const bound = inflatedLength(text, MAX_JSON_CHARS);
+  if (!bound.ok) return bound.reason === 'over-limit' ? 'over-limit' : null;
   const json: unknown = LZString.decompressFromEncodedURIComponent(text);
   return typeof json === 'string' && json !== '' ? json : null;
 }
