@@ -7,6 +7,7 @@
  */
 import { expose, transfer } from 'comlink';
 import { textOfMaybeGzip } from '../src/core/data/gzipText';
+import { type ImportResult, importSizeProblem, parseTable, type RawTable } from '../src/core/groundtruth';
 import { type PackedTable, packTable } from '../src/core/groundtruth/packedTable';
 import {
   parseShippedManifest,
@@ -54,6 +55,16 @@ async function fetchJson(url: string): Promise<unknown> {
 }
 
 const api = {
+  /**
+   * A file the user chose, read and parsed here rather than on the page's thread (a large or
+   * hostile file must not freeze the page); the limits of core/groundtruth apply while parsing.
+   */
+  async parseImport(file: File): Promise<ImportResult<RawTable>> {
+    const tooBig = importSizeProblem(file.size);
+    if (tooBig) return { ok: false, error: tooBig };
+    return parseTable(await file.text(), file.name);
+  },
+
   /** Every table the manifest lists; `base` is the app's base URL. */
   async shippedTables(base: string): Promise<{ tables: LoadedTable[]; problems: DataProblem[] }> {
     const problems: DataProblem[] = [];

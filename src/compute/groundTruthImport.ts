@@ -3,7 +3,14 @@
  * user choose the column mapping in a dialog, keep the table in IndexedDB, publish it in the store.
  * A rejected file, a failed build or a cancelled dialog changes nothing already loaded.
  */
-import { type GroundTruthTable, type ImportError, importSizeProblem, parseTable } from '../core/groundtruth';
+import {
+  type GroundTruthTable,
+  type ImportError,
+  type ImportResult,
+  importSizeProblem,
+  parseTable,
+  type RawTable,
+} from '../core/groundtruth';
 import { buildFromDraft, type MappingDraft } from '../core/groundtruth/mappingDraft';
 import { useExplorerStore } from '../state/explorerStore';
 import {
@@ -13,6 +20,7 @@ import {
   useGroundTruthStore,
 } from '../state/groundTruthState';
 import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
+import { withDataWorker } from './shippedData';
 
 let storePromise: Promise<GroundTruthStore> | undefined;
 
@@ -66,7 +74,12 @@ export async function importGroundTruthFile(file: File): Promise<void> {
   }
   set({ importing: true });
   try {
-    const raw = parseTable(await file.text(), file.name);
+    // Parsed in the data worker, so a large or hostile file never freezes the page; on the page only
+    // where no worker can start.
+    const parsed = await withDataWorker(
+      (remote): Promise<ImportResult<RawTable>> => remote.parseImport(file),
+    );
+    const raw = parsed ?? parseTable(await file.text(), file.name);
     if (!raw.ok) {
       set({ importError: { ...raw.error, file: file.name } });
       return;

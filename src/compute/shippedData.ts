@@ -42,7 +42,7 @@ let calls = 0;
  * Runs `work` with the data worker, started on first use and ended when no call is left (it holds
  * megabytes of parsed text otherwise); resolves undefined where no worker can start.
  */
-async function withDataWorker<T>(
+export async function withDataWorker<T>(
   work: (remote: Remote<DataWorkerApi>) => Promise<T>,
 ): Promise<T | undefined> {
   if (worker === undefined) {
@@ -57,9 +57,33 @@ async function withDataWorker<T>(
   if (!worker) return undefined;
   const current = worker;
   calls++;
+  // A worker that dies (out of memory on a hostile file) fails the call instead of leaving it hanging.
+  let onError: ((event: Event) => void) | undefined;
+  let dead = false;
+  const died = new Promise<never>((_, reject) => {
+    onError = (event: Event) => {
+      event.preventDefault();
+      dead = true;
+      reject(
+        new Error(
+          `the data worker stopped${(event as ErrorEvent).message ? `: ${(event as ErrorEvent).message}` : ''}`,
+        ),
+      );
+    };
+    current.raw.addEventListener('error', onError);
+  });
+  died.catch(() => {});
   try {
-    return await work(current.remote);
+    return await Promise.race([work(current.remote), died]);
+  } catch (error) {
+    // A dead worker is not reused.
+    if (dead && worker === current) {
+      current.raw.terminate();
+      worker = undefined;
+    }
+    throw error;
   } finally {
+    if (onError) current.raw.removeEventListener('error', onError);
     calls--;
     if (calls === 0 && worker === current) {
       current.raw.terminate();

@@ -10,7 +10,7 @@
  * fewer fields than the header, or an unterminated or malformed quote, is an error on its line.
  */
 import Papa from 'papaparse';
-import { lineBreaks } from './text';
+import { IMPORT_LIMITS, lineBreaks } from './text';
 import type { ImportResult, RawRow, RawTable } from './types';
 
 function chooseDelimiter(text: string): string {
@@ -51,6 +51,15 @@ export function parseCsvTable(text: string): ImportResult<RawTable> {
   if (headerIndex < 0) return { ok: false, error: { line: null, reason: 'the file holds no rows' } };
   const header = parsed.data[headerIndex]!;
   const headerLine = starts[headerIndex]!;
+  if (header.length > IMPORT_LIMITS.columns) {
+    return {
+      ok: false,
+      error: {
+        line: headerLine,
+        reason: `the header has ${header.length} columns; the import limit is ${IMPORT_LIMITS.columns}`,
+      },
+    };
+  }
   const columns = header.map((name, i) => (name.trim() === '' ? `column ${i + 1}` : name.trim()));
   const firstUse = new Map<string, number>();
   for (let i = 0; i < columns.length; i++) {
@@ -70,6 +79,15 @@ export function parseCsvTable(text: string): ImportResult<RawTable> {
   for (let r = headerIndex + 1; r < parsed.data.length; r++) {
     const fields = parsed.data[r]!;
     if (isBlank(fields)) continue;
+    if (rows.length === IMPORT_LIMITS.rows) {
+      return {
+        ok: false,
+        error: {
+          line: starts[r]!,
+          reason: `more than ${IMPORT_LIMITS.rows} rows; the import limit is ${IMPORT_LIMITS.rows}`,
+        },
+      };
+    }
     if (fields.length !== columns.length) {
       return {
         ok: false,

@@ -15,7 +15,7 @@ export { parseCsvTable } from './csv';
 export { MAX_MAP_DEPTH, parseJsonTable } from './json';
 export { MAX_KEY_LENGTH, parseKey, vitSpaceFromLabel } from './keys';
 export { type ColumnInfo, describeColumns, proposeMapping } from './mapping';
-export { EXCERPT_LENGTH, excerpt, importSizeProblem, MAX_IMPORT_SIZE } from './text';
+export { EXCERPT_LENGTH, excerpt, IMPORT_LIMITS, importSizeProblem, MAX_IMPORT_SIZE } from './text';
 export * from './types';
 
 /** 'json' for a .json name, 'csv' for .csv/.tsv/.txt; otherwise JSON if the text starts with { or [. */

@@ -14,7 +14,7 @@
  * in any object first, naming both lines. The same scan finds the line of each row's key or item.
  */
 import { looksLikeKey } from './keys';
-import { excerpt, lineAtOffset } from './text';
+import { excerpt, IMPORT_LIMITS, lineAtOffset } from './text';
 import type { ImportResult, RawCell, RawTable } from './types';
 
 /** How deep (in object levels) architecture-keyed maps are looked for. */
@@ -168,10 +168,21 @@ function jsonSyntaxError(text: string, error: unknown): ImportResult<RawTable> {
   return { ok: false, error: { line, reason: `not valid JSON${near}` } };
 }
 
+/**
+ * The rows as one table, its columns the union of their fields. Every row gets every column, so the
+ * column limit is checked as the union grows: 20 000 items with keys of their own would otherwise
+ * make 20 000 × 20 000 cells.
+ */
 function tableFromRows(
   rows: { line: number | null; fields: Map<string, RawCell> }[],
   lead: string[],
-): RawTable {
+): ImportResult<RawTable> {
+  if (rows.length > IMPORT_LIMITS.rows) {
+    return {
+      ok: false,
+      error: { line: null, reason: `${rows.length} rows; the import limit is ${IMPORT_LIMITS.rows}` },
+    };
+  }
   const columns = [...lead];
   const seen = new Set(columns);
   for (const row of rows) {
@@ -179,17 +190,59 @@ function tableFromRows(
       if (!seen.has(name)) {
         seen.add(name);
         columns.push(name);
+        if (columns.length > IMPORT_LIMITS.columns) {
+          return {
+            ok: false,
+            error: {
+              line: row.line,
+              reason: `the rows have more than ${IMPORT_LIMITS.columns} different fields (columns) by this row; the import limit is ${IMPORT_LIMITS.columns}`,
+            },
+          };
+        }
       }
     }
   }
   return {
-    format: 'json',
-    columns,
-    rows: rows.map((row) => ({ line: row.line, cells: columns.map((c) => row.fields.get(c) ?? null) })),
+    ok: true,
+    value: {
+      format: 'json',
+      columns,
+      rows: rows.map((row) => ({ line: row.line, cells: columns.map((c) => row.fields.get(c) ?? null) })),
+    },
   };
 }
 
+/** The line where nesting first goes deeper than `limit` ([ and { outside strings), or null. */
+export function nestingBeyond(text: string, limit: number): number | null {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return line;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return null;
+}
+
 export function parseJsonTable(text: string): ImportResult<RawTable> {
+  const deep = nestingBeyond(text, IMPORT_LIMITS.depth);
+  if (deep !== null) {
+    return {
+      ok: false,
+      error: {
+        line: deep,
+        reason: `arrays and objects nest deeper than ${IMPORT_LIMITS.depth} levels (the import limit)`,
+      },
+    };
+  }
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -210,6 +263,15 @@ export function parseJsonTable(text: string): ImportResult<RawTable> {
   const lineOf = (path: readonly string[]) => scan.lines.get(path.map((p) => `${SEP}${p}`).join('')) ?? null;
 
   if (Array.isArray(root)) {
+    if (root.length > IMPORT_LIMITS.rows) {
+      return {
+        ok: false,
+        error: {
+          line: 1,
+          reason: `the array has ${root.length} rows; the import limit is ${IMPORT_LIMITS.rows}`,
+        },
+      };
+    }
     const rows: { line: number | null; fields: Map<string, RawCell> }[] = [];
     for (let i = 0; i < root.length; i++) {
       const item: unknown = root[i];
@@ -226,7 +288,7 @@ export function parseJsonTable(text: string): ImportResult<RawTable> {
       }
       rows.push({ line, fields });
     }
-    return { ok: true, value: tableFromRows(rows, []) };
+    return tableFromRows(rows, []);
   }
   if (!isObject(root)) {
     return {
@@ -274,5 +336,5 @@ export function parseJsonTable(text: string): ImportResult<RawTable> {
     const fields = new Map<string, RawCell>([[keyColumn, key], ...row.fields]);
     return { line: row.line, fields };
   });
-  return { ok: true, value: tableFromRows(rows, [keyColumn]) };
+  return tableFromRows(rows, [keyColumn]);
 }

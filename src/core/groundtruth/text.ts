@@ -18,6 +18,18 @@ export function importSizeProblem(size: number): ImportError | null {
   };
 }
 
+/**
+ * Shape limits of an imported table, checked while it is parsed (never after building it): the
+ * largest reference table has 15 625 rows and 30 columns (nb201.csv); OoD-ViT-NAS about 3 000 rows.
+ * Past a limit the import stops with the line and the limit, and nothing already loaded changes.
+ */
+export const IMPORT_LIMITS = {
+  rows: 200_000,
+  columns: 1_000,
+  /** Nesting of JSON arrays and objects ([ and {); JSON.parse would overflow the stack far deeper. */
+  depth: 64,
+} as const;
+
 /** Longest quote of file content placed in a message. */
 export const EXCERPT_LENGTH = 40;
 
