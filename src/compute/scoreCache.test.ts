@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
+import { checkedCachedScore } from './cachedScoreCheck';
 import { openScoreCache } from './scoreCache';
 
 const job: ScoreJob = nb201Job(5, {
@@ -40,5 +43,42 @@ describe('score cache', () => {
       expect((await cache.getMany(['k'])).size).toBe(1);
     }
     expect((await openScoreCache('test-cache-3', null)).problem).toMatch(/not available/);
+  });
+
+  it('treats a damaged stored record as a miss, and serves the good ones', async () => {
+    const cache = await openScoreCache('test-cache-damaged');
+    await cache.put({ key: 'good', job, result, savedAt: 1 });
+    const raw = new Dexie('test-cache-damaged');
+    raw.version(1).stores({ scores: 'key' });
+    await raw.table('scores').bulkPut([
+      { key: 'bad-value', job, result: { ...result, value: '42' }, savedAt: 1 },
+      { key: 'bad-job', job: null, result, savedAt: 1 },
+    ]);
+    raw.close();
+    const found = await cache.getMany(['good', 'bad-value', 'bad-job']);
+    expect([...found.keys()]).toEqual(['good']);
+  });
+});
+
+describe('cached-score check under fuzzing', () => {
+  it('never throws on 1 000 random records and accepts exactly the well-formed ones it is given', () => {
+    const wellFormed = fc.record({
+      value: fc.oneof(fc.double(), fc.constant(Number.NaN)),
+      ms: fc.double({ min: 0, noNaN: true }),
+      backend: fc.constantFrom('wasm', 'cpu', 'webgpu'),
+      warnings: fc.array(fc.string(), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), wellFormed), (thing) => {
+        const record =
+          typeof thing === 'object' && thing !== null && 'backend' in thing && 'ms' in thing
+            ? { key: 'k', job, result: { details: {}, ...thing }, savedAt: 0 }
+            : thing;
+        const checked = checkedCachedScore(record, 'k');
+        if (record !== thing) expect(checked).toBe(record);
+        else if (checked !== null) expect((checked as { key: unknown }).key).toBe('k');
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+import { checkedCachedScore } from './cachedScoreCheck';
 
 export interface CachedScore {
   key: string;
@@ -64,9 +65,14 @@ class IndexedDbScoreCache implements ScoreCache {
   readonly kind = 'indexeddb';
   constructor(private readonly db: ScoreDatabase) {}
   async getMany(keys: readonly string[]) {
-    const rows = await this.db.scores.bulkGet([...keys]);
+    const rows: unknown[] = await this.db.scores.bulkGet([...keys]);
     const found = new Map<string, CachedScore>();
-    for (const row of rows) if (row) found.set(row.key, row);
+    rows.forEach((row, i) => {
+      if (row === undefined) return;
+      // A damaged record is a miss: the job is computed again and its new score replaces it.
+      const checked = checkedCachedScore(row, keys[i]!);
+      if (checked) found.set(checked.key, checked);
+    });
     return found;
   }
   async put(entry: CachedScore) {
