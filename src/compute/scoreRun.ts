@@ -93,8 +93,7 @@ export async function runScores(
       try {
         const result = await scorer.score(job);
         if (cancelled) return;
-        done++;
-        hooks.onResult({ key, job, result, cached: false });
+        // Kept before shown: a score on the page is in the cache, so a reload loses none of them.
         await cache.put({ key, job, result, savedAt: Date.now() }).catch((error: unknown) => {
           if (writeFailed) return;
           writeFailed = true;
@@ -102,6 +101,9 @@ export async function runScores(
             `new scores could not be kept in the score cache (${reason(error)}): they stay on this page until it is closed`,
           );
         });
+        if (cancelled) return;
+        done++;
+        hooks.onResult({ key, job, result, cached: false });
         const perJob = (now() - start) / done;
         hooks.onProgress({ done, total, etaMs: ((total - done) * perJob) / concurrency });
       } catch (error) {

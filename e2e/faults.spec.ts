@@ -1,0 +1,60 @@
+/**
+ * Issue 16, item 8: faults a real session meets, in a real browser with real workers and IndexedDB.
+ * Each counts what was finished before the fault and checks none of it is lost after.
+ */
+import { expect, test } from '@playwright/test';
+import { encodeViewState } from '../src/state/url';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../src/state/viewState';
+import { jobKey, readScores, waitForScores } from './readPage';
+
+const viewOf = (seed: number): ViewState => ({ ...DEFAULT_VIEW_STATE, sampleSize: 200, seed });
+
+test('a proxy worker killed mid-run is replaced and every job still finishes, none failed', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const view = viewOf(7101);
+  const total = view.sampleSize * view.proxies.length;
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
+  const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
+  await expect.poll(() => done.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(10);
+  const proxyWorkers = page.workers().filter((w) => w.url().includes('proxy.worker'));
+  expect(proxyWorkers.length).toBeGreaterThan(0);
+  const victim = proxyWorkers[0]!;
+  const closed = new Promise<void>((resolve) => victim.once('close', () => resolve()));
+  expect(await done.count()).toBeLessThan(total);
+  // An uncaught error inside the worker, as an out-of-memory abort or a crash would raise.
+  await victim.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('killed by the fault test');
+    }, 0);
+  });
+  await closed; // the pool terminated it
+  await waitForScores(page, total, 240_000);
+  await expect(page.locator('[data-testid="result-row"] td[data-state="error"]')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'finished');
+});
+
+test('a reload mid-run loses no finished score: each comes back from the cache with its value', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const view = viewOf(7102);
+  const total = view.sampleSize * view.proxies.length;
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
+  const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
+  await expect.poll(() => done.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
+  const before = await readScores(page);
+  expect(before.length).toBeLessThan(total);
+  await page.reload();
+  await waitForScores(page, total, 240_000);
+  const after = new Map((await readScores(page)).map((s) => [jobKey(s.cell, s.proxy), s]));
+  for (const s of before) {
+    const again = after.get(jobKey(s.cell, s.proxy));
+    expect(again?.cached, `${s.proxy} of cell ${s.cell} from the cache`).toBe(true);
+    expect(again?.value).toBe(s.value);
+  }
+  console.log(
+    `reload mid-run: ${before.length} scores finished before it, all ${before.length} served from the cache after`,
+  );
+});
