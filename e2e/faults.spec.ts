@@ -58,3 +58,31 @@ test('a reload mid-run loses no finished score: each comes back from the cache w
     `reload mid-run: ${before.length} scores finished before it, all ${before.length} served from the cache after`,
   );
 });
+
+test('a full disk (quota exceeded) keeps scores and imports working in memory, and says so', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Chromium's quota for the origin, set below what any write needs before the app opens its
+  // databases (an override reaches connections opened after it): every write then fails.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://localhost:4173', quotaSize: 1 });
+  const view = { ...DEFAULT_VIEW_STATE, sampleSize: 4, seed: 7103 };
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
+  await waitForScores(page, 8);
+  await expect(page.getByTestId('cache-notice')).toContainText(
+    /could not be kept in the score cache .*Quota/i,
+  );
+  const file = [
+    'arch,acc',
+    '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|,93.1',
+  ];
+  await page
+    .getByTestId('gt-file')
+    .setInputFiles({ name: 'kept.csv', mimeType: 'text/csv', buffer: Buffer.from(file.join('\n')) });
+  await page.getByTestId('gt-map-import').click();
+  await expect(page.locator('[data-testid="gt-table"][data-name="kept"]')).toHaveCount(1);
+  await expect(page.getByTestId('ground-truth')).toContainText(
+    /kept in memory and last until this page is closed/,
+  );
+});

@@ -19,7 +19,7 @@ import {
   publishTables,
   useGroundTruthStore,
 } from '../state/groundTruthState';
-import { type GroundTruthStore, openGroundTruthStore } from './groundTruthStore';
+import { type GroundTruthStore, MemoryGroundTruthStore, openGroundTruthStore } from './groundTruthStore';
 import { withDataWorker } from './shippedData';
 
 let storePromise: Promise<GroundTruthStore> | undefined;
@@ -30,6 +30,33 @@ function store(): Promise<GroundTruthStore> {
     return s;
   });
   return storePromise;
+}
+
+/**
+ * Runs a write on the store. Where IndexedDB refuses it (quota exceeded, storage gone), the tables go
+ * on in memory: a memory store takes over with every table the page holds, the write is done there,
+ * and the page says that tables now last until it is closed. Returns the store written to.
+ */
+async function writeOrKeepInMemory(
+  write: (target: GroundTruthStore) => Promise<unknown>,
+): Promise<GroundTruthStore> {
+  const s = await store();
+  try {
+    await write(s);
+    return s;
+  } catch (error) {
+    if (s.kind === 'memory') throw error;
+    const memory = new MemoryGroundTruthStore(
+      `IndexedDB refused to keep a table (${errorText(error).slice(0, 120)}): tables are now kept in memory and last until this page is closed.`,
+    );
+    for (const t of useGroundTruthStore.getState().imported) await memory.save(t);
+    await write(memory);
+    storePromise = Promise.resolve(memory);
+    useGroundTruthStore.setState({
+      storage: { kind: 'memory', ...(memory.problem ? { problem: memory.problem } : {}) },
+    });
+    return memory;
+  }
 }
 
 /**
@@ -114,8 +141,7 @@ export async function confirmGroundTruthImport(
   const table = built.value;
   let s: GroundTruthStore;
   try {
-    s = await store();
-    await s.save(table);
+    s = await writeOrKeepInMemory((target) => target.save(table));
   } catch (error) {
     return { line: null, reason: `the table could not be kept: ${errorText(error)}` };
   }
@@ -155,8 +181,11 @@ export async function updateGeneratedTable(
   name: string,
   make: (previous: GroundTruthTable | undefined) => GroundTruthTable,
 ): Promise<void> {
-  const s = await store();
-  const table = await s.update(name, make);
+  let table: GroundTruthTable | undefined;
+  const s = await writeOrKeepInMemory(async (target) => {
+    table = await target.update(name, make);
+  });
+  if (!table) return;
   await refresh(s);
   const column = defaultColumn(table);
   if (column) useExplorerStore.getState().setView({ truth: { table: table.name, column } });
