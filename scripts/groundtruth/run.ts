@@ -13,7 +13,7 @@
  * JSONL after every record; both are committed as the project's own data.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSpaceId, SPACE_IDS, type SpaceId } from '../../src/core/spaces/architecture';
@@ -25,6 +25,7 @@ import {
   groundTruthPlan,
   parseShard,
 } from '../../src/core/train/groundTruthPlan';
+import { appendJsonLine, readJsonLines } from '../jsonl';
 
 const { values } = parseArgs({
   options: {
@@ -69,12 +70,12 @@ const budgetMin = Number(values['budget-min']);
 const out = resolve('public/data', `groundtruth-${space}.jsonl`);
 const table = resolve('public/data', `groundtruth-${space}.csv`);
 
+/** The records so far; a torn last line (a killed run) is skipped and trained again. */
 function readRecords(): GroundTruthRecord[] {
-  if (!existsSync(out)) return [];
-  return readFileSync(out, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as GroundTruthRecord);
+  const { records, torn } = readJsonLines<GroundTruthRecord>(out);
+  if (torn > 0)
+    console.log(`[groundtruth] skipped ${torn} unreadable line(s) in ${out} (a run killed mid-write)`);
+  return records;
 }
 
 function writeTable(): void {
@@ -110,7 +111,7 @@ if (values.child !== undefined) {
     backend: result.backend,
     label: result.label,
   };
-  appendFileSync(out, `${JSON.stringify(record)}\n`);
+  appendJsonLine(out, record);
   process.exit(0);
 }
 

@@ -1,0 +1,23 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendJsonLine, readJsonLines } from './jsonl';
+
+describe('JSON lines after a killed run', () => {
+  it('reads past a torn last line, and the next append starts a line of its own', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jsonl-')), 'records.jsonl');
+    writeFileSync(path, '{"a":1}\n{"a":2,"b');
+    expect(readJsonLines(path)).toEqual({ records: [{ a: 1 }], torn: 1 });
+    appendJsonLine(path, { a: 3 });
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n{"a":2,"b\n{"a":3}\n');
+    expect(readJsonLines(path)).toEqual({ records: [{ a: 1 }, { a: 3 }], torn: 1 });
+  });
+
+  it('treats a missing file as empty', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jsonl-')), 'none.jsonl');
+    expect(readJsonLines(path)).toEqual({ records: [], torn: 0 });
+    appendJsonLine(path, { a: 1 });
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * JSON lines files that a killed run may have left with a torn last line: reading skips lines that
+ * do not parse (and says how many), appending first ends a torn line so the new record stands on a
+ * line of its own.
+ */
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+
+/** The parsed lines of `path` ([] when it does not exist) and how many could not be read. */
+export function readJsonLines<T>(path: string): { records: T[]; torn: number } {
+  if (!existsSync(path)) return { records: [], torn: 0 };
+  const records: T[] = [];
+  let torn = 0;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      records.push(JSON.parse(line) as T);
+    } catch {
+      torn++;
+    }
+  }
+  return { records, torn };
+}
+
+/** Appends one record as a whole line, after ending a torn last line if the file has one. */
+export function appendJsonLine(path: string, record: unknown): void {
+  let prefix = '';
+  if (existsSync(path) && statSync(path).size > 0) {
+    const fd = openSync(path, 'r');
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, statSync(path).size - 1);
+    closeSync(fd);
+    if (last[0] !== 0x0a) prefix = '\n';
+  }
+  appendFileSync(path, `${prefix}${JSON.stringify(record)}\n`);
+}
