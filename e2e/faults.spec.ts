@@ -86,3 +86,21 @@ test('a full disk (quota exceeded) keeps scores and imports working in memory, a
     /kept in memory and last until this page is closed/,
   );
 });
+
+test("the Explorer's Cancel stops scoring and leaves a training run going to its end", async ({ page }) => {
+  test.setTimeout(300_000);
+  const view = { ...DEFAULT_VIEW_STATE, sampleSize: 200, seed: 7105 };
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
+  await page.getByTestId('train-panel').locator('summary').click();
+  await page.getByTestId('train-count').fill('1');
+  await page.getByTestId('train-steps').fill('20');
+  await page.getByTestId('train-start').click();
+  await expect(page.locator('[data-testid="train-run"][data-status="training"]')).toHaveCount(1, {
+    timeout: 120_000,
+  });
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.locator('[data-testid="train-run"][data-status="done"]')).toHaveCount(1, {
+    timeout: 240_000,
+  });
+});
