@@ -35,6 +35,9 @@ export interface DataProblem {
   why: string;
 }
 
+/** 100 000 scores of a few hundred bytes each. */
+const MAX_SCORE_FILE_BYTES = 100 * 2 ** 20;
+
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -63,6 +66,15 @@ const api = {
     const tooBig = importSizeProblem(file.size);
     if (tooBig) return { ok: false, error: tooBig };
     return parseTable(await file.text(), file.name);
+  },
+
+  /** A scores file the user chose (npm run score's JSON lines), read and parsed here. */
+  async parseScoreFile(file: File): Promise<{ entries: PrescoredEntry[]; badLines: number }> {
+    if (file.size > MAX_SCORE_FILE_BYTES)
+      throw new Error(
+        `the file is ${(file.size / 2 ** 20).toFixed(1)} MiB; scores files up to ${MAX_SCORE_FILE_BYTES / 2 ** 20} MiB are read`,
+      );
+    return prescoredEntries(await file.text());
   },
 
   /** Every table the manifest lists; `base` is the app's base URL. */

@@ -28,7 +28,7 @@ const cachedScoreSchema = v.object({
     ms: anyNumber,
   }),
   savedAt: v.number(),
-  origin: v.optional(v.literal('prescored')),
+  origin: v.optional(v.picklist(['prescored', 'imported'])),
 });
 
 /** The record when it is a cached score stored under `key`; null otherwise. */

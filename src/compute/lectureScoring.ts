@@ -173,7 +173,7 @@ export function correlationPairs(
 export interface LectureScores {
   results: Record<string, ScoreResult>;
   /** Where each result came from: a shipped pre-scored set, this browser's cache, or computed now. */
-  origins: Record<string, 'prescored' | 'cache' | 'live'>;
+  origins: Record<string, 'prescored' | 'imported' | 'cache' | 'live'>;
   errors: Record<string, string>;
   status: 'idle' | 'running' | 'finished' | 'cancelled';
   progress: RunProgress | null;
@@ -225,7 +225,15 @@ export const lectureScorer = (): Scorer => {
 };
 
 /** Scores the jobs not yet in memory (cache first, then the worker pool); a new call supersedes the last. */
+let lastJobs: readonly ScoreJob[] = [];
+
+/** Runs the lecture's last jobs again: those now in the cache (a loaded scores file) are served from it. */
+export function rescoreLecture(): Promise<void> {
+  return scoreLectureJobs(lastJobs);
+}
+
 export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void> {
+  lastJobs = jobs;
   const id = ++runId;
   current?.abort();
   const controller = new AbortController();
@@ -254,7 +262,13 @@ export async function scoreLectureJobs(jobs: readonly ScoreJob[]): Promise<void>
     {
       onResult: (row) => {
         if (id !== runId) return;
-        const origin = row.prescored ? 'prescored' : row.cached ? 'cache' : 'live';
+        const origin = row.prescored
+          ? 'prescored'
+          : row.imported
+            ? 'imported'
+            : row.cached
+              ? 'cache'
+              : 'live';
         store.setState((s) => ({
           results: { ...s.results, [jobId(row.job)]: row.result },
           origins: { ...s.origins, [jobId(row.job)]: origin },

@@ -11,8 +11,11 @@ export interface CachedScore {
   job: ScoreJob;
   result: ScoreResult;
   savedAt: number;
-  /** 'prescored': loaded from a set that ships with the app; absent: computed on this machine. */
-  origin?: 'prescored';
+  /**
+   * 'prescored': from a set that ships with the app; 'imported': from a scores file the user loaded
+   * (npm run score's JSON lines); absent: computed on this machine.
+   */
+  origin?: 'prescored' | 'imported';
 }
 
 export interface ScoreCache {

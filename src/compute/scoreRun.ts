@@ -14,6 +14,8 @@ export interface ScoredJob {
   cached: boolean;
   /** From a pre-scored set that ships with the app (made by `npm run score`), not computed here. */
   prescored?: boolean;
+  /** From a scores file the user loaded (npm run score's JSON lines), not computed here. */
+  imported?: boolean;
 }
 
 export interface RunProgress {
@@ -73,6 +75,7 @@ export async function runScores(
         result: hit.result,
         cached: true,
         ...(hit.origin === 'prescored' ? { prescored: true } : {}),
+        ...(hit.origin === 'imported' ? { imported: true } : {}),
       });
     else misses.push({ key, job });
   });

@@ -100,15 +100,16 @@ export async function withDataWorker<T>(
 export async function prescoredToStore(
   entries: readonly { key: string; job: CachedScore['job']; result: CachedScore['result'] }[],
   cache: ScoreCache,
-): Promise<{ added: number; stale: number }> {
+  origin: NonNullable<CachedScore['origin']> = 'prescored',
+): Promise<{ added: number; stale: number; held: number }> {
   const keys = await Promise.all(entries.map((e) => cacheKey(e.job)));
   const current = entries.filter((e, i) => keys[i] === e.key);
   const held = await cache.getMany(current.map((e) => e.key));
   const fresh = current
     .filter((e) => !held.has(e.key))
-    .map((e): CachedScore => ({ ...e, savedAt: Date.now(), origin: 'prescored' }));
+    .map((e): CachedScore => ({ ...e, savedAt: Date.now(), origin }));
   if (fresh.length > 0) await cache.putMany(fresh);
-  return { added: fresh.length, stale: entries.length - current.length };
+  return { added: fresh.length, stale: entries.length - current.length, held: current.length - fresh.length };
 }
 
 let tablesStarted: Promise<void> | undefined;

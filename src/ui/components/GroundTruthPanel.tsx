@@ -5,6 +5,7 @@
  */
 
 import { type ChangeEvent, useEffect } from 'react';
+import { scoreCurrentView } from '../../compute/explorerScoring';
 import {
   cancelGroundTruthImport,
   confirmGroundTruthImport,
@@ -19,6 +20,7 @@ import { isShippedTableNameInManifest } from '../../state/firstVisit';
 import { IMPORTED_SUFFIX, useGroundTruthStore } from '../../state/groundTruthState';
 import { missingTruthColumn } from '../../state/truthColumnCheck';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
+import { ScoreFileLoader } from './ScoreFileLoader';
 import { ShippedDataProblems } from './ShippedDataProblems';
 
 /** The file types an import accepts. */
@@ -156,6 +158,7 @@ export function GroundTruthPanel() {
         </div>
       )}
       <GroundTruthImportFeedback />
+      <ScoreFileLoader onLoaded={() => void scoreCurrentView()} />
       <ul className="gt-tables">
         {tables.map((t) => (
           <li

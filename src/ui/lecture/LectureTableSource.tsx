@@ -4,6 +4,7 @@
  * which opens the Explorer's own import flow and column-mapping dialog (GroundTruthPanel's pieces).
  */
 import { useRef, useState } from 'react';
+import { rescoreLecture } from '../../compute/lectureScoring';
 import type { GroundTruthTable } from '../../core/groundtruth';
 import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
 import {
@@ -23,6 +24,7 @@ import {
   GroundTruthImportFeedback,
   onGroundTruthFileChange,
 } from '../components/GroundTruthPanel';
+import { ScoreFileLoader } from '../components/ScoreFileLoader';
 
 /** The lecture's choice for a table: its name, its default column, its first ViT space. */
 export function tableChoicePatch(table: GroundTruthTable): Partial<LectureState> {
@@ -154,6 +156,9 @@ export function LectureTableSource({
           <GroundTruthImportFeedback onImported={imported} />
         </div>
       )}
+      <div style={{ flexBasis: '100%', order: 1 }}>
+        <ScoreFileLoader onLoaded={() => void rescoreLecture()} />
+      </div>
     </>
   );
 }

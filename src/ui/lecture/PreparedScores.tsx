@@ -9,7 +9,7 @@ import type { ScoreJob } from '../../core/proxies/scoreJob';
 export function PreparedScores({ jobs }: { jobs: readonly ScoreJob[] }) {
   const origins = useLectureScores((s) => s.origins);
   const live = useLiveRecompute();
-  const counts = { prescored: 0, cache: 0, live: 0 };
+  const counts = { prescored: 0, imported: 0, cache: 0, live: 0 };
   for (const job of jobs) {
     const origin = origins[jobId(job)];
     if (origin) counts[origin]++;
@@ -20,6 +20,7 @@ export function PreparedScores({ jobs }: { jobs: readonly ScoreJob[] }) {
       className="lec-prepared meta"
       data-testid="lec-prepared"
       data-prescored={counts.prescored}
+      data-imported={counts.imported}
       data-live-status={live.status}
       data-live-done={live.done}
       data-live-compared={live.compared}
@@ -30,6 +31,12 @@ export function PreparedScores({ jobs }: { jobs: readonly ScoreJob[] }) {
           {counts.prescored} of {jobs.length} scores were computed ahead and ship with the app (same code,
           same jobs, via <code>npm run score</code>)
           {counts.cache + counts.live > 0 ? `; ${counts.cache + counts.live} come from this browser` : ''}.{' '}
+        </>
+      )}
+      {counts.imported > 0 && (
+        <>
+          {counts.imported} of {jobs.length} scores come from a scores file loaded here (
+          <code>npm run score</code>).{' '}
         </>
       )}
       {live.status === 'running' ? (
