@@ -13,7 +13,7 @@
  * everything after it) fails alone and is reported with its error. Timing on both sides: one warm-up,
  * then the median of up to 3 runs (fewer once a proxy has spent BUDGET_S seconds).
  *
- * Proxies: grad_norm, snip, grasp, fisher, jacob_cov, synflow, nwot (SCIENCE.md §5–6), zico and
+ * Proxies: grad_norm, snip, grasp, fisher, jacob_cov, synflow, nwot (docs/science.md §5–6), zico and
  * gradalign (§3). Not here: swap (32 re-initialisations by default), the NTK family (bench/ntkSpeed.ts).
  * Writes bench/results/proxy-speed.json after every cell. Without PyTorch our side still runs and
  * the report says how to get it. Options: --no-torch, --cells 1,2, --proxies a,b, --case-dir DIR (keep the cases).

@@ -1,4 +1,4 @@
-/** How every e2e test launches Debian's Chromium (see shared/docs/BROWSER.md). */
+/** How every e2e test launches Debian's Chromium (see docs/browser.md). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

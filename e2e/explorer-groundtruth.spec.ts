@@ -157,7 +157,7 @@ test('params of all 15 625 cells against CIFAR-10 test accuracy: ρ = 0.75, the 
   const stats = page.getByTestId('pva-stats');
   await expect(stats).toHaveAttribute('data-n', '15625', { timeout: 120_000 });
   await expect(page.getByTestId('scatter-plot')).toHaveAttribute('data-point-count', '15625');
-  // NAS-Bench-201's published baseline (SCIENCE.md, the data README): params alone reach Spearman
+  // NAS-Bench-201's published baseline (docs/science.md, the data README): params alone reach Spearman
   // 0.75 against CIFAR-10 test accuracy.
   expect(Number(await stats.getAttribute('data-rho')).toFixed(2)).toBe('0.75');
   await expect(stats).toContainText('ρ = 0.75');

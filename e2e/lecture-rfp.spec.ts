@@ -1,5 +1,5 @@
 /**
- * The lecture with SCIENCE.md §2's documented alternative: a link choosing vintk_rfp (σ = 2) for the
+ * The lecture with docs/science.md §2's documented alternative: a link choosing vintk_rfp (σ = 2) for the
  * shipped table's first 3 ViTs shows vintk_rfp in the second column everywhere it is named, its
  * numbers are vintk_rfp computed by the same core in Node for the same jobs, and the ρ it shows for
  * each proxy is the ρ recomputed here from the per-cell numbers it shows.

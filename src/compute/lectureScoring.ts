@@ -1,6 +1,6 @@
 /**
  * The lecture view's scoring: each candidate gets an ntk_cond job and a job for the high-frequency
- * proxy the lecture chose (vintk(r, α), or vintk_rfp(σ), SCIENCE.md §2's alternative), exactly
+ * proxy the lecture chose (vintk(r, α), or vintk_rfp(σ), docs/science.md §2's alternative), exactly
  * like the Explorer's jobFor builds them for the candidates' space ('vit-browser', or the space of
  * an imported table's rows such as 'autoformer-tiny'; quick fidelity, a seeded cifar10-train batch
  * of the fidelity's size, seed = the lecture's seed), so the Explorer's score cache serves both

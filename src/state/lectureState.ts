@@ -56,7 +56,7 @@ export type LectureHideGroup = (typeof LECTURE_HIDE_GROUPS)[number];
 
 /**
  * The high-frequency proxy the second column shows: vintk (our reading of ViNTK, r and α) or
- * vintk_rfp (SCIENCE.md §2's documented alternative: random Fourier patch embedding, σ) or
+ * vintk_rfp (docs/science.md §2's documented alternative: random Fourier patch embedding, σ) or
  * vintk_ff (reading B: Fourier features of the inputs fed to the learned patch embedding, σ).
  */
 export const LECTURE_HF_PROXIES = ['vintk', 'vintk_rfp', 'vintk_ff'] as const;

@@ -1,5 +1,5 @@
 /**
- * Radial frequency filters on image batches, for vintk (SCIENCE.md §2, our reading of ViNTK).
+ * Radial frequency filters on image batches, for vintk (docs/science.md §2, our reading of ViNTK).
  *
  * Per image and per channel: 2-D DFT (fft.ts, float64), then a mask on the normalised radius
  * ρ(k_y, k_x) = √((k_y / (H/2))² + (k_x / (W/2))²), k the signed (centred) frequency index, so

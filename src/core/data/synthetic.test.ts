@@ -17,7 +17,7 @@ function dft(y: Float64Array, k: number): [number, number] {
   return [re, im];
 }
 
-describe('spectral-bias target (Rahaman et al. 2019; SCIENCE.md §7)', () => {
+describe('spectral-bias target (Rahaman et al. 2019; docs/science.md §7)', () => {
   it('uses k = 5..50 step 5, amplitudes 1 or 0.1·i, a 200-point grid on [0, 1)', () => {
     expect(SPECTRAL_BIAS_FREQUENCIES).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50]);
     expect(spectralBiasAmplitudes('equal')).toEqual(new Array(10).fill(1));

@@ -1,12 +1,12 @@
 /**
  * Synthetic data: the 1-D target signals of the spectral-bias experiment (Rahaman et al., "On the
- * Spectral Bias of Neural Networks", ICML 2019, §3.1; SCIENCE.md §7), and seeded random-normal
+ * Spectral Bias of Neural Networks", ICML 2019, §3.1; docs/science.md §7), and seeded random-normal
  * image batches for tests and data-free demonstrations.
  */
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import type { Batch } from './batch';
 
-/** k_i = 5, 10, …, 50 (SCIENCE.md §7). */
+/** k_i = 5, 10, …, 50 (docs/science.md §7). */
 export const SPECTRAL_BIAS_FREQUENCIES: readonly number[] = Array.from({ length: 10 }, (_, i) => 5 * (i + 1));
 export const SPECTRAL_BIAS_POINTS = 200;
 

@@ -41,7 +41,7 @@ const HEADER =
   'supernet,id,layer_num,embed_dim,mlp_ratio_json,num_heads_json,params_m,flops_m,' +
   'imagenet_top1_supernet_inherited,imagenet_c_gaussian_noise_sev1';
 
-// Three rows, one per supernet, each choice inside its AutoFormer space (SCIENCE.md §10).
+// Three rows, one per supernet, each choice inside its AutoFormer space (docs/science.md §10).
 const TINY: VitArch = {
   space: 'autoformer-tiny',
   embed: 216,

@@ -66,7 +66,7 @@ export function logAbsDet(a: ArrayLike<number>, n: number): { sign: -1 | 0 | 1; 
   return { sign, logAbsDet: sum };
 }
 
-/** SCIENCE.md §1: λ_min is floored at this fraction of λ_max (below it is float32 noise). */
+/** docs/science.md §1: λ_min is floored at this fraction of λ_max (below it is float32 noise). */
 export const EIGEN_FLOOR = 1e-7;
 
 export interface Conditioning {

@@ -1,5 +1,5 @@
 /**
- * The empirical NTK Gram Θ = G Gᵀ at a network's current parameters (SCIENCE.md §1; TE-NAS,
+ * The empirical NTK Gram Θ = G Gᵀ at a network's current parameters (docs/science.md §1; TE-NAS,
  * VITA-Group/TENAS lib/procedures/ntk.py): row i of G is g_i = ∂s_i/∂θ with s_i = Σ_c f_c(x_i)
  * (TE-NAS's summed logits), or, as an option, one row per (sample, logit) pair: the full
  * (N·C)x(N·C) NTK with rows ordered i·C + c.
@@ -18,7 +18,7 @@
  * - batched, for networks of dense layers (DenseLayerNetwork): a zero perturbation ε_l added to each
  *   pre-activation h_l; ONE backward pass of Σ_i s_i gives D_l = ∂/∂ε_l, whose row i is ∂s_i/∂h_l(x_i)
  *   because samples do not interact. A weight's per-sample gradient is the outer product a_l,i ⊗ D_l,i,
- *   so Θ = Σ_l (A_l A_lᵀ) ⊙ (D_l D_lᵀ) without forming G (BROWSER.md "Per-sample gradients").
+ *   so Θ = Σ_l (A_l A_lᵀ) ⊙ (D_l D_lᵀ) without forming G (docs/browser.md "Per-sample gradients").
  *   One backward pass per logit gives the per-logit variant.
  * - batched, for networks that report their layers (Network.perSampleLayers: NB201, ViTs) when samples
  *   do not interact (no train-mode BatchNorm): the same zero perturbations, now on every conv and

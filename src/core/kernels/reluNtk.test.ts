@@ -105,7 +105,7 @@ function normalisedDftMagnitude(values: ArrayLike<number>): number[] {
   return out.map((v) => v / out[0]!);
 }
 
-describe('Fourier features widen the NTK spectrum (SCIENCE.md §8, Tancik et al. 2020)', () => {
+describe('Fourier features widen the NTK spectrum (docs/science.md §8, Tancik et al. 2020)', () => {
   // 256 grid points on [0, 1), m = 256 features, 3 hidden ReLU layers, infinite width, σ_b = 0.
   const n = 256;
   const grid = Array.from({ length: n }, (_, i) => i / n);
@@ -130,7 +130,7 @@ describe('Fourier features widen the NTK spectrum (SCIENCE.md §8, Tancik et al.
     return i < 0 ? Number.POSITIVE_INFINITY : Math.ceil(i / 2);
   }
 
-  it('no mapping: the spectrum is gone after the lowest frequencies (SCIENCE.md: ~2)', () => {
+  it('no mapping: the spectrum is gone after the lowest frequencies (docs/science.md: ~2)', () => {
     // With σ_b = 0 the ReLU NTK is positively homogeneous, so on v > 0 it is v·v′·Θ(1, 1): rank one.
     // Its profile is not stationary, so only the eigenvalue reading applies.
     expect(firstQuietFrequencyByEigen(kernelOn({ kind: 'none' }))).toBeLessThanOrEqual(2);

@@ -11,7 +11,7 @@
  * The returned NTK is that of the read-out after `hiddenLayers` Dense+ReLU blocks.
  *
  * The σ_b² terms include the biases' own gradient contribution; the proxies' empirical NTK leaves
- * biases out (SCIENCE.md §1), so compare the two with σ_b = 0. A zero-variance input (x = 0 with
+ * biases out (docs/science.md §1), so compare the two with σ_b = 0. A zero-variance input (x = 0 with
  * σ_b = 0) gives 0 for both moments (ReLU'(0) = 0, as in tfjs).
  */
 

@@ -1,5 +1,5 @@
 /**
- * The spectral-bias experiment (Rahaman et al., ICML 2019; SCIENCE.md §7): an MLP on 1-D inputs is
+ * The spectral-bias experiment (Rahaman et al., ICML 2019; docs/science.md §7): an MLP on 1-D inputs is
  * trained full-batch with MSE on a sum of sines over the N-point grid, and every `recordEvery`
  * iterations we record the loss, the prediction on the grid and the normalised magnitude 2·F[k_i]/A_i
  * of every target frequency (spectrum1d.ts). Low frequencies reach 1 first.
@@ -65,7 +65,7 @@ export interface FitSignalResult {
 }
 
 /**
- * Presets. PAPER is the paper's setting as SCIENCE §7 states it: "MLP 1→256 (x5 hidden, ReLU)→1",
+ * Presets. PAPER is the paper's setting as docs/science.md §7 states it: "MLP 1→256 (x5 hidden, ReLU)→1",
  * which the issue calls "6 layers x 256". We read "6 layers" as six linear layers, i.e. five hidden
  * layers of 256 units (MlpArch.depth counts hidden layers, so depth 5). It runs ~19 it/s on wasm
  * in Node (one thread), so 60 000 iterations take most of an hour. The class presets keep the

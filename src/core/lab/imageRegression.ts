@@ -1,5 +1,5 @@
 /**
- * The 2-D experiment of Tancik et al. (NeurIPS 2020; SCIENCE.md §8): an MLP maps pixel coordinates
+ * The 2-D experiment of Tancik et al. (NeurIPS 2020; docs/science.md §8): an MLP maps pixel coordinates
  * (u, v) → RGB through a sigmoid, trained full-batch with MSE on the built-in test card
  * (testCard.ts) sampled on a trainSize² grid. Every recordEvery iterations we evaluate on a finer
  * evalSize² grid (evalSize = factor · trainSize; the training pixels are its every factor-th pixel,

@@ -1,6 +1,6 @@
 /**
  * Full-batch gradient descent for the lab's NTK panels, with the step written out so that its
- * linearisation is exact to state (SCIENCE.md §9):
+ * linearisation is exact to state (docs/science.md §9):
  *
  *   loss            L(θ) = (1/2n)·‖f(X; θ) − y‖²,  residual r = f(X; θ) − y,
  *   GD              θ ← θ − η·∇L = θ − (η/n)·Jᵀ r,

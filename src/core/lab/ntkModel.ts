@@ -11,7 +11,7 @@
  * k ≥ 3 (Bietti & Mairal 2019).
  *
  * The panels train every parameter, so their NTK must count the biases too, which the proxies' NTK
- * leaves out (SCIENCE.md §1). A bias is the weight of one more input held at σ_b: per sample,
+ * leaves out (docs/science.md §1). A bias is the weight of one more input held at σ_b: per sample,
  * ∂s/∂[W; b] = [a_eff, σ_b]ᵀ·∂s/∂h. So feeding kernels/ntk.ts's batched method the effective input
  * [a_eff, σ_b] (the DenseTap contract) gives Θ = Σ_l (A_l A_lᵀ + σ_b²) ⊙ (D_l D_lᵀ), the NTK of all
  * parameters, with no code of its own; reluNtk's σ_b² terms are exactly these bias gradients.

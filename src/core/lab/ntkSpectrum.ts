@@ -2,7 +2,7 @@
  * Panel 3, the NTK spectrum: the empirical NTK Θ = J Jᵀ (every parameter, ntkModel.ts) of one
  * initialised MLP on the lab's points, its eigenvalues and leading eigenvectors as functions on the
  * points, next to the infinite-width ReLU NTK of the same architecture on the same (mapped) inputs.
- * Small eigenvalues belong to directions gradient descent learns slowly (SCIENCE.md §9); on the
+ * Small eigenvalues belong to directions gradient descent learns slowly (docs/science.md §9); on the
  * circle the eigenvectors are close to Fourier modes, so the spectrum is the spectral bias of §7.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Panel 5, changing the spectrum: Geifman et al., "Controlling the inductive bias of wide neural
- * networks by modifying the kernel's spectrum" (TMLR 2024), in our reading (SCIENCE.md §9; label it
+ * networks by modifying the kernel's spectrum" (TMLR 2024), in our reading (docs/science.md §9; label it
  * so in the UI).
  *
  * Points on the circle t_j = 2πj/n with inputs (cos t, sin t), target y = cos(k t), a wide 2-layer
@@ -38,7 +38,7 @@ import {
 } from './ntkModel';
 import { circleInputs, labInputs, labPointsProblems } from './ntkPoints';
 
-/** What the UI shows with this panel (SCIENCE.md: a reading of a paper is labelled so, with its formula). */
+/** What the UI shows with this panel (docs/science.md: a reading of a paper is labelled so, with its formula). */
 export const PRECOND_LABEL = 'Preconditioned GD, Geifman et al. (TMLR 2024): our reading of the paper';
 export const PRECOND_FORMULA =
   "θ ← θ − (η/n)·Jᵀ S (f(X) − y),  S = I + Σ_{i ≤ k'} (λ_{k'}/λ_i − 1)·v_i v_iᵀ,  K = J Jᵀ = Σ λ_i v_i v_iᵀ at θ_0";

@@ -1,7 +1,7 @@
 /**
  * Panel 4, prediction against reality: a network trained by plain full-batch GD, its residual
  * r_t = f(X) − y projected on the eigenvectors v_i of the NTK at initialisation, next to what the
- * linearised network predicts (SCIENCE.md §9).
+ * linearised network predicts (docs/science.md §9).
  *
  * Convention (ntkDescent.ts): L = (1/2n)·‖f(X) − y‖², θ ← θ − η·∇L, so the linearised residual
  * follows r_{t+1} = (I − (η/n)·K) r_t with K = J Jᵀ the NTK of every parameter at θ_0, unnormalised,

@@ -1,5 +1,5 @@
 /**
- * Target signals of the spectral lab (SCIENCE.md §7): λ(z) = Σ_i A_i sin(2π k_i z + 2π φ_i) on the
+ * Target signals of the spectral lab (docs/science.md §7): λ(z) = Σ_i A_i sin(2π k_i z + 2π φ_i) on the
  * grid z_j = j/N, j = 0..N−1, of [0, 1). Either one of the paper's presets (Rahaman et al. 2019:
  * k = 5, 10, …, 50, A_i = 1 or 0.1·i, N = 200, φ_i ~ U(0, 1)) or a freely edited list of components.
  * Phases are in turns (φ ∈ [0, 1) is a full cycle); a component without one draws it from the spec's

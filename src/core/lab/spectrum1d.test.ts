@@ -14,7 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('learned spectrum of a 1-D prediction (SCIENCE.md §7)', () => {
+describe('learned spectrum of a 1-D prediction (docs/science.md §7)', () => {
   it('a pure sinusoid of amplitude A gives exactly A at its frequency and 0 elsewhere', () => {
     const A = 1.7;
     const values = sumOfSines([{ k: 13, amplitude: A, phase: 0.37 }], 200);

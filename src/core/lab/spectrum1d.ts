@@ -1,5 +1,5 @@
 /**
- * What a 1-D fit has learned of each target frequency (SCIENCE.md §7, Rahaman et al. 2019):
+ * What a 1-D fit has learned of each target frequency (docs/science.md §7, Rahaman et al. 2019):
  * F[k] = |DFT(f(z))[k]| / N on the N-point grid z_j = j/N, and the normalised magnitude
  * 2·F[k_i] / A_i, which is 1 when the component A_i sin(2π k_i z + 2π φ_i) is reproduced exactly
  * (a real sinusoid of amplitude A puts A/2 into bin k and A/2 into bin N − k).
@@ -47,7 +47,7 @@ export function normalizedMagnitudes(
 }
 
 /**
- * The first recorded iteration at which each component's magnitude reaches `threshold` (SCIENCE's
+ * The first recorded iteration at which each component's magnitude reaches `threshold` (docs/science.md's
  * "converged" reading, default 0.9), or null if it never does in the records given.
  */
 export function iterationsToReach(

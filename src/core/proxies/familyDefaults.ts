@@ -1,5 +1,5 @@
 /**
- * Defaults that differ by the family of the space a job scores (SCIENCE.md §2 on ViTs): vision
+ * Defaults that differ by the family of the space a job scores (docs/science.md §2 on ViTs): vision
  * transformers start from the DeiT/AutoFormer initialisation (nn/init.ts 'vit': truncated normal,
  * std 0.02), the one their trained accuracies come from. A Kaiming fan-out start made the NTK of
  * two inits of the same 50 AutoFormer-Ti networks agree only ρ 0.36.

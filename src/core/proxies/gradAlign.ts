@@ -1,5 +1,5 @@
 /**
- * GradAlign's registry entries (our reading of Li & Guo, arXiv 2411.19819: SCIENCE.md §3), and
+ * GradAlign's registry entries (our reading of Li & Guo, arXiv 2411.19819: docs/science.md §3), and
  * gradalign_norm, the normalised-mean variant (mean of unit per-sample gradients, as GradSign
  * normalises them); the computation (gradAlignScore.ts) loads on first use, in the worker, and one
  * job's three share their per-sample gradients.
@@ -35,7 +35,7 @@ export const gradAlignDetProxy: ProxyDefinition = {
   label: 'GradAlign (log det)',
   formula:
     'log det(Ĝ Ĝᵀ + 1e-6·I), Ĝ = row-normalised per-sample gradients g_i = ∇_θ CE(f(x_i), y_i); Cholesky in float64',
-  // SCIENCE.md §3: the sign of its correlation is to be measured, not guessed; the raw value is shown.
+  // docs/science.md §3: the sign of its correlation is to be measured, not guessed; the raw value is shown.
   higherIsBetter: true,
   compute: async (input) => (await import('./gradAlignScore')).gradAlignDetScore(input),
 };

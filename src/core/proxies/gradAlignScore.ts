@@ -1,6 +1,6 @@
 /**
  * GradAlign (Li & Guo, arXiv 2411.19819) — the paper's formula could not be read; this is our
- * reading, fixed in SCIENCE.md §3. Per-sample loss gradients g_i = ∇_W CE(f(x_i), y_i) over the
+ * reading, fixed in docs/science.md §3. Per-sample loss gradients g_i = ∇_W CE(f(x_i), y_i) over the
  * conv/linear weights, each sample alone through the network (BatchNorm in train mode, so it
  * normalises with that sample's own statistics), stacked as rows of G (N×P).
  *   gradalign      = mean_i cos(g_i, ḡ), ḡ = mean_i g_i (higher = less conflict);

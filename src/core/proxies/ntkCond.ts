@@ -3,7 +3,7 @@
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import type { ProxyDefinition } from './types';
 
-/** TE-NAS's settings (SCIENCE.md §1), shared by ntk_cond, ntk_trace and ntk_spectrum. */
+/** TE-NAS's settings (docs/science.md §1), shared by ntk_cond, ntk_trace and ntk_spectrum. */
 export const NTK_PROXY_DEFAULTS = {
   init: 'kaiming_fan_out',
   repeats: 3,

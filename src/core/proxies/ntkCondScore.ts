@@ -1,6 +1,6 @@
 /**
  * ntk_cond (TE-NAS: Chen, Gong & Wang, ICLR 2021; VITA-Group/TENAS lib/procedures/ntk.py) and the
- * shared NTK run behind ntk_trace and ntk_spectrum (SCIENCE.md §1).
+ * shared NTK run behind ntk_trace and ntk_spectrum (docs/science.md §1).
  *
  * For each of `repeats` initialisations (seeds seed, seed+1, …): Θ = G Gᵀ on the batch
  * (kernels/ntk.ts), its eigenvalues in float64, κ = λ_max / max(λ_min, 1e-7·λ_max). The score is

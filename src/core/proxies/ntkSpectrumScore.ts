@@ -1,5 +1,5 @@
 /**
- * ntk_spectrum: the effective rank exp(−Σ p_i log p_i), p = λ/Σλ, of the empirical NTK (SCIENCE.md
+ * ntk_spectrum: the effective rank exp(−Σ p_i log p_i), p = λ/Σλ, of the empirical NTK (docs/science.md
  * §1; Roy & Vetterli 2007), mean over initialisations; details carry the normalised spectrum
  * λ_i/λ_1 (mean over initialisations) for the eigenspectrum plot. A flat spectrum (high effective
  * rank) is the well-conditioned end, hence higher is better.

@@ -1,5 +1,5 @@
 /**
- * ntk_trace: tr Θ = Σ_i ‖g_i‖² of the empirical NTK (SCIENCE.md §1), the mean over initialisations.
+ * ntk_trace: tr Θ = Σ_i ‖g_i‖² of the empirical NTK (docs/science.md §1), the mean over initialisations.
  * A dead network's Θ is 0 (no weight changes the output through the input), so it scores 0 without
  * being computed; a missing or mismatched batch gives NaN with a warning.
  */

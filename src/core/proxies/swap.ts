@@ -11,7 +11,7 @@
  */
 import type { ProxyDefinition } from './types';
 
-/** SWAP's released defaults (SCIENCE.md §4). */
+/** SWAP's released defaults (docs/science.md §4). */
 export const SWAP_DEFAULTS = { init: 'normal', batchNorm: 'train', repeats: 32 } as const;
 /** reg_swap adds μ and σ: 'space' derives them from the job's space (see above). */
 export const REG_SWAP_DEFAULTS = { ...SWAP_DEFAULTS, mu: 'space', sigma: 'space' } as const;

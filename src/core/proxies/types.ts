@@ -38,7 +38,7 @@ export interface ProxyDefinition {
   needsLabels: boolean;
   needsData: boolean;
   higherIsBetter: boolean;
-  /** True where SCIENCE.md fixes our own reading of a paper whose formula we could not read. */
+  /** True where docs/science.md fixes our own reading of a paper whose formula we could not read. */
   ourReading: boolean;
   /** Bumped whenever a change can alter a value, so cached scores of older versions are not reused. */
   version: number;

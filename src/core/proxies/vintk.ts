@@ -1,5 +1,5 @@
 /**
- * vintk's registry entry (SCIENCE.md §2, our reading of ViNTK: Zhou & Zhu, arXiv 2405.04536, whose
+ * vintk's registry entry (docs/science.md §2, our reading of ViNTK: Zhou & Zhu, arXiv 2405.04536, whose
  * formula and code are not public); the computation (vintkScore.ts) loads on first use, in the
  * worker. Cost: two ntk_cond runs, one on the batch and one on its high-passed copy.
  */

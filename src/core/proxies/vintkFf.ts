@@ -1,5 +1,5 @@
 /**
- * vintk_ff's registry entry: SCIENCE.md §2's reading B of ViNTK (Zhou & Zhu, arXiv 2405.04536,
+ * vintk_ff's registry entry: docs/science.md §2's reading B of ViNTK (Zhou & Zhu, arXiv 2405.04536,
  * whose formula and code are not public; "integrating the Fourier features from inputs" read as
  * Tancik et al. 2020): every patch p (pixels in [0, 1]) is mapped to γ(p) = [p, cos 2πBp, sin 2πBp]
  * by one B shared by all candidates, the candidate's own learned patch embedding reads γ(p), and the
@@ -13,7 +13,7 @@ import type { ProxyDefinition } from './types';
 
 /**
  * ntk_cond's NTK settings plus m (Fourier features per patch: 2m inputs are added to the embedding),
- * σ (std of B's entries, in cycles per unit pixel value: SCIENCE.md asks for σ = 1 and σ = 10 side
+ * σ (std of B's entries, in cycles per unit pixel value: docs/science.md asks for σ = 1 and σ = 10 side
  * by side), α (weight of the mapped NTK against the plain one; 1 scores the mapped inputs alone)
  * and ffSeed (the seed B is drawn from: fixed, so every candidate of a space sees the same B).
  */

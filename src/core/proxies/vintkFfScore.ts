@@ -1,5 +1,5 @@
 /**
- * vintk_ff (SCIENCE.md §2, reading B; our reading of ViNTK, Zhou & Zhu, arXiv 2405.04536, whose
+ * vintk_ff (docs/science.md §2, reading B; our reading of ViNTK, Zhou & Zhu, arXiv 2405.04536, whose
  * formula and code are not public: "integrating the Fourier features from inputs" as Tancik et al.,
  * NeurIPS 2020, integrate them):
  *   γ(p)     = [p, cos 2πBp, sin 2πBp]   for each flattened patch p ∈ [0, 1]^(3P²)

@@ -1,5 +1,5 @@
 /**
- * vintk_rfp's registry entry: SCIENCE.md §2's alternative reading of ViNTK (Zhou & Zhu, arXiv
+ * vintk_rfp's registry entry: docs/science.md §2's alternative reading of ViNTK (Zhou & Zhu, arXiv
  * 2405.04536, whose formula and code are not public): the ViT's learned patch embedding replaced by
  * fixed random Fourier features of each patch, then ntk_cond's −log10 κ of the rest of the network.
  * The computation (vintkRfpScore.ts) loads on first use, in the worker. Cost: one ntk_cond run.

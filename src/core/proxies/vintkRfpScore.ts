@@ -1,12 +1,12 @@
 /**
- * vintk_rfp (SCIENCE.md §2, the alternative to vintk; our reading of ViNTK, Zhou & Zhu,
+ * vintk_rfp (docs/science.md §2, the alternative to vintk; our reading of ViNTK, Zhou & Zhu,
  * arXiv 2405.04536, whose formula and code are not public):
  *   tokens  γ(p) = [cos 2πBp, sin 2πBp]   for each flattened patch p ∈ R^(3P²)
  *   score   = −log10 κ(Θ),  Θ the NTK Gram of the rest of the network
  * The ViT's learned patch embedding (P×P stride-P conv 'patch.conv' + 'patch.bias') is replaced by
  * random Fourier features (Tancik et al., NeurIPS 2020). p is flattened in (row, column, channel)
  * order, the conv kernel's [P, P, 3] layout; B ∈ R^(e/2 × 3P²) so the token width stays e (the
- * embedding width must be even). B_jk ~ N(0, σ²/(3P²)): SCIENCE.md's N(0, σ²) with σ in units of
+ * embedding width must be even). B_jk ~ N(0, σ²/(3P²)): docs/science.md's N(0, σ²) with σ in units of
  * the patch norm, since standardised images give |p| ≈ √(3P²); then B_j·p has std ≈ σ cycles
  * whatever the patch size, and σ = 1 (default) is the data's own scale (see VINTK_RFP_DEFAULTS).
  *

@@ -1,5 +1,5 @@
 /**
- * vintk (SCIENCE.md §2; our reading of ViNTK, Zhou & Zhu, arXiv 2405.04536):
+ * vintk (docs/science.md §2; our reading of ViNTK, Zhou & Zhu, arXiv 2405.04536):
  *   vintk = −[(1−α)·log10 κ(Θ_lo) + α·log10 κ(Θ_hi)]
  * Θ_lo is ntk_cond's NTK on the batch as given, Θ_hi the same NTK (same network, same
  * initialisations seed, seed+1, …, same settings) on the high-passed batch (data/highPass.ts).

@@ -3,7 +3,7 @@
  *
  * AutoFormer (Chen et al., ICCV 2021; microsoft/Cream AutoFormer/experiments/supernet/*.yaml):
  * patch 16 at 224 px, pre-norm blocks, one embedding width for all layers, per-layer MLP ratio and
- * head count, Q/K/V width = heads x 64. Tiny, Small and Base exactly as published (SCIENCE.md §10).
+ * head count, Q/K/V width = heads x 64. Tiny, Small and Base exactly as published (docs/science.md §10).
  *
  * browser: our scaled-down space for live scoring and training in a browser tab: patch 4 on 32x32
  * CIFAR images (64 tokens), embed {64, 96, 128}, depth 2..6, MLP ratio {2, 3, 4}, heads {2, 4}

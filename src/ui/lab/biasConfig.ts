@@ -12,7 +12,7 @@ import { LAB_LIMITS, type LabState } from '../../state/labState';
 /** σ values the comparison on panel 2 runs, one after another. */
 export const SIGMA_SWEEP = [1, 4, 10, 32] as const;
 
-/** The magnitude at which a frequency counts as learned (SCIENCE §7, Rahaman et al.). */
+/** The magnitude at which a frequency counts as learned (docs/science.md §7, Rahaman et al.). */
 export const REACH_THRESHOLD = 0.9;
 
 /** The target the state describes; its phases are drawn from the lab's seed. */

@@ -136,7 +136,7 @@ export function hfLabel(choice: HfChoice): string {
 
 /**
  * Two sentences with the measured numbers; says plainly when the chosen high-frequency proxy does
- * not beat ntk_cond (and, for vintk, names SCIENCE.md §2's documented alternative to try).
+ * not beat ntk_cond (and, for vintk, names docs/science.md §2's documented alternative to try).
  */
 export function explainText(
   ntk: ProxyCorrelation,

@@ -1,6 +1,6 @@
 /**
  * "NTK vs ViNTK, for the lecture hall" (issue 6): ntk_cond and vintk (our reading of ViNTK), or its
- * documented alternative vintk_rfp (random Fourier patch embedding, SCIENCE.md §2), computed
+ * documented alternative vintk_rfp (random Fourier patch embedding, docs/science.md §2), computed
  * in the Explorer's workers and cache for a few browser-sized ViTs with known accuracy, or for the
  * first rows of a published table the user imported (Auto-Prox's AutoFormer-Ti, OoD-ViT-NAS), twin
  * scatter plots with rank correlations, the images at r, live short training of a few browser ViTs
