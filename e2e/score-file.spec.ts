@@ -76,11 +76,11 @@ test('a scores file from npm run score serves the lecture on an imported table',
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { arch: string; proxy: string; value: number });
-  const valueOf = (arch: string, proxy: string) =>
+  const scoreOf = (arch: string, proxy: string) =>
     records.find((r) => r.arch === arch && r.proxy === proxy)?.value;
   for (const arch of ARCHS) {
     const row = page.locator(`[data-testid="lec-row"][data-arch="${arch}"]`);
-    expect(Number(await row.getAttribute('data-ntk'))).toBe(valueOf(arch, 'ntk_cond'));
-    expect(Number(await row.getAttribute('data-vintk'))).toBe(valueOf(arch, 'vintk'));
+    expect(Number(await row.getAttribute('data-ntk'))).toBe(scoreOf(arch, 'ntk_cond'));
+    expect(Number(await row.getAttribute('data-vintk'))).toBe(scoreOf(arch, 'vintk'));
   }
 });
