@@ -74,10 +74,14 @@ if (args['write-archs']) {
 if (!existsSync(args.scores!)) fail(`no score records at ${args.scores}; score first (docs/validation.md)`);
 const allReadings = readingsOf(readRecords(args.scores!));
 if (allReadings.length === 0) fail(`${args.scores} holds no finite score`);
-// Every row compares the same networks: those each reading has scored (a run in progress has
-// scored some readings further than others).
+// The NTK readings (ntk_cond and every ViNTK reading, the comparison this report is for) and params
+// compare the same networks: those each of them has scored. Other readings (zero-cost proxies,
+// often scored later) use the networks of that set they have scored, and their n says how many.
+const isCore = (r: { proxy: string }) =>
+  r.proxy === 'ntk_cond' || r.proxy === 'params' || r.proxy.startsWith('vintk');
+const coreReadings = allReadings.filter(isCore);
 const complete = new Set(
-  networks.map((n) => n.arch).filter((arch) => allReadings.every((r) => r.values.has(arch))),
+  networks.map((n) => n.arch).filter((arch) => coreReadings.every((r) => r.values.has(arch))),
 );
 const only = <T>(values: Map<string, T>) => new Map([...values].filter(([arch]) => complete.has(arch)));
 const readings = allReadings.map((r) => ({ ...r, values: only(r.values), perInit: only(r.perInit) }));
@@ -195,7 +199,7 @@ const body = [
   '',
   ...table,
   '',
-  `Rows use the ${complete.size} networks every reading has scored (scored so far, per reading: ${partly}).`,
+  `The NTK rows (ntk_cond and every ViNTK reading) and params use the ${complete.size} networks all of them have scored; other rows use those of the ${complete.size} they have scored, as their n says (scored so far, per reading: ${partly}).`,
   '',
   '**Paired τ difference against ntk_cond (OoD accuracy)**: ' +
     (differences.length === 0
