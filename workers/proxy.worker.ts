@@ -9,6 +9,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
 import type { BackendPreference, BackendReport } from '../src/compute/backends/backendReport';
+import { dieWhenDeviceLost } from '../src/compute/backends/deviceLoss';
 import { selectBackend } from '../src/compute/backends/selectBackend';
 import { createBatchLoader, dataFolderUrl } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
@@ -31,25 +32,16 @@ const loadBatch = createBatchLoader({
   dataUrl: dataFolderUrl(import.meta.env.BASE_URL, self.location.href),
 });
 
-/**
- * A lost WebGPU device (driver reset, GPU process crash) leaves every later job failing: the worker
- * then stops with an uncaught error, which the pool sees as a dead worker (workerPool.ts) and
- * replaces on the next backend, trying the job it held once more.
- */
-function dieWhenDeviceLost(chosen: BackendReport): void {
+/** A lost WebGPU device stops this worker, so the pool moves its job to the next backend. */
+function watchDevice(chosen: BackendReport): void {
   if (chosen.name !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
-  void device?.lost.then((info) => {
-    setTimeout(() => {
-      throw new Error(`WebGPU device lost (${info.reason}): ${info.message}`);
-    });
-  });
+  dieWhenDeviceLost((tf.backend() as unknown as { device?: GPUDevice }).device);
 }
 
 const api = {
   init(preference: BackendPreference): Promise<BackendReport> {
     report ??= selectBackend(preference, wasmFiles).then((chosen) => {
-      dieWhenDeviceLost(chosen);
+      watchDevice(chosen);
       return chosen;
     });
     return report;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { dieWhenDeviceLost } from './deviceLoss';
+
+describe('a lost WebGPU device', () => {
+  it('raises an error naming the reason once the device is lost, and nothing before', async () => {
+    let lose: (info: { reason: string; message: string }) => void = () => {};
+    const lost = new Promise<{ reason: string; message: string }>((resolve) => {
+      lose = resolve;
+    });
+    const raised: Error[] = [];
+    dieWhenDeviceLost({ lost }, (e) => raised.push(e));
+    await Promise.resolve();
+    expect(raised).toEqual([]);
+    lose({ reason: 'destroyed', message: 'Device was destroyed.' });
+    await lost;
+    await Promise.resolve();
+    expect(raised.map((e) => e.message)).toEqual(['WebGPU device lost (destroyed): Device was destroyed.']);
+  });
+
+  it('does nothing without a device (WASM and CPU backends)', () => {
+    expect(() => dieWhenDeviceLost(undefined, () => expect.unreachable())).not.toThrow();
+  });
+});
