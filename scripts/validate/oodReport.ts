@@ -58,9 +58,19 @@ function numbers(value: unknown): number[] | null {
   return Array.isArray(value) && value.every((v) => typeof v === 'number') ? (value as number[]) : null;
 }
 
-/** −log10 κ per init: directly, or vintk's (1−α)·lo + α·hi mix of its two runs. */
+/**
+ * −log10 κ per init: directly, vintk's (1−α)·lo + α·hi mix of its two runs, or vintk_ff's mapped
+ * run (mixed with the plain one when α < 1).
+ */
 function scorePerInit(details: ScoreRecord['details']): number[] | null {
   if (!details) return null;
+  const ff = numbers(details.log10KappaPerInitFf);
+  if (ff) {
+    const a = typeof details.alpha === 'number' ? details.alpha : 1;
+    if (a === 1) return ff.map((k) => -k);
+    const plain = numbers(details.log10KappaPerInit);
+    return plain && plain.length === ff.length ? ff.map((k, i) => -((1 - a) * plain[i]! + a * k)) : null;
+  }
   const direct = numbers(details.log10KappaPerInit);
   if (direct) return direct.map((k) => -k);
   const lo = numbers(details.log10KappaPerInitLo);
