@@ -3,6 +3,7 @@
  * that computes each job in this process exactly as a worker does (runScoreJob), and a cache made
  * of the records an earlier run wrote, so that a rerun into the same --out skips what is there.
  */
+
 import {
   appendFileSync,
   closeSync,
@@ -14,6 +15,7 @@ import {
   statSync,
   type WriteStream,
 } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { isWasmMemoryFailure, restartWasmBackend } from '../src/compute/backends/wasmRestart';
 import type { CachedScore, ScoreCache } from '../src/compute/scoreCache';
 import type { Scorer } from '../src/compute/scoreRun';
@@ -96,7 +98,10 @@ export function appendRecords(path: string): WriteStream {
 export function readRecords(path: string): ScoreRecord[] {
   if (!existsSync(path)) return [];
   const records: ScoreRecord[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  // Committed result files are kept gzip-compressed (bench/results/*.jsonl.gz).
+  const bytes = readFileSync(path);
+  const text = path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
       const r = JSON.parse(line) as Partial<ScoreRecord>;
