@@ -2,22 +2,25 @@
  * Issue 16, item 8: faults a real session meets, in a real browser with real workers and IndexedDB.
  * Each counts what was finished before the fault and checks none of it is lost after.
  */
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../src/state/viewState';
 import { jobKey, readScores, waitForScores } from './readPage';
 
-const viewOf = (seed: number): ViewState => ({ ...DEFAULT_VIEW_STATE, sampleSize: 200, seed });
+/** Opens a 200-cell run on WASM and waits until `finished` of its scores are in; the run goes on. */
+async function runUntil(page: Page, seed: number, finished: number) {
+  const view: ViewState = { ...DEFAULT_VIEW_STATE, sampleSize: 200, seed };
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
+  const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
+  await expect.poll(() => done.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(finished);
+  return { total: view.sampleSize * view.proxies.length, done };
+}
 
 test('a proxy worker killed mid-run is replaced and every job still finishes, none failed', async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  const view = viewOf(7101);
-  const total = view.sampleSize * view.proxies.length;
-  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
-  const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
-  await expect.poll(() => done.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(10);
+  const { total, done } = await runUntil(page, 7101, 10);
   const proxyWorkers = page.workers().filter((w) => w.url().includes('proxy.worker'));
   expect(proxyWorkers.length).toBeGreaterThan(0);
   const victim = proxyWorkers[0]!;
@@ -39,11 +42,7 @@ test('a reload mid-run loses no finished score: each comes back from the cache w
   page,
 }) => {
   test.setTimeout(300_000);
-  const view = viewOf(7102);
-  const total = view.sampleSize * view.proxies.length;
-  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
-  const done = page.locator('[data-testid="result-row"] td[data-state="done"]');
-  await expect.poll(() => done.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
+  const { total } = await runUntil(page, 7102, 20);
   const before = await readScores(page);
   expect(before.length).toBeLessThan(total);
   await page.reload();

@@ -6,50 +6,18 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freeProblem, handProblem, linearNet } from '../../test/linearLossProblem';
 import type { Batch } from '../data/batch';
-import { getParam, type Network } from '../nn/network';
-import { linearSpecs } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
 import { gradAlignNormOf, meanUnitGradientNorm } from './gradAlignScore';
 import { PROXY_IDS } from './ids';
-import type { LossProblem } from './lossGradients';
 import { getProxy } from './registry';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** z = Wᵀx, W [d, c], no bias. */
-function linearNet(d: number, c: number): Network {
-  const weight = linearSpecs('fc', d, c)[0]!;
-  return {
-    arch: `linear ${d}→${c}`,
-    specs: [weight],
-    inputShape: [d],
-    classes: c,
-    forward: (x, params) => tf.matMul(x as tf.Tensor2D, getParam(params, 'fc.weight') as tf.Tensor2D),
-    reachesOutput: () => true,
-  };
-}
-
-function problem(d: number, c: number, w: number[], x: number[], y: number[]): LossProblem {
-  const network = linearNet(d, c);
-  return {
-    network,
-    params: new Map([['fc.weight', tf.tensor(w, [d, c])]]),
-    weights: network.specs,
-    x: tf.tensor(x, [y.length, d]),
-    labels: tf.tensor1d(y, 'int32'),
-  };
-}
-
-function free(p: LossProblem): void {
-  for (const t of p.params.values()) t.dispose();
-  p.x.dispose();
-  p.labels.dispose();
-}
 
 describe('meanUnitGradientNorm on a Gram matrix', () => {
   it('gives cos(θ/2) for two gradients at angle θ, whatever their lengths', () => {
@@ -72,9 +40,9 @@ describe('meanUnitGradientNorm on a Gram matrix', () => {
 
 describe('gradalign_norm of a linear network against per-sample gradients in plain JS', () => {
   const run = async (w: number[], x: number[], y: number[], d: number, c: number) => {
-    const p = problem(d, c, w, x, y);
+    const p = handProblem(linearNet(d, c), { 'fc.weight': w }, x, y);
     const out = await gradAlignNormOf(p);
-    free(p);
+    freeProblem(p);
     return out;
   };
 

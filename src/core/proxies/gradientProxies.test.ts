@@ -7,6 +7,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freeProblem, handProblem, linearNet } from '../../test/linearLossProblem';
 import type { Batch } from '../data/batch';
 import { type ForwardOptions, getParam, initParams, type Network } from '../nn/network';
 import type { ParamSpec } from '../nn/paramSpec';
@@ -21,7 +22,6 @@ import { graspProxy } from './grasp';
 import { graspOf } from './graspScore';
 import { jacobCovProxy } from './jacobCov';
 import { jacobCovOf } from './jacobCovScore';
-import type { LossProblem } from './lossGradients';
 import { snipProxy } from './snip';
 import { snipOf } from './snipScore';
 import { zicoProxy } from './zico';
@@ -78,23 +78,6 @@ function layerOutput(opts: unknown, y: tf.Tensor, name: string): tf.Tensor {
 
 function linearSpec(name: string, inputs: number, outputs: number): ParamSpec {
   return { name, shape: [inputs, outputs], role: 'linear_weight', fanIn: inputs, fanOut: outputs };
-}
-
-/** z = Wᵀx, the output reported to fisher's layer hook. */
-function linearNet(d: number, c: number): Network {
-  return {
-    arch: `linear ${d}→${c}`,
-    specs: [linearSpec('fc.weight', d, c)],
-    inputShape: [d],
-    classes: c,
-    forward: (x, params, opts) =>
-      layerOutput(
-        opts,
-        tf.matMul(x as tf.Tensor2D, getParam(params, 'fc.weight') as tf.Tensor2D),
-        'fc.weight',
-      ) as tf.Tensor2D,
-    reachesOutput: () => true,
-  };
 }
 
 /** z = W2ᵀ W1ᵀ x: two linear layers, no nonlinearity. */
@@ -159,29 +142,6 @@ function convFeatures(images: number[][][][], cin: number): Mat {
     }
     return phi;
   });
-}
-
-/** A LossProblem with hand-set weights (row-major values, shape from the network's specs). */
-function handProblem(
-  network: Network,
-  weights: Record<string, number[]>,
-  x: number[],
-  y: number[],
-): LossProblem {
-  const params = new Map(network.specs.map((s) => [s.name, tf.tensor(weights[s.name]!, s.shape)]));
-  return {
-    network,
-    params,
-    weights: network.specs,
-    x: tf.tensor(x, [y.length, ...network.inputShape]),
-    labels: tf.tensor1d(y, 'int32'),
-  };
-}
-
-function freeProblem(p: LossProblem): void {
-  for (const t of p.params.values()) t.dispose();
-  p.x.dispose();
-  p.labels.dispose();
 }
 
 const relClose = (actual: number, expected: number, tol = 1e-5) =>

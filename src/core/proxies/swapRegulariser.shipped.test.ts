@@ -6,27 +6,15 @@
  * nwot's ρ on the same cells (issue 15's target). μ and σ come from the whole space, never from
  * these cells. The figures are printed once.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readShippedRows } from '../../test/shippedData';
+import { readShippedPrescored } from '../../test/shippedPrescored';
 import { spearman } from '../stats/rankCorrelation';
-import { parsePrescoredManifest, prescoredEntries } from './prescoredSet';
 import { regSwapProxy } from './swap';
 import { derivedRegulariser } from './swapRegulariser';
 import { regularFactor } from './swapScore';
 
-const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/data/prescored');
-const manifest = parsePrescoredManifest(JSON.parse(readFileSync(resolve(DIR, 'prescored.json'), 'utf8')));
-if (!manifest.ok) throw new Error(manifest.error);
-const set = manifest.value.sets.find((s) => s.id === 'nb201-quick');
-if (!set) throw new Error('prescored.json lists no nb201-quick set');
-const { entries } = prescoredEntries(gunzipSync(readFileSync(resolve(DIR, set.file))).toString('utf8'));
-const byKey = new Map(entries.map((e) => [`${e.job.proxy} ${e.job.arch}`, e]));
-const column = (proxy: string) =>
-  set.archs.map((a) => byKey.get(`${proxy} ${a}`)?.result.value ?? Number.NaN);
+const { set, column, record } = readShippedPrescored('nb201-quick');
 const cifar10 = new Map(readShippedRows('nb201.csv.gz').map((r) => [r.arch!, Number(r.cifar10_test)]));
 const accuracy = set.archs.map((a) => cifar10.get(a) ?? Number.NaN);
 
@@ -74,7 +62,7 @@ describe(`reg_swap with the space's μ, σ on the shipped NB201 quick set (${set
   // The shipped set was rescored with reg_swap version 2 (npm run score, score:merge,
   // build:prescored): its records are this computation.
   it('matches the shipped reg_swap records', () => {
-    const shipped = set.archs.map((a) => byKey.get(`reg_swap ${a}`));
+    const shipped = set.archs.map((a) => record('reg_swap', a));
     for (const [i, e] of shipped.entries()) {
       expect(e?.result.details.mu, set.archs[i]).toBe(mu);
       expect(e?.result.details.sigma).toBe(sigma);

@@ -5,28 +5,15 @@
  * on the other; the baseline is the single proxy that is best on the selection half, judged the same
  * way. The figures are printed once.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readShippedRows } from '../../test/shippedData';
-import { parsePrescoredManifest, prescoredEntries } from '../proxies/prescoredSet';
+import { readShippedPrescored } from '../../test/shippedPrescored';
 import { NB201_QUICK_COMBO_COMPONENTS } from './comboDefaults';
 import { proxyHigherIsBetter } from './comboProxies';
 import { selectCombo } from './comboSelection';
 
-const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/data/prescored');
-const manifest = parsePrescoredManifest(JSON.parse(readFileSync(resolve(DIR, 'prescored.json'), 'utf8')));
-if (!manifest.ok) throw new Error(manifest.error);
-const set = manifest.value.sets.find((s) => s.id === 'nb201-quick');
-if (!set) throw new Error('prescored.json lists no nb201-quick set');
-
-const { entries } = prescoredEntries(gunzipSync(readFileSync(resolve(DIR, set.file))).toString('utf8'));
-const value = new Map(entries.map((e) => [`${e.job.proxy} ${e.job.arch}`, e.result.value]));
-const scores = new Map(
-  set.proxies.map((p) => [p, set.archs.map((a) => value.get(`${p} ${a}`) ?? Number.NaN)] as const),
-);
+const { set, column } = readShippedPrescored('nb201-quick');
+const scores = new Map(set.proxies.map((p) => [p, column(p)] as const));
 const cifar10 = new Map(readShippedRows('nb201.csv.gz').map((r) => [r.arch!, Number(r.cifar10_test)]));
 const accuracy = set.archs.map((a) => cifar10.get(a) ?? Number.NaN);
 
