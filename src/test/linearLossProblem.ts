@@ -55,3 +55,20 @@ export function freeProblem(p: LossProblem): void {
   p.x.dispose();
   p.labels.dispose();
 }
+
+/** A generic linear case: D = 3 inputs, C = 4 classes, N = 5 samples (rows of X, labels Y, W [D, C]). */
+export const GENERIC_LINEAR_CASE = {
+  X: [
+    [0.5, -1.2, 0.3],
+    [1.1, 0.4, -0.7],
+    [-0.3, 0.9, 1.5],
+    [0.8, -0.6, -1.1],
+    [-1.4, 0.2, 0.6],
+  ],
+  Y: [2, 0, 3, 1, 2],
+  W: [
+    [0.3, -0.5, 0.8, 0.1],
+    [-0.2, 0.7, -0.4, 0.6],
+    [0.9, 0.05, -0.3, -0.8],
+  ],
+} as const satisfies { X: number[][]; Y: number[]; W: number[][] };

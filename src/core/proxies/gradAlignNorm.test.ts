@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freeProblem, handProblem, linearNet } from '../../test/linearLossProblem';
+import { freeProblem, GENERIC_LINEAR_CASE, handProblem, linearNet } from '../../test/linearLossProblem';
 import type { Batch } from '../data/batch';
 import { tf } from '../nn/tf';
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
@@ -57,19 +57,7 @@ describe('gradalign_norm of a linear network against per-sample gradients in pla
   it('a generic case: 3 inputs, 4 classes, 5 samples', async () => {
     const d = 3;
     const c = 4;
-    const X = [
-      [0.5, -1.2, 0.3],
-      [1.1, 0.4, -0.7],
-      [-0.3, 0.9, 1.5],
-      [0.8, -0.6, -1.1],
-      [-1.4, 0.2, 0.6],
-    ];
-    const Y = [2, 0, 3, 1, 2];
-    const W = [
-      [0.3, -0.5, 0.8, 0.1],
-      [-0.2, 0.7, -0.4, 0.6],
-      [0.9, 0.05, -0.3, -0.8],
-    ];
+    const { X, Y, W } = GENERIC_LINEAR_CASE;
     // Per sample: z = Wᵀx, r = softmax(z) − e_y, g = x ⊗ r (the [d, c] layout of W, flattened).
     const mean = new Array<number>(d * c).fill(0);
     X.forEach((x, n) => {

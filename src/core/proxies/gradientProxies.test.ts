@@ -7,7 +7,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freeProblem, handProblem, linearNet } from '../../test/linearLossProblem';
+import { freeProblem, GENERIC_LINEAR_CASE, handProblem, linearNet } from '../../test/linearLossProblem';
 import type { Batch } from '../data/batch';
 import { type ForwardOptions, getParam, initParams, type Network } from '../nn/network';
 import type { ParamSpec } from '../nn/paramSpec';
@@ -150,20 +150,9 @@ const relClose = (actual: number, expected: number, tol = 1e-5) =>
 const strictlyClose = (actual: number, expected: number, tol: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.abs(expected));
 
-// A generic linear case: D = 3 inputs, C = 4 classes, N = 5 samples.
-const X: Mat = [
-  [0.5, -1.2, 0.3],
-  [1.1, 0.4, -0.7],
-  [-0.3, 0.9, 1.5],
-  [0.8, -0.6, -1.1],
-  [-1.4, 0.2, 0.6],
-];
-const Y = [2, 0, 3, 1, 2];
-const W: Mat = [
-  [0.3, -0.5, 0.8, 0.1],
-  [-0.2, 0.7, -0.4, 0.6],
-  [0.9, 0.05, -0.3, -0.8],
-];
+const X: Mat = GENERIC_LINEAR_CASE.X.map((row) => [...row]);
+const Y = [...GENERIC_LINEAR_CASE.Y];
+const W: Mat = GENERIC_LINEAR_CASE.W.map((row) => [...row]);
 const G = matMul(transpose(X), residual(matMul(X, W), Y)); // ∂L/∂W
 
 describe('grad_norm', () => {
