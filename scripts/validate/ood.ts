@@ -16,6 +16,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BootstrapInterval } from '../../src/core/stats/bootstrap';
 import { readRecords } from '../scoreInProcess';
+import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
 import {
   averagedInitAgreement,
@@ -104,6 +105,22 @@ const averaged = second.flatMap((s) => {
   return first ? [{ id: s.id, ...averagedInitAgreement(first.values, s.values) }] : [];
 });
 
+// Agreement against the number of initialisations averaged: seeds 0 and 3 hold disjoint inits.
+const initCounts = second.flatMap((s) => {
+  const first = readings.find((r) => r.id === s.id);
+  if (!first || first.perInit.size < 3 || s.perInit.size < 3) return [];
+  const r1 = singleInitAgreement(first.perInit);
+  return [
+    {
+      id: s.id,
+      r1,
+      r1N: first.perInit.size,
+      for08: initsFor(r1, 0.8),
+      ...initCountCurve(first.perInit, s.perInit, r1),
+    },
+  ];
+});
+
 const vintkReadings = readings.filter((r) => r.proxy.startsWith('vintk'));
 const differences = ntk
   ? vintkReadings.map((r) => ({ id: r.id, ood: pairedTauDifference(r.values, ntk.values, networks, 'ood') }))
@@ -170,6 +187,27 @@ function reproduce(): string {
   ].join('\n');
 }
 
+function initCountTable(): string[] {
+  if (initCounts.length === 0) return ['**Initialisations needed**: no second-seed run yet.'];
+  const depth = Math.max(...initCounts.map((c) => c.points.length));
+  const ks = Array.from({ length: depth }, (_, i) => i + 1);
+  return [
+    '**Initialisations needed.** ρ between the means of k initialisations of seed 0 and of seed 3 (disjoint initialisations; measured, and predicted by Spearman–Brown r_k = k·r₁/(1 + (k−1)·r₁) from r₁, the mean ρ between the single initialisations of seed 0 over all its networks), and the k at which two averages would agree ρ 0.8 (scripts/validate/initCount.ts):',
+    '',
+    `| reading | r₁ (n) | ${ks.map((k) => `k = ${k}: measured / predicted`).join(' | ')} | k for ρ 0.8 | networks |`,
+    `|---|---:|${ks.map(() => '---:|').join('')}---:|---:|`,
+    ...initCounts.map(
+      (c) =>
+        `| ${c.id} | ${f3(c.r1)} (${c.r1N}) | ${ks
+          .map((k) => {
+            const p = c.points[k - 1];
+            return p ? `${f3(p.measured)} / ${f3(p.predicted)}` : '–';
+          })
+          .join(' | ')} | ${Number.isFinite(c.for08) ? Math.ceil(c.for08) : '∞'} | ${c.n} |`,
+    ),
+  ];
+}
+
 const verdict = verdictSentence();
 const order = [
   'ntk_cond',
@@ -213,6 +251,8 @@ const body = [
           .map((a) => `${a.id}: ρ ${f3(a.rho)} between the 3-init means of seeds 0 and 3 (n = ${a.n})`)
           .join('; ') + '.'),
   '',
+  ...initCountTable(),
+  '',
   `**Published** (OoD-ViT-NAS, Kendall τ against OoD accuracy over its AutoFormer subnets): ${OOD_PUBLISHED_TAU.map((p) => `${p.measure} ${p.tau}`).join(', ')}.`,
   '',
   reproduce(),
@@ -223,7 +263,7 @@ mkdirSync('bench/results', { recursive: true });
 const generated = new Date().toISOString();
 writeFileSync(
   'bench/results/ood-validation.json',
-  `${JSON.stringify({ generated, command: 'npm run validate:ood', verdict, figures, differences, averaged }, null, 1)}\n`,
+  `${JSON.stringify({ generated, command: 'npm run validate:ood', verdict, figures, differences, averaged, initCounts }, null, 1)}\n`,
 );
 const summary = (id: string) => {
   const f = byId(id);
