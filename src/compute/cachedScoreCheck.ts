@@ -4,7 +4,19 @@
  * is a miss (the job is computed again), never a crash.
  */
 import * as v from 'valibot';
-import type { CachedScore } from './scoreCache';
+import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
+
+export interface CachedScore {
+  key: string;
+  job: ScoreJob;
+  result: ScoreResult;
+  savedAt: number;
+  /**
+   * 'prescored': from a set that ships with the app; 'imported': from a scores file the user loaded
+   * (npm run score's JSON lines); absent: computed on this machine.
+   */
+  origin?: 'prescored' | 'imported';
+}
 
 // A score may be NaN or ±∞ (a proxy's stated sentinel); IndexedDB keeps them.
 const anyNumber = v.union([v.number(), v.nan()]);

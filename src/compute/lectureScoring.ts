@@ -9,7 +9,7 @@
  */
 import { create } from 'zustand';
 import { batchSpec } from '../core/data/imageDataset';
-import { NTK_PROXY_DEFAULTS } from '../core/proxies/ntkCond';
+import { NTK_PROXY_DEFAULTS } from '../core/proxies/paperDefaults';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';

@@ -3,20 +3,9 @@
  * (private mode, blocked, quota) the app keeps working with an in-memory map and says why.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
-import { checkedCachedScore } from './cachedScoreCheck';
+import { type CachedScore, checkedCachedScore } from './cachedScoreCheck';
 
-export interface CachedScore {
-  key: string;
-  job: ScoreJob;
-  result: ScoreResult;
-  savedAt: number;
-  /**
-   * 'prescored': from a set that ships with the app; 'imported': from a scores file the user loaded
-   * (npm run score's JSON lines); absent: computed on this machine.
-   */
-  origin?: 'prescored' | 'imported';
-}
+export type { CachedScore };
 
 export interface ScoreCache {
   readonly kind: 'indexeddb' | 'memory';

@@ -7,7 +7,7 @@
  * recomputed (or read from the cache).
  */
 import { create } from 'zustand';
-import { NTK_PROXY_DEFAULTS } from '../core/proxies/ntkCond';
+import { NTK_PROXY_DEFAULTS } from '../core/proxies/paperDefaults';
 import type { SpaceId } from '../core/spaces/architecture';
 // schedule.ts is tfjs-free (liveTraining.ts is not): the state module must not pull tfjs in.
 import { SHORT_VIT_SCHEDULE, totalSteps } from '../core/train/schedule';

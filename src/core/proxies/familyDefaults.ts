@@ -6,10 +6,6 @@
  * A proxy whose paper fixes its own initialisation for every network (SWAP's Gaussian) leaves
  * this out.
  */
-import type { ProxyParams } from './types';
-
-export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
-
-export type FamilyDefaults = Readonly<Partial<Record<SpaceFamily, ProxyParams>>>;
+import type { FamilyDefaults } from './types';
 
 export const VIT_INIT_BY_FAMILY: FamilyDefaults = { vit: { init: 'vit' } };

@@ -1,16 +1,8 @@
 /** ntk_cond's registry entry; the computation (ntkCondScore.ts) loads on first use, in the worker. */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
+import { NTK_PROXY_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/** TE-NAS's settings (docs/science.md §1), shared by ntk_cond, ntk_trace and ntk_spectrum. */
-export const NTK_PROXY_DEFAULTS = {
-  init: 'kaiming_fan_out',
-  repeats: 3,
-  batchNorm: 'train',
-  outputs: 'summed',
-  method: 'auto',
-} as const;
 
 export const ntkCondProxy: ProxyDefinition = {
   id: 'ntk_cond',

@@ -17,7 +17,7 @@ import { chooseNtkMethod, empiricalNtk, type NtkMethod, type NtkOptions, ntkSize
 import { INIT_SCHEMES, type InitScheme } from '../nn/init';
 import { disposeParams, initParams, type Network } from '../nn/network';
 import { tf } from '../nn/tf';
-import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import { NTK_PROXY_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams } from './types';
 
 /** TE-NAS's κ where the condition number is NaN (dead network). */

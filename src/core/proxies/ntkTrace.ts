@@ -1,7 +1,7 @@
 /** ntk_trace's registry entry; the computation (ntkTraceScore.ts) loads on first use, in the worker. */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
-import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import { NTK_PROXY_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
 
 export const ntkTraceProxy: ProxyDefinition = {

@@ -1,13 +1,8 @@
 /** nwot's registry entry; the computation (nwotScore.ts) loads on first use, in the worker. */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
+import { NWOT_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/**
- * NASWOT: one batch (128 training images in the paper; the size comes from the given batch),
- * PyTorch's default init, BatchNorm in train mode (the module default).
- */
-export const NWOT_DEFAULTS = { init: 'pytorch', batchNorm: 'train' } as const;
 
 export const nwotProxy: ProxyDefinition = {
   id: 'nwot',

@@ -20,7 +20,7 @@ import { disposeParams, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
 import { binaryCodes, reduceActivations } from './activationCodes';
 import { batchProblem } from './lossGradients';
-import { NWOT_DEFAULTS } from './nwot';
+import { NWOT_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput } from './types';
 
 /** Per-layer NASWOT kernel: K_ij = units − Hamming(c_i, c_j) for binary codes c [samples, units]. */

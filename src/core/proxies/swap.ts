@@ -9,12 +9,8 @@
  * μ = 13.3, σ = 100, chosen for SWAP's C = 3 scoring network; at our quick fidelity (C = 8, P from
  * 19k to 92k) that factor favoured the smallest cells (ρ −0.44 with CIFAR-10 on 100 quick cells).
  */
+import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/** SWAP's released defaults (docs/science.md §4). */
-export const SWAP_DEFAULTS = { init: 'normal', batchNorm: 'train', repeats: 32 } as const;
-/** reg_swap adds μ and σ: 'space' derives them from the job's space (see above). */
-export const REG_SWAP_DEFAULTS = { ...SWAP_DEFAULTS, mu: 'space', sigma: 'space' } as const;
 
 const REFERENCE = 'Peng et al., ICLR 2024 (pym1024/SWAP src/metrics/swap.py, correlation.py; SWAP_Universal)';
 

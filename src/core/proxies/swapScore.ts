@@ -23,7 +23,7 @@ import { disposeParams, type ForwardOptions, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
 import { reduceActivations, signCodes } from './activationCodes';
 import { batchProblem } from './lossGradients';
-import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './swap';
+import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './paperDefaults';
 import { derivedRegulariser, paramsThousands, type Regulariser } from './swapRegulariser';
 import type { ProxyInput, ProxyOutput, ProxyParams } from './types';
 

@@ -1,7 +1,6 @@
 import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
 import type { Fidelity, SpaceId } from '../spaces/architecture';
-import type { FamilyDefaults } from './familyDefaults';
 import type { ProxyId } from './ids';
 
 export type ProxyParamValue = number | string | boolean;
@@ -48,3 +47,8 @@ export interface ProxyDefinition {
   spaces: readonly string[];
   compute(input: ProxyInput): Promise<ProxyOutput>;
 }
+
+export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
+
+/** Defaults that differ by the family of the job's space (familyDefaults.ts). */
+export type FamilyDefaults = Readonly<Partial<Record<SpaceFamily, ProxyParams>>>;

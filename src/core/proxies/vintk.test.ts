@@ -13,8 +13,9 @@ import type { Nb201Fidelity } from '../spaces/fidelity';
 import { vitFromString } from '../spaces/vit';
 import { mulberry32, normal } from '../util/prng';
 import { ntkCondProxy } from './ntkCond';
+import { VINTK_DEFAULTS } from './paperDefaults';
 import type { ProxyParams } from './types';
-import { VINTK_DEFAULTS, vintkProxy } from './vintk';
+import { vintkProxy } from './vintk';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

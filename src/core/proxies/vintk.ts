@@ -5,11 +5,8 @@
  */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
-import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import { VINTK_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/** ntk_cond's NTK settings plus the cut-off radius r (Nyquist = 1) and the weight α of Θ_hi. */
-export const VINTK_DEFAULTS = { ...NTK_PROXY_DEFAULTS, r: 0.25, alpha: 0.5 } as const;
 
 export const vintkProxy: ProxyDefinition = {
   id: 'vintk',

@@ -12,10 +12,11 @@ import type { VitArch } from '../spaces/vit';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import { PROXY_IDS } from './ids';
 import { ntkCondProxy } from './ntkCond';
+import { VINTK_FF_DEFAULTS } from './paperDefaults';
 import { getProxy } from './registry';
 import { proxySpaceProblem } from './scoreJob';
 import type { ProxyParams } from './types';
-import { VINTK_FF_DEFAULTS, vintkFfProxy } from './vintkFf';
+import { vintkFfProxy } from './vintkFf';
 import { fourierFeatureMatrix, fourierPatchFeatures, vintkFfNetwork } from './vintkFfScore';
 
 beforeAll(async () => {

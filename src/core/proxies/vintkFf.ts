@@ -8,16 +8,8 @@
  */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
-import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import { VINTK_FF_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/**
- * ntk_cond's NTK settings plus m (Fourier features per patch: 2m inputs are added to the embedding),
- * σ (std of B's entries, in cycles per unit pixel value: docs/science.md asks for σ = 1 and σ = 10 side
- * by side), α (weight of the mapped NTK against the plain one; 1 scores the mapped inputs alone)
- * and ffSeed (the seed B is drawn from: fixed, so every candidate of a space sees the same B).
- */
-export const VINTK_FF_DEFAULTS = { ...NTK_PROXY_DEFAULTS, m: 64, sigma: 1, alpha: 1, ffSeed: 0 } as const;
 
 export const vintkFfProxy: ProxyDefinition = {
   id: 'vintk_ff',

@@ -35,8 +35,8 @@ import type { VitFidelity } from '../nn/vitParamSpecs';
 import { VIT_SPACES, type VitArch, vitFromString } from '../spaces/vit';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import { ntkCondScore } from './ntkCondScore';
+import { VINTK_FF_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams, ProxyParamValue } from './types';
-import { VINTK_FF_DEFAULTS } from './vintkFf';
 
 export const VINTK_FF_M_MAX = 512;
 export const VINTK_FF_SIGMA_MAX = 100;

@@ -11,9 +11,10 @@ import { vitParamSpecs } from '../nn/vitParamSpecs';
 import type { VitArch } from '../spaces/vit';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import { ntkCondProxy } from './ntkCond';
+import { VINTK_RFP_DEFAULTS } from './paperDefaults';
 import { getProxy } from './registry';
 import { proxySpaceProblem } from './scoreJob';
-import { VINTK_RFP_DEFAULTS, vintkRfpProxy } from './vintkRfp';
+import { vintkRfpProxy } from './vintkRfp';
 import { fourierMatrix, fourierPatchEmbedding, vintkRfpNetwork } from './vintkRfpScore';
 
 beforeAll(async () => {

@@ -6,17 +6,8 @@
  */
 
 import { VIT_INIT_BY_FAMILY } from './familyDefaults';
-import { NTK_PROXY_DEFAULTS } from './ntkCond';
+import { VINTK_RFP_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
-
-/**
- * ntk_cond's NTK settings plus σ, the frequency scale of B in units of the patch norm: B has entries
- * N(0, σ²/(3P²)), so for standardised images (|p| ≈ √(3P²)) the phase B_j·p has std ≈ σ cycles,
- * and each feature is a plane wave of σ cycles per unit of its own direction's data std.
- * σ = 1 is the data's own scale; σ → 0 makes the sine half a random linear embedding (low
- * frequencies only) and the cosine half constant; larger σ, higher frequencies (Tancik et al. 2020).
- */
-export const VINTK_RFP_DEFAULTS = { ...NTK_PROXY_DEFAULTS, sigma: 1 } as const;
 
 export const vintkRfpProxy: ProxyDefinition = {
   id: 'vintk_rfp',

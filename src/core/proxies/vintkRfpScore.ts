@@ -27,8 +27,8 @@ import type { VitFidelity } from '../nn/vitParamSpecs';
 import { VIT_SPACES, type VitArch, vitFromString } from '../spaces/vit';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import { ntkCondScore } from './ntkCondScore';
+import { VINTK_RFP_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams, ProxyParamValue } from './types';
-import { VINTK_RFP_DEFAULTS } from './vintkRfp';
 
 /** σ's accepted range, (0, 100]: 0 would make every feature constant or zero. */
 export const VINTK_RFP_SIGMA_MAX = 100;

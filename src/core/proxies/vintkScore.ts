@@ -11,8 +11,8 @@
 import type { Batch } from '../data/batch';
 import { highPassBatch } from '../data/highPass';
 import { ntkCondScore } from './ntkCondScore';
+import { VINTK_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams, ProxyParamValue } from './types';
-import { VINTK_DEFAULTS } from './vintk';
 
 export const VINTK_R_RANGE = [0, 1.5] as const;
 export const VINTK_ALPHA_RANGE = [0, 1] as const;
