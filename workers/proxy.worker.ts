@@ -9,7 +9,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
 import type { BackendPreference, BackendReport } from '../src/compute/backends/backendReport';
-import { dieWhenDeviceLost } from '../src/compute/backends/deviceLoss';
+import { type DeviceWatch, dieWhenDeviceLost, untilWorkerEnds } from '../src/compute/backends/deviceLoss';
 import { selectBackend } from '../src/compute/backends/selectBackend';
 import { createBatchLoader, dataFolderUrl } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
@@ -26,6 +26,7 @@ const wasmFiles = {
 };
 
 let report: Promise<BackendReport> | undefined;
+let device: DeviceWatch | undefined;
 
 const loadBatch = createBatchLoader({
   fetch: (url) => fetch(url),
@@ -35,7 +36,7 @@ const loadBatch = createBatchLoader({
 /** A lost WebGPU device stops this worker, so the pool moves its job to the next backend. */
 function watchDevice(chosen: BackendReport): void {
   if (chosen.name !== 'webgpu') return;
-  dieWhenDeviceLost((tf.backend() as unknown as { device?: GPUDevice }).device);
+  device = dieWhenDeviceLost((tf.backend() as unknown as { device?: GPUDevice }).device);
 }
 
 const api = {
@@ -49,7 +50,13 @@ const api = {
   async score(job: ScoreJob): Promise<ScoreResult> {
     if (!report) throw new Error('worker used before init()');
     await report;
-    return runScoreJob(job, tf.getBackend(), () => performance.now(), loadBatch);
+    try {
+      return await runScoreJob(job, tf.getBackend(), () => performance.now(), loadBatch);
+    } catch (error) {
+      // Failed because the device went away: the pool retries it once this worker has died.
+      if (await device?.lostWithin(2_000)) return untilWorkerEnds();
+      throw error;
+    }
   },
   /** Trains one candidate by a short, seeded, labelled schedule (ground truth). */
   async train(request: TrainRequest, onProgress?: TrainProgressCallback): Promise<TrainJobResult> {

@@ -50,6 +50,15 @@ function newPool(): WorkerPool {
     () => new Worker(new URL('../../workers/proxy.worker.ts', import.meta.url), { type: 'module' }),
     poolSize,
     preference,
+    ({ reason, from, ready }) =>
+      ready.then(
+        (backend) =>
+          useExplorerStore.setState({
+            backend,
+            backendChange: `A worker${from ? ` on ${from}` : ''} stopped (${reason}); its job and the ones after it run on ${backend.label}.`,
+          }),
+        () => {},
+      ),
   );
 }
 

@@ -118,7 +118,10 @@ describe('WorkerPool', () => {
 
   it('fails the job of a worker that dies (WebGPU device lost) with the reason, and scores it once more on the next backend', async () => {
     const workers = fakeWorkers(async (worker) => (worker === 0 ? never() : ok(worker)), 1);
-    const pool = new WorkerPool(workers.make, 1, 'auto');
+    const replaced: { reason: string; from?: string; to: string }[] = [];
+    const pool = new WorkerPool(workers.make, 1, 'auto', ({ reason, from, ready }) =>
+      ready.then((to) => replaced.push({ reason, ...(from ? { from } : {}), to: to.name })),
+    );
     expect((await pool.backend()).name).toBe('webgpu');
     const scored = pool.score(job);
     await new Promise((r) => setTimeout(r, 20));
@@ -126,6 +129,14 @@ describe('WorkerPool', () => {
     expect((await scored).value).toBe(1);
     expect(workers.terminated).toEqual([0]);
     expect(workers.preferences).toEqual(['auto', 'wasm']);
+    // The page is told, so it can say which backend runs now.
+    expect(replaced).toEqual([
+      {
+        reason: 'the worker stopped with an uncaught error: GPUDevice lost: the device was lost',
+        from: 'webgpu',
+        to: 'wasm',
+      },
+    ]);
     pool.cancelAll();
   });
 

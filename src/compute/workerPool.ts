@@ -47,6 +47,13 @@ interface Slot {
   pending: Set<(error: Error) => void>;
 }
 
+/** A worker died and another took its place: why, the backend it ran on, and the replacement's start. */
+export interface WorkerReplaced {
+  reason: string;
+  from?: BackendName;
+  ready: Promise<BackendReport>;
+}
+
 interface Waiter {
   resolve: (slot: Slot) => void;
   reject: (error: Error) => void;
@@ -72,6 +79,7 @@ export class WorkerPool {
     private readonly makeWorker: () => Worker,
     private readonly size: number,
     private readonly preference: BackendPreference,
+    private readonly onReplaced: (event: WorkerReplaced) => void = () => {},
   ) {}
 
   private ensureSlots(preference: BackendPreference = this.preference): void {
@@ -112,6 +120,8 @@ export class WorkerPool {
     for (const abort of slot.pending) abort(error);
     slot.pending.clear();
     this.retire(slot, slot.backend ? NEXT_BACKEND[slot.backend] : this.preference);
+    const fresh = this.slots[this.slots.length - 1]!;
+    this.onReplaced({ reason, ...(slot.backend ? { from: slot.backend } : {}), ready: fresh.ready });
   }
 
   /** The backend the workers run on (starts them if needed). */

@@ -28,6 +28,8 @@ export interface ExplorerState {
   notices: string[];
   backend: BackendReport | null;
   backendError: string | null;
+  /** Why the workers' backend changed while the page was open (a worker died), for the user. */
+  backendChange: string | null;
   cache: CacheStatus | null;
   /** Results by scoreSlot(job). */
   scores: Record<string, ScoredJob>;
@@ -60,6 +62,7 @@ export const useExplorerStore = create<ExplorerState>()((set) => ({
   notices: [],
   backend: null,
   backendError: null,
+  backendChange: null,
   cache: null,
   scores: {},
   errors: {},

@@ -11,6 +11,7 @@ import { hashOf, showPage, useUrlSync } from './useUrlSync';
 function Notices() {
   const notices = useExplorerStore((s) => s.notices);
   const cache = useExplorerStore((s) => s.cache);
+  const backendChange = useExplorerStore((s) => s.backendChange);
   const dismiss = useExplorerStore((s) => s.dismissNotices);
   return (
     <>
@@ -23,6 +24,14 @@ function Notices() {
             ))}
           </ul>
           <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {backendChange && (
+        <div className="notice" role="status" data-testid="backend-notice">
+          {backendChange}
+          <button type="button" onClick={() => useExplorerStore.setState({ backendChange: null })}>
             Dismiss
           </button>
         </div>

@@ -21,3 +21,23 @@ describe('a lost WebGPU device', () => {
     expect(() => dieWhenDeviceLost(undefined, () => expect.unreachable())).not.toThrow();
   });
 });
+
+describe('a job that failed around the loss', () => {
+  it('is told apart from one that failed on a live device', async () => {
+    let lose: (info: { reason: string; message: string }) => void = () => {};
+    const lost = new Promise<{ reason: string; message: string }>((resolve) => {
+      lose = resolve;
+    });
+    const watch = dieWhenDeviceLost({ lost }, () => {});
+    expect(await watch.lostWithin(5)).toBe(false);
+    // The job's read rejects first, the device reports its loss a moment later.
+    const asked = watch.lostWithin(1_000);
+    setTimeout(() => lose({ reason: 'destroyed', message: '' }), 10);
+    expect(await asked).toBe(true);
+    expect(await watch.lostWithin(0)).toBe(true);
+  });
+
+  it('is never a loss without a device', async () => {
+    expect(await dieWhenDeviceLost(undefined).lostWithin(0)).toBe(false);
+  });
+});
