@@ -8,9 +8,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import '@tensorflow/tfjs-backend-wasm';
-import { setDirectConvKernels } from '../src/compute/backends/wasmConvGradients';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { tf } from '../src/core/nn/tf';
+import { setDirectConvKernels } from '../src/runtime/backends/wasmConvGradients';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 
 interface Shape {
   name: string;

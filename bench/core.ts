@@ -25,7 +25,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
 import { inProcessScorer } from '../scripts/scoreInProcess';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import type { Batch } from '../src/core/data/batch';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
 import { mlpNetwork } from '../src/core/nn/mlpNetwork';
@@ -36,6 +35,7 @@ import { jobDataset, type ScoreJob } from '../src/core/proxies/scoreJob';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
 import { mlpFromString } from '../src/core/spaces/mlp';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { labPaperSpeed } from './labSpeed';
 
 /** A cell with every operation type, so every code path is timed. */

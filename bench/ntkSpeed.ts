@@ -15,13 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { conditionNumber, symmetricEigenvalues } from '../src/core/kernels/eigen';
 import { chooseNtkMethod, empiricalNtk, ntkWeightSpecs } from '../src/core/kernels/ntk';
 import { disposeParams, initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../src/core/spaces/architecture';
 import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
 import { convKernelRates } from './convKernels';
 

@@ -6,13 +6,13 @@
  * Default: the largest AutoFormer-Ti at 64 px with 64 images, BatchNorm 'train'.
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { empiricalNtk } from '../src/core/kernels/ntk';
 import { disposeParams, initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { buildNetwork, isSpaceId } from '../src/core/spaces/architecture';
 import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
 import { mulberry32, normal } from '../src/core/util/prng';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 
 const every = (k: number, v: string) => Array.from({ length: k }, () => v).join(',');
 const [space = 'autoformer-tiny', arch = `vit:ti:e240:m${every(14, '4')}:h${every(14, '4')}`] =

@@ -26,7 +26,6 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { nb201Flops } from '../src/core/nn/nb201Flops';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
@@ -34,6 +33,7 @@ import type { ProxyId } from '../src/core/proxies/ids';
 import { gradientWeights } from '../src/core/proxies/lossGradients';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
 import { buildNetwork } from '../src/core/spaces/architecture';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { matMulPeak, packParams } from './ntkSpeed';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';

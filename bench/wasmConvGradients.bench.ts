@@ -1,7 +1,7 @@
 /**
  * Times forward + backward of a 4-conv net (3x3 'same' convs, 16 channels, 32x32, batch 64, ReLU
  * between) on the wasm backend, with the composed conv gradient kernels from
- * src/compute/backends/wasmConvGradients.ts versus the wasm backend's original (naive)
+ * src/runtime/backends/wasmConvGradients.ts versus the wasm backend's original (naive)
  * Conv2DBackpropInput. Run with: npx tsx bench/wasmConvGradients.bench.ts
  *
  * The backward pass is written out kernel by kernel rather than with tf.grads: under plain Node ESM
@@ -12,7 +12,7 @@
  */
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { registerWasmConvGradients } from '../src/compute/backends/wasmConvGradients';
+import { registerWasmConvGradients } from '../src/runtime/backends/wasmConvGradients';
 
 const BATCH = 64;
 const SIZE = 32;

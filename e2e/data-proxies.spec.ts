@@ -3,8 +3,8 @@
  * score; the values match the same core run in Node on cpu with the same batch.
  */
 import { expect, test } from '@playwright/test';
-import { jobsForView } from '../src/compute/explorerScoring';
 import { nb201CellOf } from '../src/core/proxies/scoreJob';
+import { jobsForView } from '../src/state/explorerScoring';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { scoreInNode } from './nodeScores';

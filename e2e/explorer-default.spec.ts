@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { jobsForView } from '../src/compute/explorerScoring';
 import { nb201CellOf, type ScoreJob } from '../src/core/proxies/scoreJob';
+import { jobsForView } from '../src/state/explorerScoring';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { scoreInNode } from './nodeScores';

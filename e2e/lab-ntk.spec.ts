@@ -60,7 +60,7 @@ test.beforeAll(async () => {
   register(pathToFileURL(hook).href);
   await import('@tensorflow/tfjs-backend-wasm');
   // The lab's worker registers our WASM kernels (matrix product, convolution gradients): so does Node.
-  const { registerWasmKernels } = await import('../src/compute/backends/wasmKernels');
+  const { registerWasmKernels } = await import('../src/runtime/backends/wasmKernels');
   registerWasmKernels();
   expect(await tf.setBackend('wasm')).toBe(true);
   expect(tf.getBackend()).toBe('wasm');

@@ -5,8 +5,8 @@
  * each proxy is the ρ recomputed here from the per-cell numbers it shows.
  */
 import { expect, test } from '@playwright/test';
-import { hfJob, type LectureSettings } from '../src/compute/lectureScoring';
 import { getProxy } from '../src/core/proxies/registry';
+import { hfJob, type LectureSettings } from '../src/state/lectureScoring';
 import { defaultLectureState, type LectureState } from '../src/state/lectureState';
 import { encodeLectureState } from '../src/state/lectureUrl';
 import { scoreInNode } from './nodeScores';

@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createBatchLoader, type FetchResponseLike } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob } from '../src/core/proxies/scoreJob';
 import type { TrainJob } from '../src/core/train/trainJob';
+import { createBatchLoader, type FetchResponseLike } from '../src/runtime/batchLoader';
 
 const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../public/data');
 

@@ -8,12 +8,20 @@ import { expect, type Page, test } from '@playwright/test';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 
-const TABLE = '[data-testid="gt-table"][data-name="trained: nb201 short 10 steps seed 0"]';
+// The table a training run writes to is named by its schedule and the view's seed.
+const SEED = 7106;
+const TABLE = `[data-testid="gt-table"][data-name="trained: nb201 short 10 steps seed ${SEED}"]`;
 
-async function startTraining(page: Page, seed: number): Promise<string> {
-  await page.goto(
-    `/?backend=wasm#${encodeViewState({ ...DEFAULT_VIEW_STATE, sampleSize: 1, seed, proxies: ['params'] })}`,
-  );
+/** Opens a view of one NB201 cell (by index) and starts training it. */
+async function startTraining(page: Page, cell: number): Promise<string> {
+  const view = {
+    ...DEFAULT_VIEW_STATE,
+    sampleSize: 0,
+    added: [cell],
+    seed: SEED,
+    proxies: ['params' as const],
+  };
+  await page.goto(`/?backend=wasm#${encodeViewState(view)}`);
   const arch = (await page.locator('[data-testid="result-row"]').first().getAttribute('data-arch')) ?? '';
   await page.getByTestId('train-panel').locator('summary').click();
   await page.getByTestId('train-count').fill('1');
@@ -25,7 +33,7 @@ async function startTraining(page: Page, seed: number): Promise<string> {
 test('two tabs saving trained rows into the same table at once keep both rows', async ({ context }) => {
   test.setTimeout(300_000);
   const [first, second] = [await context.newPage(), await context.newPage()];
-  const archs = [await startTraining(first, 7106), await startTraining(second, 7107)];
+  const archs = [await startTraining(first, 101), await startTraining(second, 9001)];
   expect(new Set(archs).size).toBe(2);
   const done = '[data-testid="train-run"][data-status="done"]';
   await Promise.all([

@@ -13,7 +13,6 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../src/compute/backends/wasmKernels';
 import { runScores } from '../src/compute/scoreRun';
 import { tf } from '../src/core/nn/tf';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
@@ -31,6 +30,7 @@ import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
 import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit';
+import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { CLI_DATASETS } from './scoreData';
 import {
   appendRecords,

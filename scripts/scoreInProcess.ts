@@ -16,11 +16,11 @@ import {
   type WriteStream,
 } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { isWasmMemoryFailure, restartWasmBackend } from '../src/compute/backends/wasmRestart';
 import type { CachedScore, ScoreCache } from '../src/compute/scoreCache';
 import type { Scorer } from '../src/compute/scoreRun';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
+import { isWasmMemoryFailure, restartWasmBackend } from '../src/runtime/backends/wasmRestart';
 import { loadBatchBySpec } from './scoreData';
 import { watchXnnFailures, xnnFailureCount } from './xnnFailures';
 

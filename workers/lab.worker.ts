@@ -8,8 +8,6 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
-import type { BackendPreference, BackendReport } from '../src/compute/backends/backendReport';
-import { selectBackend } from '../src/compute/backends/selectBackend';
 import { type FitSignalConfig, fitSignal, type SignalRecord } from '../src/core/lab/fitSignal';
 import { type FitImageConfig, fitImage, type ImageRecord } from '../src/core/lab/imageRegression';
 import {
@@ -24,6 +22,8 @@ import {
   type ResidualRecord,
   residualProjections,
 } from '../src/core/lab/residualProjections';
+import type { BackendPreference, BackendReport } from '../src/runtime/backends/backendReport';
+import { selectBackend } from '../src/runtime/backends/selectBackend';
 
 const wasmFiles = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,

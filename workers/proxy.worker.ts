@@ -8,15 +8,15 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
-import type { BackendPreference, BackendReport } from '../src/compute/backends/backendReport';
-import { type DeviceWatch, dieWhenDeviceLost, untilWorkerEnds } from '../src/compute/backends/deviceLoss';
-import { selectBackend } from '../src/compute/backends/selectBackend';
-import { createBatchLoader, dataFolderUrl } from '../src/compute/batchLoader';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 import { nb201WholeSpace, type WholeSpaceProxy } from '../src/core/proxies/wholeSpace';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
 import type { TrainJobResult } from '../src/core/train/trainJob';
+import type { BackendPreference, BackendReport } from '../src/runtime/backends/backendReport';
+import { type DeviceWatch, dieWhenDeviceLost, untilWorkerEnds } from '../src/runtime/backends/deviceLoss';
+import { selectBackend } from '../src/runtime/backends/selectBackend';
+import { createBatchLoader, dataFolderUrl } from '../src/runtime/batchLoader';
 import { cancelTraining, type TrainProgressCallback, type TrainRequest, trainCandidate } from './trainApi';
 
 const wasmFiles = {

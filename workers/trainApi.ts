@@ -6,9 +6,10 @@
  * the test-accuracy curve when evalEvery is set, at once), and stops between steps when
  * cancelTraining(id) is called for the run.
  */
-import { dataFolderUrl } from '../src/compute/batchLoader';
-import { createDatasetLoader } from '../src/compute/datasetLoader';
+
 import { runTrainJob, type TrainJob, type TrainJobResult } from '../src/core/train/trainJob';
+import { dataFolderUrl } from '../src/runtime/batchLoader';
+import { createDatasetLoader } from '../src/runtime/datasetLoader';
 
 export interface TrainRequest extends TrainJob {
   /** Names the run for cancelTraining; unique among the runs of one worker. */

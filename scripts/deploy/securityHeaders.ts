@@ -7,7 +7,7 @@
  * inline script and no eval ('wasm-unsafe-eval' only lets WebAssembly compile, which the WASM backend
  * needs); images also from data: and blob: URLs (plot export draws an SVG blob into a canvas); no
  * plugins, no <base>, no forms, no framing. Workers need no blob: since the WASM backend runs its
- * single-threaded build (src/compute/backends/selectBackend.ts); threads would need it.
+ * single-threaded build (src/runtime/backends/selectBackend.ts); threads would need it.
  * COOP/COEP make the page cross-origin isolated (SharedArrayBuffer, precise timers).
  * The dev server sends COOP/COEP only: Vite's hot reload and React refresh inject inline scripts.
  */

@@ -5,10 +5,10 @@
  *   npx tsx --import ./scripts/node/register-tfjs-esm.mjs scripts/lab/fitOne.ts '<config json>'
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { type FitSignalConfig, fitSignal, type SignalRecord } from '../../src/core/lab/fitSignal';
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
 import { tf } from '../../src/core/nn/tf';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 const config = JSON.parse(process.argv[2] ?? 'null') as FitSignalConfig | null;
 if (!config) {

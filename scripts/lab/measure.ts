@@ -14,7 +14,6 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { FIT_PRESETS, type FitPresetName, fitSignal, presetFitConfig } from '../../src/core/lab/fitSignal';
 import {
   fitImage,
@@ -26,6 +25,7 @@ import {
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
 import { tf } from '../../src/core/nn/tf';
 import type { MlpMapping } from '../../src/core/spaces/mlp';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 function fail(message: string): never {
   console.error(`measure: ${message}`);

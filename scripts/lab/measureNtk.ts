@@ -11,12 +11,12 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { NTK_CONVERGENCE_DEFAULTS, ntkConvergence } from '../../src/core/lab/ntkConvergence';
 import { labNtkSpectrum, NTK_SPECTRUM_DEFAULTS } from '../../src/core/lab/ntkSpectrum';
 import { PRECOND_DEFAULTS, precondComparison } from '../../src/core/lab/precondGd';
 import { RESIDUAL_DEFAULTS, residualProjections } from '../../src/core/lab/residualProjections';
 import { tf } from '../../src/core/nn/tf';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 const { values } = parseArgs({ options: { backend: { type: 'string', default: 'both' } }, strict: true });
 const backends = values.backend === 'both' ? ['wasm', 'cpu'] : [values.backend!];

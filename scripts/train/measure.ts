@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { tf } from '../../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../../src/core/spaces/architecture';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../../src/core/train/schedule';
 import { imageTrainingData } from '../../src/core/train/trainingData';
 import { trainNetwork } from '../../src/core/train/trainNetwork';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { loadShardDataset } from '../scoreData';
 
 const NB201_CELLS = {

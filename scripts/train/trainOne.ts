@@ -8,10 +8,10 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { parseShardDataset, shardFileOf } from '../../src/core/data/shardDatasets';
 import { tf } from '../../src/core/nn/tf';
 import { runTrainJob, type TrainJob } from '../../src/core/train/trainJob';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 const job = JSON.parse(process.argv[2] ?? 'null') as TrainJob | null;
 if (!job) {

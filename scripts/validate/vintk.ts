@@ -20,7 +20,6 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { importGroundTruth } from '../../src/core/groundtruth';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
@@ -30,6 +29,7 @@ import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture'
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { inProcessScorer } from '../scoreInProcess';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';

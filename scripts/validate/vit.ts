@@ -12,12 +12,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../../src/compute/backends/wasmKernels';
 import { tf } from '../../src/core/nn/tf';
 import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';

@@ -5,7 +5,7 @@
  */
 import { proxy, type Remote, wrap } from 'comlink';
 import type { LabWorkerApi } from '../../workers/lab.worker';
-import { type BackendReport, parseBackendPreference } from './backends/backendReport';
+import { type BackendReport, parseBackendPreference } from '../runtime/backends/backendReport';
 
 let worker: { api: Remote<LabWorkerApi>; ready: Promise<BackendReport> } | undefined;
 

@@ -6,7 +6,7 @@ import {
   type ScoreJob,
   type ScoreResult,
 } from '../core/proxies/scoreJob';
-import { createBatchLoader } from './batchLoader';
+import { createBatchLoader } from '../runtime/batchLoader';
 import { cacheKey } from './cacheKey';
 import { MemoryScoreCache } from './scoreCache';
 import { runScores, type ScoredJob } from './scoreRun';

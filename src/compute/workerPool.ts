@@ -13,7 +13,7 @@ import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import type { FidelityPreset } from '../core/spaces/fidelity';
 import type { TrainJobResult } from '../core/train/trainJob';
-import type { BackendName, BackendPreference, BackendReport } from './backends/backendReport';
+import type { BackendName, BackendPreference, BackendReport } from '../runtime/backends/backendReport';
 
 export class CancelledError extends Error {
   override name = 'CancelledError';

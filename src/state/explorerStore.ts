@@ -3,9 +3,9 @@
  * produced so far. The store only remembers; compute/ fills it, ui/ reads it.
  */
 import { create } from 'zustand';
-import type { BackendReport } from '../compute/backends/backendReport';
 import type { RunProgress, ScoredJob } from '../compute/scoreRun';
 import type { ScoreJob } from '../core/proxies/scoreJob';
+import type { BackendReport } from '../runtime/backends/backendReport';
 import { firstVisitView } from './firstVisit';
 import type { ViewState } from './viewState';
 

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernels } from '../compute/backends/wasmKernels';
 import { tf } from '../core/nn/tf';
+import { registerWasmKernels } from '../runtime/backends/wasmKernels';
 
 /** Runs on the wasm backend (with our convolution gradients), then returns to cpu. */
 export async function onWasm<T>(run: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { startBackend } from '../compute/explorerScoring';
+import { startBackend } from '../state/explorerScoring';
 import { useExplorerStore } from '../state/explorerStore';
 import { PAGE_TITLES, type Page, usePageStore } from '../state/pageState';
 import { BackendBadge } from './components/BackendBadge';

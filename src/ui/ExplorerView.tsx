@@ -1,20 +1,20 @@
 /** The Explorer: a seeded sample of a search space, scored by the chosen proxies in workers. */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  cancelScoring,
-  clearScoreCache,
-  confirmLinkRun,
-  jobFor,
-  scoreCurrentView,
-} from '../compute/explorerScoring';
-import { loadShippedTablesFor } from '../compute/shippedData';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import type { SpaceId } from '../core/spaces/architecture';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../core/spaces/nb201';
 import { proxyCombo } from '../core/stats/comboProxies';
+import {
+  cancelScoring,
+  clearScoreCache,
+  confirmLinkRun,
+  jobFor,
+  scoreCurrentView,
+} from '../state/explorerScoring';
 import { scoreSlot, useExplorerStore } from '../state/explorerStore';
+import { loadShippedTablesFor } from '../state/shippedData';
 import { comboComponentsOf, viewCells } from '../state/viewState';
 import { AddCells } from './components/AddCells';
 import { AnalysisPanel } from './components/AnalysisPanel';

@@ -1,7 +1,7 @@
 /**
  * An optional fused kernel for train-mode BatchNorm's first-order gradient: inputs x, dy (NHWC), the
  * saved per-channel mean and r = 1/√(σ² + ε), and γ; outputs [∂x, ∂γ, ∂β]. A backend may register
- * it (the WASM backend does: src/compute/backends/wasmBatchNormGrad.ts); where none is registered
+ * it (the WASM backend does: src/runtime/backends/wasmBatchNormGrad.ts); where none is registered
  * batchNormTrain.ts composes the same formula from tfjs ops. The core only names it.
  */
 import { tf } from './tf';

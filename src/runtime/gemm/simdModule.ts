@@ -2,7 +2,7 @@
  * Our WebAssembly SIMD module (assembly/index.ts: the matrix product and the convolution weight
  * gradient), instantiated on the tfjs WASM backend's own memory so that it runs on tensors where
  * they are, without copies. Shared by the kernels that call it (wasmMatMul.ts, and
- * src/compute/backends/wasmConvGradients.ts).
+ * src/runtime/backends/wasmConvGradients.ts).
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';

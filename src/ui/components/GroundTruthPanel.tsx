@@ -5,19 +5,19 @@
  */
 
 import { type ChangeEvent, useEffect } from 'react';
-import { scoreCurrentView } from '../../compute/explorerScoring';
+import { TRAINED_PREFIX } from '../../core/train/trainedTable';
+import { scoreCurrentView } from '../../state/explorerScoring';
+import { useExplorerStore } from '../../state/explorerStore';
+import { isShippedTableNameInManifest } from '../../state/firstVisit';
 import {
   cancelGroundTruthImport,
   confirmGroundTruthImport,
   importGroundTruthFile,
   loadGroundTruth,
   removeGroundTruth,
-} from '../../compute/groundTruthImport';
-import { loadShippedTables } from '../../compute/shippedData';
-import { TRAINED_PREFIX } from '../../core/train/trainedTable';
-import { useExplorerStore } from '../../state/explorerStore';
-import { isShippedTableNameInManifest } from '../../state/firstVisit';
+} from '../../state/groundTruthImport';
 import { IMPORTED_SUFFIX, useGroundTruthStore } from '../../state/groundTruthState';
+import { loadShippedTables } from '../../state/shippedData';
 import { missingTruthColumn } from '../../state/truthColumnCheck';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 import { ScoreFileLoader } from './ScoreFileLoader';

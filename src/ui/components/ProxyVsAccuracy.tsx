@@ -3,7 +3,6 @@
  * (seeded bootstrap 95% intervals), the sample size and top-k hits, updating as results land.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { wholeSpaceColumn } from '../../compute/explorerScoring';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { isWholeSpaceProxy } from '../../core/proxies/wholeSpace';
@@ -12,6 +11,7 @@ import { candidateCodec } from '../../core/spaces/candidateIndex';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
 import { topKHits } from '../../core/stats/bootstrap';
+import { wholeSpaceColumn } from '../../state/explorerScoring';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import { viewOfTable, viewSpacesOf } from '../../state/tableCandidates';

@@ -3,7 +3,7 @@
  * `onLoaded` lets the page run again so the loaded scores show at once.
  */
 import type { ChangeEvent } from 'react';
-import { loadScoreFile, useScoreFileStore } from '../../compute/scoreFileImport';
+import { loadScoreFile, useScoreFileStore } from '../../state/scoreFileImport';
 
 export function ScoreFileLoader({ onLoaded }: { onLoaded?: () => void }) {
   const loading = useScoreFileStore((s) => s.loading);

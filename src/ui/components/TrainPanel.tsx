@@ -3,8 +3,8 @@
  * worker by a short, seeded schedule whose one-line label is always shown next to the accuracy.
  */
 import { useState } from 'react';
-import { cancelTrainingRuns, trainCells } from '../../compute/explorerTraining';
 import { useExplorerStore } from '../../state/explorerStore';
+import { cancelTrainingRuns, trainCells } from '../../state/explorerTraining';
 import { useTrainingStore } from '../../state/trainingState';
 
 const MAX_STEPS = 2000;

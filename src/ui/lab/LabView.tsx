@@ -3,8 +3,8 @@
  * explains what they see. Every control lives in the lab's share link (labUrl.ts).
  */
 import { useEffect, useState } from 'react';
-import type { BackendReport } from '../../compute/backends/backendReport';
 import { labWorker } from '../../compute/labClient';
+import type { BackendReport } from '../../runtime/backends/backendReport';
 import { LAB_PANEL_TITLES, LAB_PANELS, useLabStore } from '../../state/labState';
 import { FourierPanel } from './FourierPanel';
 import { FrequencyBiasPanel } from './FrequencyBiasPanel';

@@ -5,8 +5,8 @@
  * with its learned and its random-Fourier patch embedding (vintk_rfp).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { lectureBatchSpec } from '../../compute/lectureScoring';
 import type { ScoreResult } from '../../core/proxies/scoreJob';
+import { lectureBatchSpec } from '../../state/lectureScoring';
 import { type LectureHfProxy, useLectureStore } from '../../state/lectureState';
 import { SpectrumChart } from '../charts';
 import { ExportablePlot } from '../components/ExportablePlot';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProxyCorrelation } from '../../compute/lectureScoring';
+import type { ProxyCorrelation } from '../../state/lectureScoring';
 import { explainText, hfLabel } from './LectureStats';
 
 /** A correlation with a given ρ estimate and interval over n networks (τ is not read by the text). */

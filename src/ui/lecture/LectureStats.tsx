@@ -1,8 +1,8 @@
 /** One proxy's scatter against accuracy with its ρ and τ, and the two-sentence explanation. */
 
 import { useRef } from 'react';
-import { type LectureRow, lectureBatchSpec, type ProxyCorrelation } from '../../compute/lectureScoring';
 import { getProxy } from '../../core/proxies/registry';
+import { type LectureRow, lectureBatchSpec, type ProxyCorrelation } from '../../state/lectureScoring';
 import { type LectureHfProxy, useLectureStore } from '../../state/lectureState';
 import { ScatterPlot, type ScatterPlotHandle } from '../charts';
 import { ExportablePlot } from '../components/ExportablePlot';

@@ -2,11 +2,12 @@
  * Per-cell numbers, each on data-* attributes at full precision so a test can recompute ρ, and a
  * tick per row for live training (the same picks as the live-training section's list).
  */
-import type { LectureRow } from '../../compute/lectureScoring';
-import { jobId } from '../../compute/lectureScoring';
-import { setPicked, useLiveTraining } from '../../compute/lectureTraining';
+
 import type { ScoreJob, ScoreResult } from '../../core/proxies/scoreJob';
+import type { LectureRow } from '../../state/lectureScoring';
+import { jobId } from '../../state/lectureScoring';
 import type { LectureHfProxy } from '../../state/lectureState';
+import { setPicked, useLiveTraining } from '../../state/lectureTraining';
 import { fmt } from './LectureStats';
 
 const attr = (v: number | undefined) => (v === undefined ? undefined : String(v));

@@ -3,8 +3,9 @@
  * explanation, claim and definitions use, why a scatter is empty, which rows are shown (or which
  * table to import), and why live training does not apply.
  */
-import { LECTURE_FIDELITY } from '../../compute/lectureScoring';
+
 import { vitResolution } from '../../core/spaces/architecture';
+import { LECTURE_FIDELITY } from '../../state/lectureScoring';
 import type { LectureState, LectureTableSpace } from '../../state/lectureState';
 import { type LectureTableChoice, lectureSpaceLabel } from '../../state/lectureTable';
 import type { ExplainSubject } from './LectureStats';

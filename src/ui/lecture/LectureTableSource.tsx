@@ -4,9 +4,9 @@
  * which opens the Explorer's own import flow and column-mapping dialog (GroundTruthPanel's pieces).
  */
 import { useRef, useState } from 'react';
-import { rescoreLecture } from '../../compute/lectureScoring';
 import type { GroundTruthTable } from '../../core/groundtruth';
 import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
+import { rescoreLecture } from '../../state/lectureScoring';
 import {
   LECTURE_TABLE_SPACES,
   type LectureState,

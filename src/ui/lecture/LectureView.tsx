@@ -8,8 +8,11 @@
  * stepping one idea per screen.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { loadGroundTruth } from '../../compute/groundTruthImport';
 import { lectureCost, lectureCostText } from '../../compute/lectureCost';
+import type { GroundTruthTable } from '../../core/groundtruth';
+import { getProxy } from '../../core/proxies/registry';
+import { loadGroundTruth } from '../../state/groundTruthImport';
+import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
 import {
   cancelLectureScoring,
   correlationPairs,
@@ -23,11 +26,7 @@ import {
   ntkJob,
   scoreLectureJobs,
   useLectureScores,
-} from '../../compute/lectureScoring';
-import { loadShippedTablesFor } from '../../compute/shippedData';
-import type { GroundTruthTable } from '../../core/groundtruth';
-import { getProxy } from '../../core/proxies/registry';
-import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
+} from '../../state/lectureScoring';
 import {
   LECTURE_SCREEN_TITLES,
   LECTURE_SCREENS,
@@ -36,6 +35,7 @@ import {
   useLectureStore,
 } from '../../state/lectureState';
 import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
+import { loadShippedTablesFor } from '../../state/shippedData';
 import { PageExplanation } from '../components/Explanation';
 import { ShippedDataProblems } from '../components/ShippedDataProblems';
 import { useCorrelation } from '../useCorrelation';

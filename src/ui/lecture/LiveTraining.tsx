@@ -5,13 +5,6 @@
  * e2e test reads is on a data-* attribute.
  */
 import { useMemo } from 'react';
-import { LECTURE_FIDELITY, LECTURE_SPACE } from '../../compute/lectureScoring';
-import {
-  cancelLiveTraining,
-  setPicked,
-  startLiveTraining,
-  useLiveTraining,
-} from '../../compute/lectureTraining';
 import {
   compareWithTable,
   LIVE_FULL_STEPS,
@@ -24,7 +17,14 @@ import {
   selectionProblem,
 } from '../../core/train/liveTraining';
 import { describeSchedule } from '../../core/train/schedule';
+import { LECTURE_FIDELITY, LECTURE_SPACE } from '../../state/lectureScoring';
 import { LECTURE_LIMITS, useLectureStore } from '../../state/lectureState';
+import {
+  cancelLiveTraining,
+  setPicked,
+  startLiveTraining,
+  useLiveTraining,
+} from '../../state/lectureTraining';
 import { LineChart, type LineSeries, type ReferenceLine } from '../charts';
 import { seriesColour } from '../charts/colourMaps';
 import { ExportablePlot } from '../components/ExportablePlot';

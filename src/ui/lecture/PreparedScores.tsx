@@ -2,9 +2,10 @@
  * Where the lecture's scores came from (shipped with the app, this browser's cache, computed now),
  * and "Recompute live": the shown jobs computed again in the workers, compared with what is shown.
  */
-import { cancelLiveRecompute, recomputeLectureLive, useLiveRecompute } from '../../compute/lectureRecompute';
-import { jobId, useLectureScores } from '../../compute/lectureScoring';
+
 import type { ScoreJob } from '../../core/proxies/scoreJob';
+import { cancelLiveRecompute, recomputeLectureLive, useLiveRecompute } from '../../state/lectureRecompute';
+import { jobId, useLectureScores } from '../../state/lectureScoring';
 
 export function PreparedScores({ jobs }: { jobs: readonly ScoreJob[] }) {
   const origins = useLectureScores((s) => s.origins);

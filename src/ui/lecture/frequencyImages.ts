@@ -2,12 +2,13 @@
  * The frequency panel's images: the first few images of the lecture's batch (the very batch the
  * proxies read), each with its low-pass and high-pass part at r (data/highPass.ts), as RGBA pixels.
  */
-import { dataFolderUrl } from '../../compute/batchLoader';
-import { createDatasetLoader } from '../../compute/datasetLoader';
+
 import { filterImage } from '../../core/data/highPass';
 import type { ImageDataset } from '../../core/data/imageDataset';
 import { parseBatchSpec } from '../../core/data/imageDataset';
 import { batchForInput } from '../../core/data/shardDatasets';
+import { dataFolderUrl } from '../../runtime/batchLoader';
+import { createDatasetLoader } from '../../runtime/datasetLoader';
 
 export const IMAGE_SHAPE = [32, 32, 3] as const;
 const SIZE = IMAGE_SHAPE[0] * IMAGE_SHAPE[1] * IMAGE_SHAPE[2];

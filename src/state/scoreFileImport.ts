@@ -5,7 +5,7 @@
  * version changed since keys differently); failed records are not scores.
  */
 import { create } from 'zustand';
-import { openScoreCache } from './scoreCache';
+import { openScoreCache } from '../compute/scoreCache';
 import { prescoredToStore, withDataWorker } from './shippedData';
 
 export interface ScoreFileOutcome {

@@ -3,6 +3,12 @@
  * user choose the column mapping in a dialog, keep the table in IndexedDB, publish it in the store.
  * A rejected file, a failed build or a cancelled dialog changes nothing already loaded.
  */
+
+import {
+  type GroundTruthStore,
+  MemoryGroundTruthStore,
+  openGroundTruthStore,
+} from '../compute/groundTruthStore';
 import {
   type GroundTruthTable,
   type ImportError,
@@ -12,14 +18,8 @@ import {
   type RawTable,
 } from '../core/groundtruth';
 import { buildFromDraft, type MappingDraft } from '../core/groundtruth/mappingDraft';
-import { useExplorerStore } from '../state/explorerStore';
-import {
-  defaultColumn,
-  isShippedTableName,
-  publishTables,
-  useGroundTruthStore,
-} from '../state/groundTruthState';
-import { type GroundTruthStore, MemoryGroundTruthStore, openGroundTruthStore } from './groundTruthStore';
+import { useExplorerStore } from './explorerStore';
+import { defaultColumn, isShippedTableName, publishTables, useGroundTruthStore } from './groundTruthState';
 import { withDataWorker } from './shippedData';
 
 let storePromise: Promise<GroundTruthStore> | undefined;

@@ -9,13 +9,13 @@
  */
 import { type Remote, wrap } from 'comlink';
 import type { DataWorkerApi } from '../../workers/data.worker';
+import { cacheKey } from '../compute/cacheKey';
+import type { CachedScore, ScoreCache } from '../compute/scoreCache';
 import { unpackTableInChunks } from '../core/groundtruth/packedTable';
 import type { PrescoredSet } from '../core/proxies/prescoredSet';
 import type { ScoreJob } from '../core/proxies/scoreJob';
-import { isShippedTableNameInManifest, shippedPrescoredSets } from '../state/firstVisit';
-import { publishTables, type ShippedProblem, useGroundTruthStore } from '../state/groundTruthState';
-import { cacheKey } from './cacheKey';
-import type { CachedScore, ScoreCache } from './scoreCache';
+import { isShippedTableNameInManifest, shippedPrescoredSets } from './firstVisit';
+import { publishTables, type ShippedProblem, useGroundTruthStore } from './groundTruthState';
 
 /** The app's base URL, absolute (the worker resolves the data files against it). */
 export function appBaseUrl(): string {

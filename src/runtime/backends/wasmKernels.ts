@@ -4,7 +4,7 @@
  * product that is fast for transposed and batched operands, and train-mode BatchNorm's gradient as
  * one kernel (docs/performance.md).
  */
-import { registerWasmMatMul } from '../../runtime/gemm/wasmMatMul';
+import { registerWasmMatMul } from '../gemm/wasmMatMul';
 import { registerWasmBatchNormGrad } from './wasmBatchNormGrad';
 import { registerWasmConvGradients } from './wasmConvGradients';
 

@@ -8,18 +8,18 @@
  * numbers at once (from memory, else from the cache).
  */
 import { create } from 'zustand';
+import { openScoreCache, type ScoreCache } from '../compute/scoreCache';
+import { type RunProgress, runScores, type Scorer } from '../compute/scoreRun';
+import { pageWorkerCount } from '../compute/workerCount';
 import { batchSpec } from '../core/data/imageDataset';
 import { NTK_PROXY_DEFAULTS } from '../core/proxies/paperDefaults';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import type { CorrelationSummary } from '../core/stats/correlationSummary';
-import type { LectureHfProxy, LectureTableSpace } from '../state/lectureState';
 import { getPool } from './explorerScoring';
-import { openScoreCache, type ScoreCache } from './scoreCache';
-import { type RunProgress, runScores, type Scorer } from './scoreRun';
+import type { LectureHfProxy, LectureTableSpace } from './lectureState';
 import { prescoredFor } from './shippedData';
-import { pageWorkerCount } from './workerCount';
 
 /** The space of the shipped table and of the seeded sample. */
 export const LECTURE_SPACE = 'vit-browser' as const;

@@ -3,7 +3,6 @@ import { resolvedParams } from '../core/proxies/registry';
 import type { ScoreJob, ScoreResult } from '../core/proxies/scoreJob';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { correlationWithIntervals } from '../core/stats/correlationSummary';
-import { defaultViewState } from '../state/viewState';
 import { jobFor } from './explorerScoring';
 import {
   correlationPairs,
@@ -15,6 +14,7 @@ import {
   vintkJob,
   vintkRfpJob,
 } from './lectureScoring';
+import { defaultViewState } from './viewState';
 
 const ARCH = 'vit:web:e64:m2,2:h2,4';
 

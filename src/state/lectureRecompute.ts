@@ -4,11 +4,11 @@
  * not stored: they only show that the shipped numbers are what this browser computes.
  */
 import { create } from 'zustand';
+import { MemoryScoreCache } from '../compute/scoreCache';
+import { runScores } from '../compute/scoreRun';
 import type { ScoreJob } from '../core/proxies/scoreJob';
 import { getPool } from './explorerScoring';
 import { jobId, lectureConcurrency, lectureScorer, useLectureScores } from './lectureScoring';
-import { MemoryScoreCache } from './scoreCache';
-import { runScores } from './scoreRun';
 
 export interface LiveRecompute {
   status: 'idle' | 'running' | 'finished' | 'cancelled';

@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import type { TrainProgress, TrainRequest } from '../../workers/trainApi';
+import type { WorkerPool } from '../compute/workerPool';
 import {
   LIVE_FULL_STEPS,
   type LiveRun,
@@ -19,7 +20,6 @@ import {
 import { describeSchedule } from '../core/train/schedule';
 import { getTrainingPool } from './explorerScoring';
 import { LECTURE_FIDELITY, LECTURE_SPACE } from './lectureScoring';
-import type { WorkerPool } from './workerPool';
 
 export interface LiveBatch {
   /** Increases with every start: progress of an older batch is ignored. */

@@ -2,20 +2,21 @@
  * Connects the Explorer store to the workers and the cache: turns the view into jobs, runs them
  * (cache first), streams results into the store, cancels on request or when the view changes.
  */
+
+import { openScoreCache, type ScoreCache } from '../compute/scoreCache';
+import { runScores, type ScoredJob } from '../compute/scoreRun';
+import { pageWorkerCount } from '../compute/workerCount';
+import { WorkerPool } from '../compute/workerPool';
 import { GRID_DATASET } from '../core/data/gridBatch';
 import type { ProxyId } from '../core/proxies/ids';
 import { jobDataset, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
-import { LINK_ASK_JOBS, scoreSlot, useExplorerStore } from '../state/explorerStore';
-import { type ViewState, viewCells } from '../state/viewState';
-import { parseBackendPreference } from './backends/backendReport';
-import { openScoreCache, type ScoreCache } from './scoreCache';
-import { runScores, type ScoredJob } from './scoreRun';
+import { parseBackendPreference } from '../runtime/backends/backendReport';
+import { LINK_ASK_JOBS, scoreSlot, useExplorerStore } from './explorerStore';
 import { notPrescored, prescoredFor } from './shippedData';
-import { pageWorkerCount } from './workerCount';
-import { WorkerPool } from './workerPool';
+import { type ViewState, viewCells } from './viewState';
 
 /**
  * The job that scores one candidate (its index in the view's space) with one proxy: data proxies

@@ -6,10 +6,10 @@
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { describeSchedule } from '../core/train/schedule';
 import { explorerSchedule, trainedTable, trainedTableName } from '../core/train/trainedTable';
-import { useExplorerStore } from '../state/explorerStore';
-import { type TrainRun, useTrainingStore } from '../state/trainingState';
 import { getTrainingPool } from './explorerScoring';
+import { useExplorerStore } from './explorerStore';
 import { updateGeneratedTable } from './groundTruthImport';
+import { type TrainRun, useTrainingStore } from './trainingState';
 
 let batch = 0;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nb201Sample, nb201ToString } from '../core/spaces/nb201';
-import { scoreSlot } from '../state/explorerStore';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
 import { jobFor, jobsForView } from './explorerScoring';
+import { scoreSlot } from './explorerStore';
+import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';
 
 describe('jobsForView', () => {
   it('gives each sampled cell its arch text, and data proxies the fidelity batch of CIFAR-10', () => {

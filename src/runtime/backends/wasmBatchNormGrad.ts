@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelFunc, registerKernel, type TensorInfo, util } from '@tensorflow/tfjs-core';
 import { BATCH_NORM_TRAIN_GRAD } from '../../core/nn/batchNormTrainGradKernel';
-import { bindSimd, heapOffsets } from '../../runtime/gemm/simdModule';
+import { bindSimd, heapOffsets } from '../gemm/simdModule';
 
 const BACKEND = 'wasm';
 

@@ -42,7 +42,7 @@ import {
   Transpose,
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
-import { bindSimd, heapOffsets } from '../../runtime/gemm/simdModule';
+import { bindSimd, heapOffsets } from '../gemm/simdModule';
 
 const BACKEND = 'wasm';
 
