@@ -11,9 +11,8 @@ import { batchSpec, parseBatchSpec } from '../core/data/imageDataset';
 import { getProxy, resolvedParams } from '../core/proxies/registry';
 import { NO_DATASET, type ScoreJob } from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { mlpFromString, mlpToString } from '../core/spaces/mlp';
-import { nb201FromString, nb201ToString, type ParseResult } from '../core/spaces/nb201';
-import { vitFromString, vitToString } from '../core/spaces/vit';
+import { SPACES } from '../core/spaces/registry';
+import { isSpaceId } from '../core/spaces/spaceIds';
 
 /** JSON with object keys sorted, so equal inputs always give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -27,15 +26,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function rewritten<T>(parsed: ParseResult<T>, write: (value: T) => string, text: string): string {
-  return parsed.ok ? write(parsed.value) : text;
-}
-
 /** The architecture's canonical text (unreadable text is kept as is: scoring it fails anyway). */
 function canonicalArch(space: string, text: string): string {
-  if (space === 'nb201') return rewritten(nb201FromString(text), nb201ToString, text);
-  if (space === 'mlp') return rewritten(mlpFromString(text), mlpToString, text);
-  return rewritten(vitFromString(text), vitToString, text);
+  // A space the registry does not know reads as a ViT, as it always has (its jobs fail when scored).
+  const canonical = SPACES[isSpaceId(space) ? space : 'vit-browser'].canonical(text);
+  return canonical.ok ? canonical.value : text;
 }
 
 /** The batch spec in its canonical spelling; 'none' for proxies that read no data. */

@@ -9,10 +9,11 @@ import { pageWorkerCount } from '../compute/workerCount';
 import { WorkerPool } from '../compute/workerPool';
 import { GRID_DATASET } from '../core/data/gridBatch';
 import type { ProxyId } from '../core/proxies/ids';
-import { jobDataset, nb201Job, type ScoreJob } from '../core/proxies/scoreJob';
+import { jobDataset, type ScoreJob } from '../core/proxies/scoreJob';
 import type { WholeSpaceProxy } from '../core/proxies/wholeSpace';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS, type FidelityPreset } from '../core/spaces/fidelity';
+import { SPACES } from '../core/spaces/registry';
 import { parseBackendPreference } from '../runtime/backends/backendReport';
 import { LINK_ASK_JOBS, scoreSlot, useExplorerStore } from './explorerStore';
 import { notPrescored, prescoredFor } from './shippedData';
@@ -25,11 +26,10 @@ import { type ViewState, viewCells } from './viewState';
  */
 export function jobFor(view: ViewState, cell: number, proxy: ProxyId): ScoreJob {
   // An unregistered proxy gets 'none'; its worker call then fails with "not implemented yet".
-  const source = view.space === 'mlp' ? GRID_DATASET : view.data;
+  const source = SPACES[view.space].input === 'grid' ? GRID_DATASET : view.data;
   const size = view.batch ?? FIDELITY_PRESETS[view.fidelity].batch;
   const dataset = jobDataset(proxy, source, size, view.seed);
   const rest = { proxy, params: {}, seed: view.seed, fidelity: view.fidelity, dataset };
-  if (view.space === 'nb201') return nb201Job(cell, rest);
   return { space: view.space, arch: candidateCodec(view.space).archOf(cell), ...rest };
 }
 

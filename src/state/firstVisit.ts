@@ -11,11 +11,13 @@ import { parseShippedManifest, type ShippedTable } from '../core/groundtruth/shi
 import { PROXY_IDS } from '../core/proxies/ids';
 import { type PrescoredSet, parsePrescoredManifest } from '../core/proxies/prescoredSet';
 import { nb201FromString, nb201ToIndex } from '../core/spaces/nb201';
+import type { SpaceId } from '../core/spaces/spaceIds';
 import { DEFAULT_LECTURE_STATE, LECTURE_LIMITS, type LectureState } from './lectureState';
 import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';
 
 /** The pre-scored set the Explorer opens on, and the one the lecture's scatters read. */
 export const FIRST_EXPLORER_SET = 'nb201-quick';
+const FIRST_EXPLORER_SPACE: SpaceId = 'nb201';
 export const FIRST_LECTURE_SET = 'autoformer-ti-quick';
 export const FIRST_EXPLORER_COLUMN = 'cifar10_test';
 /** Auto-Prox's from-scratch CIFAR-100 accuracy: training, not a supernet's inherited weights. */
@@ -49,8 +51,8 @@ function shippedTable(space: string, column: string): ShippedTable | undefined {
 /** The Explorer without a link: the pre-scored NB201 cells, all their proxies, CIFAR-10 test attached. */
 export function firstVisitView(): ViewState {
   const set = prescoredSet(FIRST_EXPLORER_SET);
-  const table = shippedTable('nb201', FIRST_EXPLORER_COLUMN);
-  if (set?.space !== 'nb201' || !table) return { ...DEFAULT_VIEW_STATE, added: [] };
+  const table = shippedTable(FIRST_EXPLORER_SPACE, FIRST_EXPLORER_COLUMN);
+  if (set?.space !== FIRST_EXPLORER_SPACE || !table) return { ...DEFAULT_VIEW_STATE, added: [] };
   const cells = set.archs.flatMap((arch) => {
     const parsed = nb201FromString(arch);
     return parsed.ok ? [nb201ToIndex(parsed.value)] : [];

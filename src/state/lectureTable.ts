@@ -6,7 +6,8 @@
  * column. Pure: no DOM, no store.
  */
 import type { GroundTruthTable } from '../core/groundtruth';
-import { VIT_SPACES, vitFromString } from '../core/spaces/vit';
+import { SPACES, spaceOfVit } from '../core/spaces/registry';
+import { vitFromString } from '../core/spaces/vit';
 import { TRAINED_PREFIX } from '../core/train/trainedTable';
 import { defaultColumn } from './groundTruthState';
 import { LECTURE_TABLE_SPACES, type LectureState, type LectureTableSpace } from './lectureState';
@@ -17,7 +18,7 @@ const isLectureSpace = (space: string): space is LectureTableSpace =>
 
 /** The short name of a space, as the lecture writes it ("AutoFormer-Ti", "browser ViT"). */
 export function lectureSpaceLabel(space: LectureTableSpace): string {
-  return space === 'vit-browser' ? 'browser ViT' : VIT_SPACES[space].label;
+  return SPACES[space].label;
 }
 
 /** The table's ViT spaces in the table's order; none for a NAS-Bench-201 table. */
@@ -141,7 +142,7 @@ export function tableLectureCandidates(
   for (const [arch, values] of table.rows) {
     const parsed = vitFromString(arch);
     if (!parsed.ok) continue;
-    const rowSpace = parsed.value.space === 'browser' ? 'vit-browser' : parsed.value.space;
+    const rowSpace = spaceOfVit(parsed.value.space);
     if (rowSpace !== space) continue;
     inSpace++;
     const value = values[column];

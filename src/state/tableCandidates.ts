@@ -9,11 +9,12 @@
 import type { GroundTruthSpace, GroundTruthTable } from '../core/groundtruth';
 import type { SpaceId } from '../core/spaces/architecture';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { spaceOfTable } from '../core/spaces/registry';
 import { switchSpace, VIEW_STATE_LIMITS, type ViewState } from './viewState';
 
 /** The view's space for a table's space (tables name the browser ViT space "browser"). */
 export function viewSpaceOf(space: GroundTruthSpace): SpaceId {
-  return space === 'browser' ? 'vit-browser' : space;
+  return spaceOfTable(space);
 }
 
 /** Every view space a table's rows are in (one, unless the table spans several). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
 import { candidateCodec } from '../core/spaces/candidateIndex';
+import { SPACES } from '../core/spaces/registry';
 import { NB201_QUICK_COMBO_COMPONENTS } from '../core/stats/comboDefaults';
 import { decodePayload, encodePayload, own } from './linkPayload';
 import {
@@ -183,14 +184,11 @@ function readTruth(value: unknown, notices: string[]): ViewState['truth'] {
  * other space's index in base 36 (candidateIndex.ts). Codes are joined by dots.
  */
 function addedCode(space: SpaceId, index: number): string {
-  return space === 'nb201' ? index.toString(5).padStart(6, '0') : index.toString(36);
+  return SPACES[space].link.encode(index);
 }
 
 function readAddedCode(space: SpaceId, code: string): number | null {
-  if (space === 'nb201') return /^[0-4]{6}$/.test(code) ? Number.parseInt(code, 5) : null;
-  if (!/^[0-9a-z]{1,11}$/.test(code)) return null;
-  const index = Number.parseInt(code, 36);
-  return Number.isSafeInteger(index) && index < candidateCodec(space).size ? index : null;
+  return SPACES[space].link.decode(code);
 }
 
 /** Added candidates, dot-separated codes; bad or repeated entries are dropped and said so. */
@@ -209,7 +207,7 @@ function readAdded(space: SpaceId, value: unknown, notices: string[]): number[] 
       if (!cells.includes(cell)) cells.push(cell);
     } else bad++;
   }
-  const what = space === 'nb201' ? 'six base-5 digits' : `in ${space}`;
+  const what = SPACES[space].link.form;
   if (bad > 0)
     notices.push(
       `Ignored ${bad} added cell${bad > 1 ? 's that are' : ' that is'} not ${what} (or past ${VIEW_STATE_LIMITS.added.max}).`,

@@ -1,10 +1,11 @@
 /** The Explorer: a seeded sample of a search space, scored by the chosen proxies in workers. */
+
 import { useEffect, useMemo, useState } from 'react';
 import type { ProxyId } from '../core/proxies/ids';
 import { getProxy } from '../core/proxies/registry';
 import type { SpaceId } from '../core/spaces/architecture';
 import { candidateCodec } from '../core/spaces/candidateIndex';
-import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../core/spaces/nb201';
+import { SPACES } from '../core/spaces/registry';
 import { proxyCombo } from '../core/stats/comboProxies';
 import {
   cancelScoring,
@@ -19,29 +20,31 @@ import { comboComponentsOf, viewCells } from '../state/viewState';
 import { AddCells } from './components/AddCells';
 import { AnalysisPanel } from './components/AnalysisPanel';
 import { CandidateDrawing } from './components/CandidateDrawing';
-import { CellGraph, OpLegend } from './components/CellGraph';
 import { type ComboColumn, ComboPanel } from './components/ComboPanel';
 import { Controls } from './components/Controls';
 import { PageExplanation } from './components/Explanation';
 import { GroundTruthPanel } from './components/GroundTruthPanel';
 import { ProgressBar } from './components/ProgressBar';
 import { ProxyVsAccuracy, type ScoredPoint } from './components/ProxyVsAccuracy';
-import { PublishedScores } from './components/PublishedScores';
 import { formatScore, ResultsTable, type TableRow } from './components/ResultsTable';
+import { spaceView } from './components/spaceViews';
 import { TrainPanel } from './components/TrainPanel';
 
-/** NB201: the cell graph, where clicking an edge cycles its operation (the new cell joins the view). */
-function DrawableCell({ cell, onDraw }: { cell: number; onDraw(cell: number): void }) {
-  const ops = nb201FromIndex(cell);
-  const cycle = (edge: number) => {
-    const next = ops.map((op, e) => (e === edge ? (op + 1) % NB201_OPS.length : op)) as unknown as Nb201Cell;
-    onDraw(nb201ToIndex(next));
-  };
-  return (
-    <>
-      <CellGraph cell={ops} width={260} labels onEdgeClick={cycle} />
-      <p className="meta">Click an edge to change its operation: the new cell joins the view.</p>
-    </>
+/** The selected candidate drawn, editable where its space allows. */
+function SelectedDrawing({
+  space,
+  cell,
+  onDraw,
+}: {
+  space: SpaceId;
+  cell: number;
+  onDraw(cell: number): void;
+}) {
+  const { Editable } = spaceView(space);
+  return Editable ? (
+    <Editable cell={cell} onDraw={onDraw} />
+  ) : (
+    <CandidateDrawing space={space} index={cell} labels width={260} />
   );
 }
 
@@ -60,13 +63,9 @@ function SelectedCell({
   return (
     <aside className="selected-cell" data-testid="selected-cell">
       <h3>
-        {space === 'nb201' ? 'Cell' : 'Architecture'} {cell}
+        {SPACES[space].unit.One} {cell}
       </h3>
-      {space === 'nb201' ? (
-        <DrawableCell cell={cell} onDraw={onDraw} />
-      ) : (
-        <CandidateDrawing space={space} index={cell} labels width={260} />
-      )}
+      <SelectedDrawing space={space} cell={cell} onDraw={onDraw} />
       <code className="arch-full">{candidateCodec(space).archOf(cell)}</code>
       {row &&
         (Object.entries(row.scores) as [ProxyId, NonNullable<TableRow['scores'][ProxyId]>][]).map(
@@ -102,6 +101,7 @@ export function ExplorerView() {
 
   const cells = useMemo(() => viewCells(view), [view.space, view.sampleSize, view.seed, view.added]);
   const codec = candidateCodec(view.space);
+  const { Legend, Published } = spaceView(view.space);
 
   // A view comparing against a shipped table has it loaded at once.
   useEffect(() => loadShippedTablesFor(view.truth?.table), [view.truth?.table]);
@@ -217,7 +217,7 @@ export function ExplorerView() {
         onSelect={(ids) => setBrushed(new Set(ids))}
         combo={combo}
       />
-      {view.space === 'nb201' && <PublishedScores points={points} proxies={view.proxies} />}
+      {Published && <Published points={points} proxies={view.proxies} />}
       <AnalysisPanel
         rows={rows.map((r, i) => ({
           id: r.cell,
@@ -228,11 +228,10 @@ export function ExplorerView() {
         focus={brushed.size > 0 ? brushed : new Set(view.selected === null ? [] : [view.selected])}
         meta={{ space: view.space, fidelity: view.fidelity, seed: view.seed, sampleSize: view.sampleSize }}
       />
-      {view.space === 'nb201' && <OpLegend />}
+      {Legend && <Legend />}
       {rows.length === 0 && (
         <p className="notice" data-testid="no-candidates">
-          No candidates: set the number of {view.space === 'nb201' ? 'cells' : 'architectures'} above 0, or
-          add some (above).
+          No candidates: set the number of {SPACES[view.space].unit.many} above 0, or add some (above).
         </p>
       )}
       <div className="explorer-body">

@@ -11,7 +11,7 @@
  * - empty, NaN, NA, null, ±inf values are kept as NaN and counted per column in the notes;
  * - any other text in a value column is an error on its line.
  */
-import { VIT_SPACES } from '../spaces/vit';
+import { SPACES, spaceOfTable } from '../spaces/registry';
 import { type KeyParse, parseKey, parseOodKey } from './keys';
 import { newRecord } from './record';
 import { cellNumber, excerpt } from './text';
@@ -27,8 +27,7 @@ import {
   type RawTable,
 } from './types';
 
-const spaceLabel = (space: GroundTruthSpace) =>
-  space === 'nb201' ? 'NAS-Bench-201' : VIT_SPACES[space].label;
+const spaceLabel = (space: GroundTruthSpace) => SPACES[spaceOfTable(space)].fullLabel;
 
 const fail = (line: number | null, reason: string): ImportResult<GroundTruthTable> => ({
   ok: false,

@@ -68,12 +68,7 @@ export function nb201Job(cell: number, rest: Omit<ScoreJob, 'space' | 'arch'>): 
   return { space: 'nb201', arch: nb201Arch(cell), ...rest };
 }
 
-/** The NB201 cell index of a job, or null for other spaces and unreadable text. */
-export function nb201CellOf(job: Pick<ScoreJob, 'space' | 'arch'>): number | null {
-  if (job.space !== 'nb201') return null;
-  const parsed = nb201FromString(job.arch);
-  return parsed.ok ? nb201ToIndex(parsed.value) : null;
-}
+export { nb201CellOf } from '../spaces/nb201';
 
 /** Why a proxy cannot score a space (the registry's `spaces` lists families), or null if it can. */
 export function proxySpaceProblem(proxy: ProxyId, space: SpaceId): string | null {

@@ -10,16 +10,11 @@ import type { Batch } from '../data/batch';
 import { tf } from '../nn/tf';
 import { buildNetwork } from '../spaces/architecture';
 import { nb201FromString, nb201ToIndex } from '../spaces/nb201';
+import { paramsThousands, SIZE_SAMPLE, spaceParamCounts } from '../spaces/sizes';
 import { vitSample, vitToString } from '../spaces/vit';
 import { mulberry32, normal } from '../util/prng';
 import { regSwapProxy, swapProxy } from './swap';
-import {
-  derivedRegulariser,
-  paramsThousands,
-  regulariserFromCounts,
-  SIZE_SAMPLE,
-  spaceParamCounts,
-} from './swapRegulariser';
+import { derivedRegulariser, regulariserFromCounts } from './swapRegulariser';
 import { regularFactor } from './swapScore';
 
 beforeAll(async () => {

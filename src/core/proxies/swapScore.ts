@@ -21,10 +21,11 @@
 import { INIT_SCHEMES, type InitScheme } from '../nn/init';
 import { disposeParams, type ForwardOptions, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
+import { paramsThousands } from '../spaces/sizes';
 import { reduceActivations, signCodes } from './activationCodes';
 import { batchProblem } from './lossGradients';
 import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './paperDefaults';
-import { derivedRegulariser, paramsThousands, type Regulariser } from './swapRegulariser';
+import { derivedRegulariser, type Regulariser } from './swapRegulariser';
 import type { ProxyInput, ProxyOutput, ProxyParams } from './types';
 
 export const TRITS_PER_WORD = 15;

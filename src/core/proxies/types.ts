@@ -1,6 +1,7 @@
 import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
 import type { Fidelity, SpaceId } from '../spaces/architecture';
+import type { SpaceFamily } from '../spaces/spaceIds';
 import type { ProxyId } from './ids';
 
 export type ProxyParamValue = number | string | boolean;
@@ -47,8 +48,6 @@ export interface ProxyDefinition {
   spaces: readonly string[];
   compute(input: ProxyInput): Promise<ProxyOutput>;
 }
-
-export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
 
 /** Defaults that differ by the family of the job's space (familyDefaults.ts). */
 export type FamilyDefaults = Readonly<Partial<Record<SpaceFamily, ProxyParams>>>;

@@ -5,7 +5,7 @@
  * The seeded samples are the spaces' own samplers (vitSample, mlpSample, nb201Sample), so a view
  * draws exactly what `npm run score` and the validation scripts draw.
  */
-import type { SpaceId } from './architecture';
+
 import {
   MLP_ACTIVATIONS,
   MLP_SPACE,
@@ -24,6 +24,7 @@ import {
   nb201ToString,
   type ParseResult,
 } from './nb201';
+import type { SpaceId } from './spaceIds';
 import { VIT_SPACES, type VitArch, type VitSpaceId, vitFromString, vitSample, vitToString } from './vit';
 
 export interface CandidateCodec {

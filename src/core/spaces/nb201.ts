@@ -105,3 +105,10 @@ export function nb201Sample(count: number, seed: number): Nb201Cell[] {
   }
   return cells;
 }
+
+/** The NB201 cell index of a candidate (a job), or null for other spaces and unreadable text. */
+export function nb201CellOf(candidate: { space: string; arch: string }): number | null {
+  if (candidate.space !== 'nb201') return null;
+  const parsed = nb201FromString(candidate.arch);
+  return parsed.ok ? nb201ToIndex(parsed.value) : null;
+}

@@ -10,8 +10,10 @@ export const SPACE_IDS = [
 ] as const;
 export type SpaceId = (typeof SPACE_IDS)[number];
 
-/** The family a proxy's `spaces` list names: nb201, vit or mlp. */
-export function spaceFamily(space: SpaceId): 'nb201' | 'vit' | 'mlp' {
+/** The family a proxy's `spaces` list names. */
+export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
+
+export function spaceFamily(space: SpaceId): SpaceFamily {
   return space === 'nb201' || space === 'mlp' ? space : 'vit';
 }
 

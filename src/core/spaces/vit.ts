@@ -11,6 +11,7 @@
  */
 
 import { mulberry32 } from '../util/prng';
+import type { FidelityPreset } from './fidelity';
 import type { ParseResult } from './nb201';
 
 export const VIT_SPACE_IDS = ['autoformer-tiny', 'autoformer-small', 'autoformer-base', 'browser'] as const;
@@ -203,4 +204,10 @@ export function vitSample(spaceId: VitSpaceId, count: number, seed: number): Vit
 /** Hidden width of a layer's MLP; AutoFormer uses int(ratio · embed). */
 export function vitMlpHidden(arch: VitArch, layer: number): number {
   return Math.floor(arch.mlpRatio[layer]! * arch.embed);
+}
+
+/** ViT fidelity: `paper` scores at the published resolution; `quick` at 64 px (16 tokens of 16 px). */
+export function vitResolution(space: VitSpaceId, fidelity: FidelityPreset): number {
+  const published = VIT_SPACES[space].resolution;
+  return fidelity === 'paper' || space === 'browser' ? published : 64;
 }

@@ -5,6 +5,7 @@
  */
 import type { GroundTruthSpace, GroundTruthTable } from '../groundtruth';
 import { type SpaceId, spaceFamily } from '../spaces/architecture';
+import { SPACES } from '../spaces/registry';
 import { defaultScheduleFor, type TrainSchedule } from './schedule';
 
 export const TRAINED_COLUMN = 'short_test_acc';
@@ -24,8 +25,7 @@ export function trainedTableName(space: SpaceId, schedule: TrainSchedule): strin
 
 /** Ground-truth tables name the browser ViT space "browser"; MLPs are not trained on images. */
 export function groundTruthSpaceOf(space: SpaceId): GroundTruthSpace | null {
-  if (space === 'mlp') return null;
-  return space === 'vit-browser' ? 'browser' : space;
+  return SPACES[space].tableSpace;
 }
 
 /**
@@ -50,7 +50,7 @@ export function trainedTable(
   return {
     name: trainedTableName(space, schedule),
     space: gtSpace,
-    keyKind: space === 'nb201' ? 'nb201-string' : 'vit-text',
+    keyKind: SPACES[space].family === 'nb201' ? 'nb201-string' : 'vit-text',
     columns: [TRAINED_COLUMN],
     rows,
     notes: [label],

@@ -3,8 +3,10 @@
  * aggregation, core/stats/combo.ts) is computed on the page from the scores already there, and shown
  * as a column of the results table and a choice of the scatter's x axis.
  */
+
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
+import { SPACES } from '../../core/spaces/registry';
 import { NB201_QUICK_COMBO_COMPONENTS } from '../../core/stats/comboDefaults';
 import { useExplorerStore } from '../../state/explorerStore';
 import { comboComponentsOf, MIN_COMBO_COMPONENTS, toggleComboComponent } from '../../state/viewState';
@@ -24,7 +26,7 @@ export function ComboPanel({ ranked, total }: { ranked: number; total: number })
   const setView = useExplorerStore((s) => s.setView);
   const chosen: readonly ProxyId[] = view.combo ?? NB201_QUICK_COMBO_COMPONENTS;
   const used = comboComponentsOf(view);
-  const unit = view.space === 'nb201' ? 'cells' : 'architectures';
+  const unit = SPACES[view.space].unit.many;
   return (
     <fieldset className="controls combo-panel" data-testid="combo-panel">
       <legend>combo: several proxies' ranks in one score</legend>

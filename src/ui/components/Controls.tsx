@@ -1,8 +1,10 @@
 /** The Explorer's controls: sample size, seed, fidelity, proxies. Every change is shareable. */
+
 import { useEffect, useState } from 'react';
 import { IMPLEMENTED_PROXY_IDS, type ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { FIDELITY_NAMES, FIDELITY_PRESETS, type FidelityPreset } from '../../core/spaces/fidelity';
+import { SPACES } from '../../core/spaces/registry';
 import { useExplorerStore } from '../../state/explorerStore';
 import {
   clampBatch,
@@ -19,12 +21,7 @@ import {
 
 /** What each fidelity means in a space (NB201: channels and cells; ViT: input size; MLP: as written). */
 function fidelityLabel(space: SpaceId, name: FidelityPreset): string {
-  const f = FIDELITY_PRESETS[name];
-  if (space === 'nb201')
-    return `${name} (C=${f.channels}, ${f.cellsPerStage} cell${f.cellsPerStage > 1 ? 's' : ''}/stage)`;
-  if (space === 'mlp') return `${name} (batch ${f.batch})`;
-  if (space === 'vit-browser') return `${name} (32 px, batch ${f.batch})`;
-  return `${name} (${name === 'paper' ? '224' : '64'} px, batch ${f.batch})`;
+  return SPACES[space].describeFidelity(name);
 }
 
 /** What a proxy is, shown on hover: formula, reference, sign, data needs, and "our reading" where so. */
@@ -99,7 +96,7 @@ export function Controls() {
         </select>
       </label>
       <NumberField
-        label={view.space === 'nb201' ? 'Cells' : 'Architectures'}
+        label={SPACES[view.space].unit.Many}
         testId="input-cells"
         value={view.sampleSize}
         clamp={clampSampleSize}
@@ -131,7 +128,7 @@ export function Controls() {
         Data
         <select
           value={view.data}
-          disabled={view.space === 'mlp'}
+          disabled={SPACES[view.space].input === 'grid'}
           onChange={(e) => setView({ data: e.target.value as DataSource })}
           data-testid="input-data"
         >

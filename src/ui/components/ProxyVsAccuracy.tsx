@@ -2,6 +2,7 @@
  * Proxy against ground truth for the scored cells: a scatter plot with Spearman ρ and Kendall τ
  * (seeded bootstrap 95% intervals), the sample size and top-k hits, updating as results land.
  */
+
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
@@ -10,11 +11,12 @@ import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
 import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
+import { SPACES } from '../../core/spaces/registry';
 import { topKHits } from '../../core/stats/bootstrap';
 import { wholeSpaceColumn } from '../../state/explorerScoring';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
-import { viewOfTable, viewSpacesOf } from '../../state/tableCandidates';
+import { viewOfTable, viewSpaceOf, viewSpacesOf } from '../../state/tableCandidates';
 import type { ScaleKind, ScatterPlotHandle } from '../charts';
 import { ScatterPlot } from '../charts';
 import { boundsText as bounds, fmt } from '../correlationText';
@@ -24,14 +26,11 @@ import { CandidateDrawing } from './CandidateDrawing';
 import type { ComboColumn } from './ComboPanel';
 import { ExportablePlot } from './ExportablePlot';
 
+import type { ScoredPoint } from './scoredPoint';
+
 const SCATTER_SIZE = { width: 520, height: 360 } as const;
 
-export interface ScoredPoint {
-  /** Row id (NB201 cell index). */
-  id: number;
-  arch: string;
-  scores: Partial<Record<ProxyId, number>>;
-}
+export type { ScoredPoint };
 
 export function ProxyVsAccuracy({
   space,
@@ -72,8 +71,9 @@ export function ProxyVsAccuracy({
     proxy !== null &&
     proxy !== 'combo' &&
     isWholeSpaceProxy(proxy) &&
-    space === 'nb201' &&
-    table?.space === 'nb201';
+    SPACES[space].wholeSpaceColumns &&
+    table !== undefined &&
+    viewSpaceOf(table.space) === space;
   // A table may span several spaces (OoD-ViT-NAS: AutoFormer-Ti, -S and -B).
   const tableSpaces = table ? viewSpacesOf(table) : [];
   const tableSpace = tableSpaces.length > 0 ? tableSpaces.join(' / ') : null;
@@ -244,7 +244,7 @@ export function ProxyVsAccuracy({
         plotId="scatter"
         meta={() => ({
           title: `${xLabel} against ${yLabel || 'ground truth'}`,
-          n: `n = ${stats.rho.n} ${space === 'nb201' ? 'cells' : 'architectures'} with a score and a ground truth`,
+          n: `n = ${stats.rho.n} ${SPACES[space].unit.many} with a score and a ground truth`,
           rho: correlationCaption(stats, stats.top),
           provenance: explorerProvenance(useExplorerStore.getState().view, {
             proxies: proxy === 'combo' ? (combo?.components ?? []) : proxy ? [proxy] : [],
@@ -338,7 +338,7 @@ function HoverCard({
   return (
     <div className="hover-card" data-testid="pva-hover" data-cell={id} style={{ left: x + 14, top: y + 14 }}>
       <strong>
-        {space === 'nb201' ? 'cell' : 'architecture'} {id}
+        {SPACES[space].unit.one} {id}
       </strong>
       <CandidateDrawing space={space} index={id} width={160} labels />
       <ul>

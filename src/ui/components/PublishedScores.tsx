@@ -13,7 +13,7 @@ import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { useExplorerStore } from '../../state/explorerStore';
 import { useGroundTruthStore } from '../../state/groundTruthState';
-import type { ScoredPoint } from './ProxyVsAccuracy';
+import type { ScoredPoint } from './scoredPoint';
 
 const rho = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 

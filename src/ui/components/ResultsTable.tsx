@@ -3,6 +3,7 @@
  * and the time. Up to VIRTUAL_THRESHOLD rows every row is in the page; above it only the rows in
  * view (plus a margin) are, in a scroll box with a sticky header and fixed-height rows.
  */
+
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredJob } from '../../compute/scoreRun';
@@ -10,8 +11,7 @@ import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
-import { mlpFromString } from '../../core/spaces/mlp';
-import { vitFromString } from '../../core/spaces/vit';
+import { SPACES } from '../../core/spaces/registry';
 import { CandidateDrawing } from './CandidateDrawing';
 import { COMBO_FORMULA, type ComboColumn } from './ComboPanel';
 import { candidateFacts, candidateFactsTitle } from './cellFacts';
@@ -54,17 +54,8 @@ function archText(space: SpaceId, index: number): string {
   }
 }
 
-/** "cell 123" for NB201; "#123 · e192 · depth 13" for a ViT; "#123 · d3:w256:relu:o1:pos-l8" for an MLP. */
 function rowLabel(space: SpaceId, index: number, arch: string): string {
-  if (space === 'nb201') return `cell ${index}`;
-  if (space === 'mlp') {
-    const parsed = mlpFromString(arch);
-    return parsed.ok ? `#${index} · ${arch.replace(/^mlp:in\d+:/, '')}` : `#${index}`;
-  }
-  const parsed = vitFromString(arch);
-  return parsed.ok
-    ? `#${index} · e${parsed.value.embed} · depth ${parsed.value.mlpRatio.length}`
-    : `#${index}`;
+  return SPACES[space].rowLabel(index, arch);
 }
 
 export function formatScore(proxy: ProxyId, value: number): string {
@@ -267,7 +258,7 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
                 #{arrow('order')}
               </button>
             </th>
-            <th>{space === 'nb201' ? 'cell' : 'architecture'}</th>
+            <th>{SPACES[space].unit.one}</th>
             {proxies.map((p) => (
               <th key={p} title={`${getProxy(p).formula}\n${getProxy(p).reference}`}>
                 <button type="button" onClick={() => toggle(p)}>

@@ -2,7 +2,9 @@
  * Ground truth made here: train the brushed (or selected, or first few) candidates briefly in a
  * worker by a short, seeded schedule whose one-line label is always shown next to the accuracy.
  */
+
 import { useState } from 'react';
+import { SPACES } from '../../core/spaces/registry';
 import { useExplorerStore } from '../../state/explorerStore';
 import { cancelTrainingRuns, trainCells } from '../../state/explorerTraining';
 import { useTrainingStore } from '../../state/trainingState';
@@ -25,7 +27,7 @@ export function TrainPanel({ cells, brushed }: { cells: readonly number[]; brush
   const mine = Object.values(runs).filter((r) => r.space === view.space);
   const busy = mine.some((r) => r.status === 'training' || r.status === 'waiting');
   const start = () => {
-    if (view.space === 'mlp') {
+    if (!SPACES[view.space].trainable) {
       setProblem('MLPs take coordinates, not images: train them in the Spectral Lab.');
       return;
     }
@@ -98,7 +100,7 @@ export function TrainPanel({ cells, brushed }: { cells: readonly number[]; brush
             data-status={r.status}
             data-accuracy={r.accuracy === undefined ? undefined : String(r.accuracy)}
           >
-            {view.space === 'nb201' ? 'cell' : '#'} {r.cell}: {r.status}
+            {SPACES[view.space].unit.one} {r.cell}: {r.status}
             {r.status === 'training' && ` · step ${r.step}/${r.total} · loss ${r.loss?.toFixed(3)}`}
             {r.accuracy !== undefined && ` · test accuracy ${(100 * r.accuracy).toFixed(1)}%`}
             {r.error && ` · ${r.error}`}

@@ -19,8 +19,10 @@ import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../../core/spaces/fidelity';
 import { type MlpArch, type MlpMapping, mlpFromString } from '../../core/spaces/mlp';
-import { type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../../core/spaces/nb201';
+import { type Nb201Cell, nb201FromIndex, nb201ToIndex, type ParseResult } from '../../core/spaces/nb201';
 import { nb201CanonicalCell } from '../../core/spaces/nb201Canonical';
+import { SPACES } from '../../core/spaces/registry';
+import type { SpaceFamily } from '../../core/spaces/spaceIds';
 import { VIT_SPACES, type VitArch, vitFromString } from '../../core/spaces/vit';
 
 export interface CellFacts {
@@ -130,16 +132,36 @@ export function mlpFacts(arch: MlpArch): CandidateFacts {
   };
 }
 
+const OWN_CLASS =
+  'canonical class: the architecture itself (each {kind} architecture is its own class); parameters and multiply-adds of ';
+
+function parsedOrThrow<T>(parsed: ParseResult<T>, text: string): T {
+  if (!parsed.ok) throw new Error(`${text} does not parse: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** Each family's facts: the hover text that says what they count, and the facts of one candidate. */
+const FACTS: Readonly<
+  Record<SpaceFamily, { title: string; of(text: string, index: number): CandidateFacts }>
+> = {
+  nb201: {
+    title:
+      'isomorphism class (smallest equivalent cell index); parameters and multiply-adds of the NB201 network',
+    of: (_text, index) => nb201Facts(nb201FromIndex(index)),
+  },
+  vit: {
+    title: `${OWN_CLASS.replace('{kind}', 'ViT')}the ViT at its published resolution (weights and attention products; biases, LayerNorm and softmax not counted)`,
+    of: (text) => vitFacts(parsedOrThrow(vitFromString(text), text)),
+  },
+  mlp: {
+    title: `${OWN_CLASS.replace('{kind}', 'MLP')}the MLP (linear layers and the input mapping’s projection; biases, sin/cos and activations not counted)`,
+    of: (text) => mlpFacts(parsedOrThrow(mlpFromString(text), text)),
+  },
+};
+
 /** The title (hover text) of a space's facts lines. */
 export function candidateFactsTitle(space: SpaceId): string {
-  if (space === 'nb201') {
-    return 'isomorphism class (smallest equivalent cell index); parameters and multiply-adds of the NB201 network';
-  }
-  const what =
-    space === 'mlp'
-      ? 'the MLP (linear layers and the input mapping’s projection; biases, sin/cos and activations not counted)'
-      : 'the ViT at its published resolution (weights and attention products; biases, LayerNorm and softmax not counted)';
-  return `canonical class: the architecture itself (each ${space === 'mlp' ? 'MLP' : 'ViT'} architecture is its own class); parameters and multiply-adds of ${what}`;
+  return FACTS[SPACES[space].family].title;
 }
 
 const MEMO_LIMIT = 50_000;
@@ -153,16 +175,8 @@ export function candidateFacts(space: SpaceId, index: number): CandidateFacts {
   const key = `${space}:${index}`;
   const cached = known.get(key);
   if (cached) return cached;
-  let facts: CandidateFacts;
-  if (space === 'nb201') {
-    candidateCodec(space).archOf(index); // range check with the codec's message
-    facts = nb201Facts(nb201FromIndex(index));
-  } else {
-    const text = candidateCodec(space).archOf(index);
-    const parsed = space === 'mlp' ? mlpFromString(text) : vitFromString(text);
-    if (!parsed.ok) throw new Error(`${space} architecture ${index} does not parse: ${parsed.error}`);
-    facts = 'embed' in parsed.value ? vitFacts(parsed.value) : mlpFacts(parsed.value);
-  }
+  // archOf checks the index, with the codec's message.
+  const facts = FACTS[SPACES[space].family].of(candidateCodec(space).archOf(index), index);
   if (known.size >= MEMO_LIMIT) known.clear();
   known.set(key, facts);
   return facts;

@@ -3,8 +3,10 @@
  * where its data come from (space, sample and seed, fidelity, ground truth; the lab's and the
  * lecture's settings), in the words the views use, so a figure in a paper says how to remake it.
  */
+
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
+import { SPACES } from '../../core/spaces/registry';
 import type { CorrelationSummary } from '../../core/stats/correlationSummary';
 import { LAB_PANEL_TITLES, type LabState } from '../../state/labState';
 import type { LectureState } from '../../state/lectureState';
@@ -28,7 +30,7 @@ export function explorerProvenance(
   view: ViewState,
   options: { proxies?: readonly ProxyId[]; wholeSpace?: boolean } = {},
 ): string[] {
-  const unit = view.space === 'nb201' ? 'cells' : 'architectures';
+  const unit = SPACES[view.space].unit.many;
   const candidates = options.wholeSpace
     ? 'all 15 625 cells'
     : `${view.sampleSize} sampled ${unit} (seed ${view.seed})` +

@@ -5,6 +5,7 @@
  */
 
 import { vitResolution } from '../../core/spaces/architecture';
+import { SPACES } from '../../core/spaces/registry';
 import { LECTURE_FIDELITY } from '../../state/lectureScoring';
 import type { LectureState, LectureTableSpace } from '../../state/lectureState';
 import { type LectureTableChoice, lectureSpaceLabel } from '../../state/lectureTable';
@@ -30,7 +31,7 @@ export function tableLabels(choice: Extract<LectureTableChoice, { ok: true }>): 
 
 /** The input size the lecture scores a space's networks at (64 px for AutoFormer at quick fidelity). */
 function inputPx(space: LectureTableSpace): number {
-  return vitResolution(space === 'vit-browser' ? 'browser' : space, LECTURE_FIDELITY);
+  return vitResolution(SPACES[space].vit ?? 'browser', LECTURE_FIDELITY);
 }
 
 /** What an empty scatter says: why there is nothing to plot yet. */
@@ -106,7 +107,7 @@ export function TableSourceNotes({
               : '') +
             (shown < n ? `; ${n} were asked for, all ${shown} are used` : '') +
             `. Scored at ${LECTURE_FIDELITY} fidelity, ${inputPx(choice.space)} px input` +
-            (choice.space === 'vit-browser'
+            (SPACES[choice.space].ours
               ? '.'
               : ': published ViTs take far longer to score than the browser ViTs.')}
       </p>

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { lectureCost, lectureCostText } from '../../compute/lectureCost';
 import type { GroundTruthTable } from '../../core/groundtruth';
 import { getProxy } from '../../core/proxies/registry';
+import { SPACES } from '../../core/spaces/registry';
 import { loadGroundTruth } from '../../state/groundTruthImport';
 import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
 import {
@@ -71,7 +72,7 @@ function accuracyOf(
   const own = shipped?.ok ? shipped.table.rows.get(arch)?.[SHIPPED_COLUMN] : undefined;
   if (own !== undefined && Number.isFinite(own)) return own;
   for (const table of imported) {
-    if (table.space !== 'browser') continue;
+    if (table.space !== SPACES['vit-browser'].tableSpace) continue;
     const column = defaultColumn(table);
     const value = column ? table.rows.get(arch)?.[column] : undefined;
     if (value !== undefined && Number.isFinite(value)) return value;
