@@ -5,9 +5,9 @@
  * to a state whose numbers lie in their ranges, the same ranges the core accepts.
  */
 import fc from 'fast-check';
-import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { MLP_LIMITS } from '../core/spaces/mlp';
+import { LINK_KEYS, links } from '../test/linkArbitraries';
 import { LAB_LIMITS } from './labState';
 import { decodeLabState } from './labUrl';
 import { LECTURE_LIMITS } from './lectureState';
@@ -18,47 +18,13 @@ import { VIEW_STATE_LIMITS } from './viewState';
 const RUNS = 1000;
 let fuzzed = 0;
 
-const hostileValue = fc.oneof(
-  fc.integer(),
-  fc.double(),
-  fc.constantFrom(1e308, -1e308, 2 ** 53, -0, 1e-320, '1e9', '', '__proto__', null, true),
-  fc.string(),
-  fc.array(fc.oneof(fc.integer(), fc.string()), { maxLength: 5 }),
-  fc.dictionary(fc.string(), fc.integer(), { maxKeys: 3 }),
-);
-
-/** A payload with some of the page's real field names (and '__proto__'), or any JSON at all. */
-function payloads(keys: readonly string[]) {
-  const named = fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'zz'), hostileValue, {
-    maxKeys: keys.length,
-  });
-  return fc.oneof(named, fc.jsonValue({ maxDepth: 4 }));
-}
-
-function links(prefix: string, keys: readonly string[]) {
-  const whole = payloads(keys).map(
-    (p) => `#${prefix}.${LZString.compressToEncodedURIComponent(JSON.stringify(p))}`,
-  );
-  const mangled = fc
-    .tuple(whole, fc.nat(), fc.string({ maxLength: 3 }))
-    .map(
-      ([link, at, junk]) =>
-        link.slice(0, at % (link.length + 1)) + junk + link.slice((at % (link.length + 1)) + junk.length),
-    );
-  return fc.oneof(
-    whole,
-    mangled,
-    fc.string().map((s) => `#${prefix}.${s}`),
-  );
-}
-
 const within = (value: number, range: { min: number; max: number }) =>
   Number.isFinite(value) && value >= range.min && value <= range.max;
 
 describe('fuzzed links', () => {
   it('Explorer links (#v1.) always decode to a state within its ranges', () => {
     fc.assert(
-      fc.property(links('v1', ['sp', 'n', 's', 'f', 'b', 'd', 'p', 'x', 'a', 't', 'cm']), (link) => {
+      fc.property(links('v1', LINK_KEYS.v1), (link) => {
         fuzzed++;
         const { state, notices } = decodeViewState(link);
         expect(Array.isArray(notices)).toBe(true);
@@ -73,78 +39,27 @@ describe('fuzzed links', () => {
 
   it('lab links (#lab1.) always decode to a state within its ranges, widths within the core cap', () => {
     fc.assert(
-      fc.property(
-        links('lab1', [
-          'pn',
-          's',
-          'pr',
-          'am',
-          'c',
-          'm',
-          'sg',
-          'ft',
-          'l',
-          'im',
-          'w',
-          'd',
-          'n',
-          'k',
-          'rk',
-          'it',
-          'fq',
-          'th',
-          'cp',
-        ]),
-        (link) => {
-          fuzzed++;
-          const { state } = decodeLabState(link);
-          expect(within(state.width, LAB_LIMITS.width)).toBe(true);
-          expect(state.width).toBeLessThanOrEqual(MLP_LIMITS.width[1]);
-          expect(within(state.depth, LAB_LIMITS.depth)).toBe(true);
-          expect(within(state.seed, LAB_LIMITS.seed)).toBe(true);
-          expect(within(state.steps, LAB_LIMITS.steps)).toBe(true);
-        },
-      ),
+      fc.property(links('lab1', LINK_KEYS.lab1), (link) => {
+        fuzzed++;
+        const { state } = decodeLabState(link);
+        expect(within(state.width, LAB_LIMITS.width)).toBe(true);
+        expect(state.width).toBeLessThanOrEqual(MLP_LIMITS.width[1]);
+        expect(within(state.depth, LAB_LIMITS.depth)).toBe(true);
+        expect(within(state.seed, LAB_LIMITS.seed)).toBe(true);
+        expect(within(state.steps, LAB_LIMITS.steps)).toBe(true);
+      }),
       { numRuns: RUNS },
     );
   });
 
   it('lecture links (#lec1.) always decode to a state within its ranges', () => {
     fc.assert(
-      fc.property(
-        links('lec1', [
-          'sc',
-          'src',
-          'n',
-          's',
-          'r',
-          'a',
-          'hf',
-          'sg',
-          'rp',
-          'p',
-          'lock',
-          'ts',
-          'tb',
-          'col',
-          'sp',
-        ]),
-        (link) => {
-          fuzzed++;
-          const { state } = decodeLectureState(link);
-          for (const field of [
-            'screen',
-            'n',
-            'seed',
-            'r',
-            'alpha',
-            'sigma',
-            'repeats',
-            'trainSteps',
-          ] as const)
-            expect(within(state[field], LECTURE_LIMITS[field]), field).toBe(true);
-        },
-      ),
+      fc.property(links('lec1', LINK_KEYS.lec1), (link) => {
+        fuzzed++;
+        const { state } = decodeLectureState(link);
+        for (const field of ['screen', 'n', 'seed', 'r', 'alpha', 'sigma', 'repeats', 'trainSteps'] as const)
+          expect(within(state[field], LECTURE_LIMITS[field]), field).toBe(true);
+      }),
       { numRuns: RUNS },
     );
     console.log(`fuzzed links: ${fuzzed} decoded, 0 threw`);
