@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { appendJsonLine, readJsonLines } from './jsonl';
 
@@ -19,5 +20,11 @@ describe('JSON lines after a killed run', () => {
     expect(readJsonLines(path)).toEqual({ records: [], torn: 0 });
     appendJsonLine(path, { a: 1 });
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
+  });
+
+  it('reads a gzip-compressed file (.gz) line by line, a torn line skipped', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jsonl-')), 'records.jsonl.gz');
+    writeFileSync(path, gzipSync('{"a":1}\n{"a":2}\n{"a":'));
+    expect(readJsonLines<{ a: number }>(path)).toEqual({ records: [{ a: 1 }, { a: 2 }], torn: 1 });
   });
 });

@@ -4,13 +4,16 @@
  * line of its own.
  */
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
-/** The parsed lines of `path` ([] when it does not exist) and how many could not be read. */
+/** The parsed lines of `path` (gzip-compressed when it ends in .gz; [] when it does not exist) and how many could not be read. */
 export function readJsonLines<T>(path: string): { records: T[]; torn: number } {
   if (!existsSync(path)) return { records: [], torn: 0 };
   const records: T[] = [];
   let torn = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  const bytes = readFileSync(path);
+  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
       records.push(JSON.parse(line) as T);
