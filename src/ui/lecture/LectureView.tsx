@@ -9,13 +9,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { lectureCost, lectureCostText } from '../../compute/lectureCost';
-import type { GroundTruthTable } from '../../core/groundtruth';
-import { getProxy } from '../../core/proxies/registry';
-import { SPACES } from '../../core/spaces/registry';
 import { loadGroundTruth } from '../../state/groundTruthImport';
-import { defaultColumn, useGroundTruthStore } from '../../state/groundTruthState';
+import { useGroundTruthStore } from '../../state/groundTruthState';
 import {
-  cancelLectureScoring,
   correlationPairs,
   hfJob,
   jobId,
@@ -35,66 +31,22 @@ import {
   type LectureTableSpace,
   useLectureStore,
 } from '../../state/lectureState';
-import { resolveLectureTable, tableLectureCandidates } from '../../state/lectureTable';
 import { loadShippedTablesFor } from '../../state/shippedData';
 import { PageExplanation } from '../components/Explanation';
 import { ShippedDataProblems } from '../components/ShippedDataProblems';
 import { useCorrelation } from '../useCorrelation';
 import { FrequencyImages, LectureSpectra } from './FrequencyPanel';
 import { LectureControls, LectureToolbar } from './LectureControls';
-import { explainText, fmt, type HfChoice, hfSettingsText, ProxyScatter } from './LectureStats';
+import { Claim, Definitions, DifferenceAndExplanation, RunLine, SourceNotices } from './LectureSections';
+import { explainText, ProxyScatter } from './LectureStats';
 import { LectureTable } from './LectureTable';
 import { NoLiveTraining, scatterEmptyText, TableSourceNotes, tableLabels } from './LectureTableNotes';
 import { LiveTraining } from './LiveTraining';
+import { accuracyOf, useShippedTable, useTableSource } from './lectureSource';
 import { OodVerdict } from './OodVerdict';
 import { PreparedScores } from './PreparedScores';
-import { loadShippedTable, SHIPPED_COLUMN, type ShippedTable, shippedSeed0Accuracy } from './shippedTable';
+import { shippedSeed0Accuracy } from './shippedTable';
 import { useScreenKeys } from './useScreenKeys';
-
-function useShippedTable(): ShippedTable | null {
-  const [shipped, setShipped] = useState<ShippedTable | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadShippedTable().then((t) => live && setShipped(t));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return shipped;
-}
-
-/** Accuracy of an architecture: the shipped table first, then the user's imported browser-ViT tables. */
-function accuracyOf(
-  arch: string,
-  shipped: ShippedTable | null,
-  imported: readonly GroundTruthTable[],
-): number | undefined {
-  const own = shipped?.ok ? shipped.table.rows.get(arch)?.[SHIPPED_COLUMN] : undefined;
-  if (own !== undefined && Number.isFinite(own)) return own;
-  for (const table of imported) {
-    if (table.space !== SPACES['vit-browser'].tableSpace) continue;
-    const column = defaultColumn(table);
-    const value = column ? table.rows.get(arch)?.[column] : undefined;
-    if (value !== undefined && Number.isFinite(value)) return value;
-  }
-  return undefined;
-}
-
-/** What the lecture's 'table' source gives: the choice as resolved, and its candidates. */
-function useTableSource(lecture: LectureState, imported: readonly GroundTruthTable[]) {
-  const { source, table, column, tableSpace, n, hide } = lecture;
-  const sourceHidden = hide.includes('source');
-  const choice = useMemo(
-    () =>
-      source === 'table' ? resolveLectureTable({ table, column, tableSpace }, imported, sourceHidden) : null,
-    [source, table, column, tableSpace, imported, sourceHidden],
-  );
-  const candidates = useMemo(
-    () => (choice?.ok ? tableLectureCandidates(choice.table, choice.column, choice.space, n) : null),
-    [choice, n],
-  );
-  return { choice, candidates };
-}
 
 export function LectureView() {
   const lecture = useLectureStore((s) => s.lecture);
@@ -221,23 +173,7 @@ export function LectureView() {
           withValue={candidates?.withValue ?? 0}
         />
       )}
-      {shipped && !shipped.ok && source === 'shipped' && (
-        <p className="notice" data-testid="lec-shipped-problem">
-          {shipped.problem}
-        </p>
-      )}
-      {shipped?.ok && source === 'shipped' && shipped.archs.length < n && (
-        <p className="notice" data-testid="lec-shipped-short">
-          The shipped table has only {shipped.archs.length} architectures; {n} were asked for. All{' '}
-          {shipped.archs.length} are used.
-        </p>
-      )}
-      {noAccuracy && (
-        <p className="notice" data-testid="lec-no-accuracy">
-          None of these architectures has a known accuracy (neither the shipped table nor an imported
-          browser-ViT table lists them): the scores are shown, but there is nothing to correlate them with.
-        </p>
-      )}
+      <SourceNotices source={source} shipped={shipped} n={n} noAccuracy={noAccuracy} />
       <RunLine
         status={status}
         progress={progress}
@@ -312,35 +248,15 @@ export function LectureView() {
       )}
       {shows('numbers') && (
         <section className="lec-section" data-testid="lec-numbers">
-          <p className="lec-diff" data-testid="lec-rho-diff" data-diff={d}>
-            ρ({hf}) − ρ(ntk_cond) ={' '}
-            <strong>{Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${fmt(d)}` : '–'}</strong> (n ={' '}
-            {Math.min(ntkCorrelation.rho.n, vintkCorrelation.rho.n)})
-          </p>
-          <div
-            className={`lec-explain${d > 0 ? '' : ' lec-not-better'}`}
-            data-testid="lec-explain"
-            data-vintk-better={d > 0}
-            data-hf={hf}
-          >
-            {explain.map((sentence) => (
-              <p key={sentence}>{sentence}</p>
-            ))}
-            {/* Offered only where the lecture's own controls could make the same choice. */}
-            {hf === 'vintk' &&
-              !(d > 0) &&
-              explain.length > 2 &&
-              !lecture.lock &&
-              !lecture.hide.includes('sliders') && (
-                <button
-                  type="button"
-                  onClick={() => setLecture({ hf: 'vintk_rfp' })}
-                  data-testid="lec-try-rfp"
-                >
-                  Try vintk_rfp (σ = {sigma})
-                </button>
-              )}
-          </div>
+          <DifferenceAndExplanation
+            hf={hf}
+            d={d}
+            n={Math.min(ntkCorrelation.rho.n, vintkCorrelation.rho.n)}
+            explain={explain}
+            sigma={sigma}
+            offerRfp={!lecture.lock && !lecture.hide.includes('sliders')}
+            onTryRfp={() => setLecture({ hf: 'vintk_rfp' })}
+          />
           <OodVerdict />
           {!lecture.hide.includes('table') && (
             <LectureTable
@@ -365,93 +281,6 @@ export function LectureView() {
         ))}
       {!present && <Definitions choice={{ hf, r, alpha, sigma }} networks={label?.definition ?? null} />}
     </main>
-  );
-}
-
-function Claim({ large, subject }: { large: boolean; subject: string | null }) {
-  return (
-    <section className="lec-section lec-claim" data-testid="lec-claim">
-      {!large && <h2>The claim</h2>}
-      <p>
-        NTK-based proxies such as <strong>ntk_cond</strong> (TE-NAS: the condition number of the neural
-        tangent kernel at initialisation) rank CNN cells well but fail on Vision Transformers.
-      </p>
-      <p>
-        ViNTK (Zhou &amp; Zhu, arXiv 2405.04536) says why: the NTK mostly measures how well a network learns{' '}
-        <em>low-frequency</em> signals. Adding the NTK on <em>high-frequency</em> inputs should rank ViTs
-        better.
-      </p>
-      <p>
-        {subject === null
-          ? 'We test it here, live, on small ViTs whose accuracy after training we know.'
-          : `We test it here, live, on ${subject}.`}
-      </p>
-    </section>
-  );
-}
-
-function Definitions({ choice, networks }: { choice: HfChoice; networks: string | null }) {
-  const proxy = getProxy(choice.hf);
-  return (
-    <section className="lec-section lec-definitions" data-testid="lec-definitions">
-      <h2>What is computed</h2>
-      <p>
-        <strong>ntk_cond</strong>: {getProxy('ntk_cond').formula}
-      </p>
-      <p data-testid="lec-definition-hf" data-hf={choice.hf}>
-        <strong>{choice.hf}</strong>{' '}
-        {proxy.ourReading ? <span className="lec-badge">our reading of the paper</span> : null} (
-        {hfSettingsText(choice)}): {proxy.formula}. {proxy.reference}.
-      </p>
-      <p className="meta">
-        Networks:{' '}
-        {`${networks ?? 'the browser-sized ViT space (ours, not published: patch 4 on 32×32), quick fidelity'}; `}
-        batch: {lectureBatchSpec(0).replace('seed=0', 'seed = the lecture seed')}; higher score = better for
-        both.
-      </p>
-    </section>
-  );
-}
-
-function RunLine({
-  status,
-  progress,
-  cacheProblem,
-  errors,
-  onResume,
-}: {
-  status: string;
-  progress: { done: number; total: number; etaMs: number | null } | null;
-  cacheProblem: string | null;
-  errors: string[];
-  onResume(): void;
-}) {
-  return (
-    <div className="lec-run" data-testid="lec-run" data-status={status}>
-      {status === 'running' && progress && (
-        <span>
-          Scoring: {progress.done} of {progress.total} new jobs
-          {progress.etaMs !== null ? `, about ${Math.ceil(progress.etaMs / 1000)} s left` : ''}{' '}
-          <button type="button" onClick={cancelLectureScoring} data-testid="lec-cancel">
-            Stop scoring
-          </button>
-        </span>
-      )}
-      {status === 'cancelled' && (
-        <span>
-          Scoring stopped; the scores that landed are kept.{' '}
-          <button type="button" onClick={onResume} data-testid="lec-resume">
-            Score the rest
-          </button>
-        </span>
-      )}
-      {cacheProblem && <span className="notice">{cacheProblem}</span>}
-      {errors.length > 0 && (
-        <p className="notice error" data-testid="lec-errors">
-          {errors.length} job(s) failed, e.g.: {errors[0]}
-        </p>
-      )}
-    </div>
   );
 }
 
