@@ -8,9 +8,11 @@
  * Bad arguments: a message and exit code 2. Bad architecture lines: a message naming the line,
  * the other lines still scored, exit code 2 at the end.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { failWith, startNodeBackend } from './kit/cli';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { runScores } from '../src/compute/scoreRun';
@@ -30,7 +32,6 @@ import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
 import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { CLI_DATASETS } from './scoreData';
 import {
   appendRecords,
@@ -42,13 +43,10 @@ import {
 import { proxyParamsFromArgs } from './scoreParams';
 import { inShard, parseShard, scoreInProcesses } from './scoreProcesses';
 
-function fail(message: string): never {
-  console.error(`score: ${message}`);
-  console.error(
-    'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--param key=value | proxy.key=value]… [--out OUT.jsonl] [--jobs N | --shard K/N]',
-  );
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith(
+  'score',
+  'usage: npm run score -- --space nb201 (--archs FILE | --sample N) --proxies a,b [--dataset cifar10] [--batch 64] [--seed 0] [--fidelity quick|paper] [--channels C] [--cells N] [--backend wasm|cpu] [--param key=value | proxy.key=value]… [--out OUT.jsonl] [--jobs N | --shard K/N]',
+);
 
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -174,10 +172,7 @@ if (processes > 1) {
   process.exit(await scoreInProcesses(args, processes, outPath));
 }
 
-if (options.backend === 'wasm') registerWasmKernels();
-if (!(await tf.setBackend(options.backend!)) || tf.getBackend() !== options.backend) {
-  fail(`the ${options.backend} backend could not start`);
-}
+await startNodeBackend(options.backend as 'wasm' | 'cpu', fail);
 const out = options.out ? appendRecords(options.out) : process.stdout;
 const write = (record: ScoreRecord) => out.write(`${JSON.stringify(record)}\n`);
 

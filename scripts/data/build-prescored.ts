@@ -7,6 +7,7 @@
  * public/data/prescored/<id>.jsonl.gz; prescored.json lists the set and NOTICE gives the command.
  * `--check` verifies the shipped files against prescored.json instead (no ../shared needed).
  */
+
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,16 +23,14 @@ import {
   parsePrescoredManifest,
   prescoredEntries,
 } from '../../src/core/proxies/prescoredSet';
+import { failWith } from '../kit/cli';
 import { reproducibleGzip } from './tables/reproducibleGzip';
 
 const OUT_DIR = join('public', PRESCORED_DIR);
 const MANIFEST_PATH = join(OUT_DIR, PRESCORED_MANIFEST_FILE);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function fail(message: string): never {
-  console.error(`build:prescored: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('build:prescored');
 
 function readManifest(): PrescoredManifest {
   if (!existsSync(MANIFEST_PATH)) return { format: PRESCORED_FORMAT, version: PRESCORED_VERSION, sets: [] };

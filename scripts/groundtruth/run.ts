@@ -12,6 +12,7 @@
  * tfjs-wasm heap only grows. The table public/data/groundtruth-<space>.csv is rebuilt from the
  * JSONL after every record; both are committed as the project's own data.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,6 +27,7 @@ import {
   parseShard,
 } from '../../src/core/train/groundTruthPlan';
 import { appendJsonLine, readJsonLines } from '../jsonl';
+import { failWith, startNodeBackend } from '../kit/cli';
 
 const { values } = parseArgs({
   options: {
@@ -41,10 +43,7 @@ const { values } = parseArgs({
   },
 });
 
-function fail(message: string): never {
-  console.error(`groundtruth: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('groundtruth');
 
 const space = values.space ?? fail(`--space is required (one of ${SPACE_IDS.join(', ')})`);
 if (!isSpaceId(space) || space === 'mlp')
@@ -92,8 +91,7 @@ if (values.child !== undefined) {
   const { tf } = await import('../../src/core/nn/tf');
   const { runTrainJob } = await import('../../src/core/train/trainJob');
   const { parseShardDataset, shardFileOf } = await import('../../src/core/data/shardDatasets');
-  registerWasmKernels();
-  await tf.setBackend('wasm');
+  await startNodeBackend('wasm', fail);
   const result = await runTrainJob(groundTruthJob(space as SpaceId, item, fidelity), async (name) => {
     const file = shardFileOf(name);
     if (!file.ok) throw new Error(file.error);

@@ -10,7 +10,9 @@
  * each frequency's normalised magnitude first reaches 0.9), without and with Gaussian features σ=10.
  * image: the image presets to the end, without and with Gaussian features (final PSNRs).
  */
+
 import { parseArgs } from 'node:util';
+import { failWith } from '../kit/cli';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -27,10 +29,7 @@ import { tf } from '../../src/core/nn/tf';
 import type { MlpMapping } from '../../src/core/spaces/mlp';
 import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
-function fail(message: string): never {
-  console.error(`measure: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('measure');
 
 const { values } = parseArgs({
   options: {

@@ -11,7 +11,9 @@
  * which schedule produced it. Times: wall and this process's CPU time (the second is less
  * disturbed by other work on a shared machine; the backend runs one thread).
  */
+
 import { parseArgs } from 'node:util';
+import { failWith } from '../kit/cli';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -41,10 +43,7 @@ const VIT_ARCHS = {
   'large (e128, depth 6)': 'vit:web:e128:m4,4,4,4,4,4:h4,4,4,4,4,4',
 };
 
-function fail(message: string): never {
-  console.error(`measure: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('measure');
 
 const { values } = parseArgs({
   options: {

@@ -13,6 +13,7 @@
  * Accuracies come from ../shared/data/nb201.csv: without it the script says so and exits with 2.
  * Writes bench/results/combo-validation.json and the combo section of docs/validation.md.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,15 +21,13 @@ import { gunzipSync } from 'node:zlib';
 import { type BootstrapInterval, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { proxyHigherIsBetter } from '../../src/core/stats/comboProxies';
 import { comboOn, selectCombo } from '../../src/core/stats/comboSelection';
+import { failWith } from '../kit/cli';
 import { scoreTable } from '../scoreComboRecords';
 import { NB201_PARTS } from './nb201Parts';
 import { replaceSection } from './nb201Report';
 import { NB201_ACCURACY_COLUMNS, type Nb201AccuracyColumn, nb201Truth, REFERENCE_DIR } from './referenceData';
 
-function fail(message: string): never {
-  console.error(`validate:combo: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('validate:combo');
 
 const args = (() => {
   try {

@@ -8,13 +8,14 @@
  * Against: nb201.csv test accuracies (Spearman, Kendall), Suite-Zero's per-cell scores and NASWOT's
  * jacob_cov (cell-by-cell Spearman). The report is rebuilt from whatever the JSONL files hold.
  */
+
 import { parseArgs } from 'node:util';
+import { failWith, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { NB201_PARTS } from './nb201Parts';
 import { suiteZeroCells } from './nb201References';
@@ -44,10 +45,7 @@ export const PARTS = NB201_PARTS;
 export const SEED = 0;
 export const QUICK_SAMPLE_SEED = 2026;
 
-function fail(message: string): never {
-  console.error(`validate:nb201: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('validate:nb201');
 
 const args = (() => {
   try {
@@ -91,8 +89,7 @@ function proxiesOf(name: 'quick' | 'paper'): readonly ProxyId[] {
 
 /** One tranche of one part in this process; exits EXIT_MORE when work is left. */
 async function childRun(name: 'quick' | 'paper'): Promise<never> {
-  registerWasmKernels();
-  if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
+  await startNodeBackend('wasm', fail);
   const p = PARTS[name];
   const log = (line: string) => console.log(`[validate:nb201] ${name}: ${line}`);
   const summary = await runScorePlan({

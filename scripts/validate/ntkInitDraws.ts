@@ -11,12 +11,12 @@
  * gives, per mode, the mean ρ between two single initialisations over the 15 pairs of slots and
  * the ρ between the means of slots 0–2 and 3–5, into bench/results/ntk-init-draws.json.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { failWith, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-wasm';
-import { tf } from '../../src/core/nn/tf';
 import { spearman } from '../../src/core/stats/rankCorrelation';
 import { deriveSeed } from '../../src/core/util/prng';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { appendJsonLine, readJsonLines } from '../jsonl';
 import { inProcessScorer } from '../scoreInProcess';
 import { oodTinyInOrder } from './oodTable';
@@ -33,14 +33,10 @@ interface DrawRecord {
   value: number;
 }
 
-function fail(message: string): never {
-  console.error(`validate:ntk-draws: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('validate:ntk-draws');
 
 async function score(mode: Mode, out: string): Promise<void> {
-  registerWasmKernels();
-  await tf.setBackend('wasm');
+  await startNodeBackend('wasm', fail);
   const scorer = inProcessScorer();
   for (const { arch } of oodTinyInOrder().slice(0, NETWORKS)) {
     for (let r = 0; r < SLOTS; r++) {

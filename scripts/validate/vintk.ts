@@ -17,11 +17,11 @@
  * bench/results and a section of docs/validation.md) uses every r and σ the file holds, each row
  * with its own n.
  */
+import { failWith, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-wasm';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importGroundTruth } from '../../src/core/groundtruth';
-import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { jobDataset } from '../../src/core/proxies/scoreJob';
 import type { ProxyParams } from '../../src/core/proxies/types';
@@ -29,7 +29,6 @@ import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture'
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { inProcessScorer } from '../scoreInProcess';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
@@ -39,10 +38,7 @@ const BATCH = 32;
 const SEED = 0;
 const ALPHAS = [0, 0.25, 0.5, 0.75, 1];
 
-function fail(message: string): never {
-  console.error(`validate:vintk: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('validate:vintk');
 
 const values = (() => {
   try {
@@ -200,8 +196,7 @@ function proxyOf(key: string): { proxy: ProxyId; params: ProxyParams; isLogKappa
 
 if (values.child) {
   // One architecture with work left, in this fresh process; EXIT_MORE when others are left.
-  registerWasmKernels();
-  if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
+  await startNodeBackend('wasm', fail);
   mkdirSync('bench/results', { recursive: true });
   const done = new Set(records().map((r) => `${r.arch}/${r.key}`));
   const todo = archs.filter((a) => KEYS.some((k) => !done.has(`${a}/${k}`)));

@@ -9,15 +9,16 @@
  * The networks get a 100-class head; inputs are CIFAR-10 training images (CIFAR-100 is not
  * available offline here), upsampled to the fidelity's resolution: 64 px (quick) or 224 px (paper).
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { failWith, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/core/nn/tf';
 import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
@@ -29,10 +30,7 @@ const VIT_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[id]?.space
 const BATCH = 32;
 const SEED = 0;
 
-function fail(message: string): never {
-  console.error(`validate:vit: ${message}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('validate:vit');
 
 const args = (() => {
   try {
@@ -78,8 +76,7 @@ const rows = readReferenceCsv('vit_autoprox_gt.csv')
   });
 
 if (args.child) {
-  registerWasmKernels();
-  if (!(await tf.setBackend('wasm'))) fail('the wasm backend could not start');
+  await startNodeBackend('wasm', fail);
   const log = (line: string) => console.log(`[validate:vit] ${line}`);
   const summary = await runScorePlan({
     space: 'autoformer-tiny',
