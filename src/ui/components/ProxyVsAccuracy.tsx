@@ -22,10 +22,9 @@ import { ScatterPlot } from '../charts';
 import { boundsText as bounds, fmt } from '../correlationText';
 import { correlationCaption, explorerProvenance } from '../export/plotCaptions';
 import { useCorrelation } from '../useCorrelation';
-import { CandidateDrawing } from './CandidateDrawing';
 import type { ComboColumn } from './ComboPanel';
 import { ExportablePlot } from './ExportablePlot';
-
+import { HoverCard, ScaleSelect } from './ScatterParts';
 import type { ScoredPoint } from './scoredPoint';
 
 const SCATTER_SIZE = { width: 520, height: 360 } as const;
@@ -286,69 +285,5 @@ export function ProxyVsAccuracy({
         />
       )}
     </section>
-  );
-}
-
-const SCALES: readonly ScaleKind[] = ['linear', 'log', 'symlog'];
-
-function ScaleSelect({
-  value,
-  onChange,
-  testId,
-}: {
-  value: ScaleKind;
-  onChange(kind: ScaleKind): void;
-  testId: string;
-}) {
-  return (
-    <label>
-      axis{' '}
-      <select
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value as ScaleKind)}
-        data-testid={testId}
-      >
-        {SCALES.map((k) => (
-          <option key={k} value={k}>
-            {k}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** The hovered cell: its drawing and every score the view has for it. */
-function HoverCard({
-  space,
-  id,
-  x,
-  y,
-  points,
-  truth,
-}: {
-  space: SpaceId;
-  id: number;
-  x: number;
-  y: number;
-  points: ScoredPoint[];
-  truth: number | undefined;
-}) {
-  const scores = points.find((p) => p.id === id)?.scores ?? {};
-  return (
-    <div className="hover-card" data-testid="pva-hover" data-cell={id} style={{ left: x + 14, top: y + 14 }}>
-      <strong>
-        {SPACES[space].unit.one} {id}
-      </strong>
-      <CandidateDrawing space={space} index={id} width={160} labels />
-      <ul>
-        {Object.entries(scores).map(([p, v]) => (
-          <li key={p}>
-            {p}: {fmt(v ?? Number.NaN)}
-          </li>
-        ))}
-        {truth !== undefined && <li>ground truth: {fmt(truth)}</li>}
-      </ul>
-    </div>
   );
 }
