@@ -26,6 +26,17 @@ describe('the init-count curve', () => {
     expect(points.map((p) => p.measured)).toEqual([1, 1, 1]);
   });
 
+  it('predicts nothing where single initialisations do not agree at all (r₁ ≤ 0)', () => {
+    const runA = new Map([
+      ['a', [1, 3]],
+      ['b', [2, 2]],
+      ['c', [3, 1]],
+    ]);
+    expect(singleInitAgreement(runA)).toBe(-1);
+    const { points } = initCountCurve(runA, runA, -1);
+    expect(points.map((p) => p.predicted)).toEqual([Number.NaN, Number.NaN]);
+  });
+
   // Score = true value + independent noise of equal variance: one init agrees about 0.5 (Pearson;
   // Spearman on normal data is close), and the measured curve follows Spearman–Brown.
   it('follows Spearman–Brown on signal plus independent noise', () => {

@@ -61,7 +61,8 @@ export function initCountCurve(
       archs.map((arch) => mean(a.get(arch)!.slice(0, k))),
       archs.map((arch) => mean(b.get(arch)!.slice(0, k))),
     );
-    points.push({ k, measured, predicted: spearmanBrown(r1, k) });
+    // The formula models a reliability in (0, 1]; with r₁ ≤ 0 there is nothing for averaging to find.
+    points.push({ k, measured, predicted: r1 > 0 ? spearmanBrown(r1, k) : Number.NaN });
   }
   return { n: archs.length, points };
 }
