@@ -1,4 +1,8 @@
-/** Every proxy by id. Adding a proxy = one file plus one line here. */
+/**
+ * Every proxy by id: the only list of proxies. Adding a proxy = one file (its definition, with a
+ * `compute` that loads its computation on first use) plus one line here; the ids, their type and
+ * their order (the UI's) follow from it.
+ */
 
 import { type SpaceId, spaceFamily } from '../spaces/spaceIds';
 import { fisherProxy } from './fisher';
@@ -6,7 +10,6 @@ import { flopsProxy } from './flops';
 import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
 import { gradNormProxy } from './gradNorm';
 import { graspProxy } from './grasp';
-import type { ProxyId } from './ids';
 import { jacobCovProxy } from './jacobCov';
 import { ntkCondProxy } from './ntkCond';
 import { ntkSpectrumProxy } from './ntkSpectrum';
@@ -22,7 +25,7 @@ import { vintkFfProxy } from './vintkFf';
 import { vintkRfpProxy } from './vintkRfp';
 import { zicoProxy } from './zico';
 
-export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
+export const PROXY_REGISTRY = {
   ntk_cond: ntkCondProxy,
   ntk_trace: ntkTraceProxy,
   ntk_spectrum: ntkSpectrumProxy,
@@ -44,7 +47,15 @@ export const PROXY_REGISTRY: Partial<Record<ProxyId, ProxyDefinition>> = {
   zico: zicoProxy,
   params: paramsProxy,
   flops: flopsProxy,
-};
+} as const satisfies Record<string, ProxyDefinition>;
+
+/** Proxy ids are fixed: the UI, the cache keys, the share URL and the command line all use them. */
+export type ProxyId = keyof typeof PROXY_REGISTRY;
+export const PROXY_IDS = Object.keys(PROXY_REGISTRY) as ProxyId[];
+
+export function isProxyId(value: unknown): value is ProxyId {
+  return typeof value === 'string' && Object.hasOwn(PROXY_REGISTRY, value);
+}
 
 export function getProxy(id: ProxyId): ProxyDefinition {
   const proxy = PROXY_REGISTRY[id];

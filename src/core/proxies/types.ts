@@ -2,7 +2,6 @@ import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
 import type { Fidelity, SpaceId } from '../spaces/architecture';
 import type { SpaceFamily } from '../spaces/spaceIds';
-import type { ProxyId } from './ids';
 
 export type ProxyParamValue = number | string | boolean;
 export type ProxyParams = Readonly<Record<string, ProxyParamValue>>;
@@ -30,7 +29,8 @@ export interface ProxyOutput {
 }
 
 export interface ProxyDefinition {
-  id: ProxyId;
+  /** Its key in the registry (registry.ts checks they agree). */
+  id: string;
   label: string;
   /** Plain-text formula shown in the UI. */
   formula: string;
