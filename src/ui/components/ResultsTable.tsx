@@ -10,11 +10,10 @@ import type { ScoredJob } from '../../compute/scoreRun';
 import type { ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import type { SpaceId } from '../../core/spaces/architecture';
-import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { SPACES } from '../../core/spaces/registry';
 import { CandidateDrawing } from './CandidateDrawing';
 import { COMBO_FORMULA, type ComboColumn } from './ComboPanel';
-import { candidateFacts, candidateFactsTitle } from './cellFacts';
+import { archText, ComboCell, FactsLines, rowLabel } from './ResultCells';
 
 export interface TableRow {
   /** The candidate's index in its space (NB201: the cell index). */
@@ -27,36 +26,6 @@ export interface TableRow {
 export const VIRTUAL_THRESHOLD = 200;
 /** Height of every row in virtual mode (px); app.css clips the row content to it. */
 const ROW_HEIGHT = 124;
-
-/** Canonical class, parameters and FLOPs of the candidate's network. */
-function FactsLines({ space, index }: { space: SpaceId; index: number }) {
-  let lines: string[];
-  try {
-    lines = candidateFacts(space, index).lines;
-  } catch (error) {
-    return <div className="meta error-text">{error instanceof Error ? error.message : String(error)}</div>;
-  }
-  return (
-    <div className="meta cell-facts" title={candidateFactsTitle(space)}>
-      {lines.map((line) => (
-        <div key={line}>{line}</div>
-      ))}
-    </div>
-  );
-}
-
-/** Arch text of a row, or '' for an index outside the space (the drawing says why). */
-function archText(space: SpaceId, index: number): string {
-  try {
-    return candidateCodec(space).archOf(index);
-  } catch {
-    return '';
-  }
-}
-
-function rowLabel(space: SpaceId, index: number, arch: string): string {
-  return SPACES[space].rowLabel(index, arch);
-}
 
 export function formatScore(proxy: ProxyId, value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
@@ -292,21 +261,5 @@ export function ResultsTable({ space, rows, proxies, selected, onSelect, brushed
         </tbody>
       </table>
     </div>
-  );
-}
-
-/**
- * A candidate's combo; "–" where one of its components has no score (it is not ranked). Its own data
- * attributes (not data-proxy/data-state, which mark the proxies' scores that tests count).
- */
-function ComboCell({ value }: { value: number }) {
-  return Number.isNaN(value) ? (
-    <td data-testid="combo-cell" data-ranked="false" title="Not ranked: a component has no score for it">
-      <span className="pending">–</span>
-    </td>
-  ) : (
-    <td data-testid="combo-cell" data-ranked="true" data-combo={String(value)}>
-      <span className="value">{value.toFixed(3)}</span>
-    </td>
   );
 }

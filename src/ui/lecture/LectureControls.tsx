@@ -1,36 +1,21 @@
 /**
  * The lecture's controls, in groups a link can hide ("source_hide", "sliders_hide"; "table_hide" and
- * "train_hide" hide the per-network table and live training in LectureView), and the toolbar:
- * presentation mode, screen stepping and the "copy lecture link" chooser of hide and lock flags.
+ * "train_hide" hide the per-network table and live training in LectureView). The toolbar
+ * (presentation mode, screen stepping, the lecture link) is in LectureToolbar.tsx.
  */
-import { useState } from 'react';
 import { useGroundTruthStore } from '../../state/groundTruthState';
 import {
-  canonicalHide,
-  clampScreen,
   LECTURE_HF_PROXIES,
-  LECTURE_HIDE_GROUPS,
   LECTURE_LIMITS,
   LECTURE_SOURCES,
   type LectureHfProxy,
-  type LectureHideGroup,
   type LectureSource,
   type LectureState,
-  lectureScreens,
   useLectureStore,
 } from '../../state/lectureState';
 import { type LectureTableChoice, vitTables } from '../../state/lectureTable';
-import { encodeLectureState } from '../../state/lectureUrl';
 import { LectureTableSource, tableChoicePatch } from './LectureTableSource';
 import type { ShippedTable } from './shippedTable';
-import { stepScreen } from './useScreenKeys';
-
-const HIDE_LABELS: Record<LectureHideGroup, string> = {
-  source: 'candidate source, n and seed',
-  sliders: 'high-frequency proxy and its sliders',
-  table: 'per-network table',
-  train: 'live training (its screen too)',
-};
 
 const isSource = (value: string): value is LectureSource =>
   (LECTURE_SOURCES as readonly string[]).includes(value);
@@ -202,117 +187,6 @@ export function LectureControls({
   );
 }
 
-export function LectureToolbar({ lecture }: { lecture: LectureState }) {
-  const setLecture = useLectureStore((s) => s.setLecture);
-  const last = lectureScreens(lecture.hide).length - 1;
-  return (
-    <div className="lec-toolbar" data-testid="lec-toolbar">
-      <label>
-        <input
-          type="checkbox"
-          checked={lecture.present}
-          onChange={(e) =>
-            setLecture({
-              present: e.currentTarget.checked,
-              screen: clampScreen(lecture.screen, lecture.hide),
-            })
-          }
-          data-testid="lec-present"
-        />{' '}
-        presentation mode
-      </label>
-      {lecture.present && (
-        <span className="lec-stepper">
-          <button
-            type="button"
-            onClick={() => stepScreen(-1)}
-            disabled={lecture.screen === 0}
-            data-testid="lec-prev"
-          >
-            ←
-          </button>
-          <span data-testid="lec-screen">
-            {lecture.screen + 1} / {last + 1}
-          </span>
-          <button
-            type="button"
-            onClick={() => stepScreen(1)}
-            disabled={lecture.screen === last}
-            data-testid="lec-next"
-          >
-            →
-          </button>
-          <span className="meta"> (arrow keys or PageUp/PageDown)</span>
-        </span>
-      )}
-      <CopyLectureLink lecture={lecture} />
-    </div>
-  );
-}
-
-/** Writes the current lecture with the chosen presentation, hide and lock flags to the clipboard. */
-function CopyLectureLink({ lecture }: { lecture: LectureState }) {
-  const [present, setPresent] = useState(true);
-  const [hide, setHide] = useState<LectureHideGroup[]>(lecture.hide);
-  const [lock, setLock] = useState(lecture.lock);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const hidden = canonicalHide(hide);
-  // Hiding live training removes its screen: a link made on that screen opens the one before.
-  const screen = clampScreen(lecture.screen, hidden);
-  const url = `${location.origin}${location.pathname}#${encodeLectureState({ ...lecture, screen, present, hide: hidden, lock })}`;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('copied');
-    } catch {
-      // Clipboard refused (permissions, insecure context): the link is shown below to copy by hand.
-      setCopied('failed');
-    }
-    setTimeout(() => setCopied('idle'), 3000);
-  };
-  return (
-    <details className="lec-copy">
-      <summary>Lecture link…</summary>
-      <label>
-        <input type="checkbox" checked={present} onChange={(e) => setPresent(e.currentTarget.checked)} /> open
-        in presentation mode
-      </label>
-      {LECTURE_HIDE_GROUPS.map((group) => (
-        <label key={group}>
-          <input
-            type="checkbox"
-            checked={hide.includes(group)}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              setHide((h) => (on ? [...h, group] : h.filter((g) => g !== group)));
-            }}
-            data-testid={`lec-hide-${group}`}
-          />{' '}
-          hide the {HIDE_LABELS[group]}
-        </label>
-      ))}
-      <label>
-        <input
-          type="checkbox"
-          checked={lock}
-          onChange={(e) => setLock(e.currentTarget.checked)}
-          data-testid="lec-lock"
-        />{' '}
-        lock the sliders
-      </label>
-      <button type="button" onClick={() => void copy()} data-testid="lec-copy-link" data-url={url}>
-        {copied === 'copied' ? 'Lecture link copied' : 'Copy lecture link'}
-      </button>
-      {copied === 'failed' && (
-        <p className="meta">
-          The clipboard refused; copy this link by hand: <code>{url}</code>
-        </p>
-      )}
-    </details>
-  );
-}
-
-/** A labelled range input in steps of 0.05 (r, α, and σ on its log scale). */
 function Slider(props: {
   label: string;
   min: number;
