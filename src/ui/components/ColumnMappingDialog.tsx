@@ -18,9 +18,6 @@ import {
 } from '../../core/groundtruth';
 import {
   type DraftPreview,
-  describeColumnText,
-  draftKeyColumns,
-  importErrorText,
   KEY_KIND_LABELS,
   type MappingDraft,
   previewDraft,
@@ -32,15 +29,13 @@ import {
   withKeyKind,
   withNoValues,
   withSpaceColumn,
-  withValueColumn,
 } from '../../core/groundtruth/mappingDraft';
+import { MappingPreview, type PreviewState, ValueColumns } from './ColumnMappingParts';
 
 /** Files with more rows are only previewed once the user changes something (or asks). */
 const PREVIEW_ON_OPEN_ROWS = 20_000;
 /** Quiet time after a change before the preview is rebuilt, so a run of clicks builds once. */
 const PREVIEW_DELAY_MS = 200;
-
-type PreviewState = 'idle' | 'pending' | 'ready';
 
 export interface ColumnMappingDialogProps {
   fileName: string;
@@ -119,7 +114,6 @@ export function ColumnMappingDialog({
 
   const vit = draft.keyKind === 'vit-autoprox-json';
   const ood = draft.keyKind === 'vit-ood-columns';
-  const keyColumns = draftKeyColumns(draft);
   const missingOod = ood ? OOD_KEY_COLUMNS.filter((c) => !raw.columns.includes(c)) : [];
   const replace = replaceNotice(name, existingNames);
   const titleId = `${id}-title`;
@@ -257,92 +251,14 @@ export function ColumnMappingDialog({
             None
           </button>
         </div>
-        <div className="gt-map-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>Value</th>
-                <th>Column</th>
-                <th>First values</th>
-                <th>Looks like</th>
-              </tr>
-            </thead>
-            <tbody>
-              {raw.columns.map((column, c) => {
-                const role =
-                  ood && column === OOD_DEPTH_COLUMN
-                    ? 'depth check'
-                    : keyColumns.includes(column)
-                      ? 'key'
-                      : column === draft.spaceColumn
-                        ? 'space'
-                        : null;
-                const boxId = `${id}-value-${c}`;
-                return (
-                  <tr key={column} data-testid="gt-map-column" data-column={column}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        id={boxId}
-                        data-testid="gt-map-value"
-                        data-column={column}
-                        checked={draft.valueColumns.includes(column)}
-                        disabled={role !== null}
-                        onChange={(e) =>
-                          change(withValueColumn(draft, column, e.currentTarget.checked, raw.columns))
-                        }
-                      />
-                    </td>
-                    <td>
-                      <label htmlFor={boxId}>{column}</label>
-                      {role && <span className="gt-map-role"> ({role} column)</span>}
-                    </td>
-                    <td className="gt-map-samples">
-                      {samples[c]!.map((s, i) => (
-                        <code key={i}>{s}</code>
-                      ))}
-                    </td>
-                    <td>{describeColumnText(info[c]!)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <div
-          className="gt-map-preview"
-          data-testid="gt-map-preview"
-          data-state={previewState}
-          data-ok={previewState === 'ready' && preview ? String(preview.ok) : undefined}
-          data-rows={previewState === 'ready' && preview?.ok ? preview.rows : undefined}
-          aria-live="polite"
-        >
-          {previewState === 'idle' && (
-            <>
-              Large file ({raw.rows.length} rows): the preview is built when you change the mapping.{' '}
-              <button type="button" data-testid="gt-map-preview-run" onClick={requestPreview}>
-                Preview now
-              </button>
-            </>
-          )}
-          {previewState === 'pending' && 'Updating the preview…'}
-          {previewState === 'ready' && preview?.ok && (
-            <>
-              Preview: {preview.rows} of {raw.rows.length} rows matched, {draft.valueColumns.length} value
-              columns.
-              {preview.notes.length > 0 && (
-                <ul data-testid="gt-map-notes">
-                  {preview.notes.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ul>
-              )}
-            </>
-          )}
-          {previewState === 'ready' && preview && !preview.ok && preview.error && (
-            <>Preview: this mapping would not import ({importErrorText(preview.error)}).</>
-          )}
-        </div>
+        <ValueColumns raw={raw} draft={draft} idPrefix={id} info={info} samples={samples} onChange={change} />
+        <MappingPreview
+          state={previewState}
+          preview={preview}
+          raw={raw}
+          draft={draft}
+          onRequest={requestPreview}
+        />
         {error && (
           <p className="notice error" role="alert" data-testid="gt-map-error">
             {fileName} was not imported{error.line === null ? '' : ` (line ${error.line})`}: {error.reason}
