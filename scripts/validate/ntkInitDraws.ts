@@ -26,8 +26,9 @@ const SLOTS = 6;
 const MODES = ['shared', 'independent'] as const;
 type Mode = (typeof MODES)[number];
 
+/** A network is named by its place in the seeded order, never by its architecture (oodRecords.ts). */
 interface DrawRecord {
-  arch: string;
+  i: number;
   r: number;
   seed: number;
   value: number;
@@ -38,7 +39,7 @@ const fail: (message: string) => never = failWith('validate:ntk-draws');
 async function score(mode: Mode, out: string): Promise<void> {
   await startNodeBackend('wasm', fail);
   const scorer = inProcessScorer();
-  for (const { arch } of oodTinyInOrder().slice(0, NETWORKS)) {
+  for (const [i, { arch }] of oodTinyInOrder().slice(0, NETWORKS).entries()) {
     for (let r = 0; r < SLOTS; r++) {
       const seed = mode === 'shared' ? r : deriveSeed(r, arch) % 1_000_000;
       const result = await scorer.score({
@@ -50,7 +51,7 @@ async function score(mode: Mode, out: string): Promise<void> {
         fidelity: 'quick',
         dataset: 'cifar10-train n=32 seed=0',
       });
-      appendJsonLine(out, { arch, r, seed, value: result.value } satisfies DrawRecord);
+      appendJsonLine(out, { i, r, seed, value: result.value } satisfies DrawRecord);
     }
   }
 }
@@ -58,13 +59,13 @@ async function score(mode: Mode, out: string): Promise<void> {
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function agreement(path: string) {
-  const byArch = new Map<string, number[]>();
+  const byNetwork = new Map<number, number[]>();
   for (const record of readJsonLines<DrawRecord>(path).records) {
-    const slots = byArch.get(record.arch) ?? new Array<number>(SLOTS).fill(Number.NaN);
+    const slots = byNetwork.get(record.i) ?? new Array<number>(SLOTS).fill(Number.NaN);
     slots[record.r] = record.value;
-    byArch.set(record.arch, slots);
+    byNetwork.set(record.i, slots);
   }
-  const rows = [...byArch.values()].filter((s) => s.every(Number.isFinite));
+  const rows = [...byNetwork.values()].filter((s) => s.every(Number.isFinite));
   const pairs: number[] = [];
   for (let i = 0; i < SLOTS; i++)
     for (let j = i + 1; j < SLOTS; j++)

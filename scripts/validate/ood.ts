@@ -1,5 +1,6 @@
 /**
  * npm run validate:ood [-- --write-archs FILE] [--scores FILE] [--second-seed FILE]
+ * npm run validate:ood -- --compact RECORDS.jsonl --out FILE.jsonl.gz
  *
  * Whether ViNTK ranks vision transformers better than the plain NTK, on OoD-ViT-NAS's 1 001
  * AutoFormer-Tiny networks (../shared/data/vit_oodvitnas_autoformer.csv: read, never shipped).
@@ -9,7 +10,8 @@
  * bench/results/ood-validation.json, the OoD section of docs/validation.md and the verdict the
  * lecture shows (public/data/verdicts/ood-vit.json: our figures only, no row of the table).
  * --second-seed FILE: records of the same proxies at another seed (disjoint initialisations), for
- * the agreement of the averaged scores.
+ * the agreement of the averaged scores. --compact writes records as they are committed
+ * (oodRecords.ts: each network by its place in the order, nothing of the table itself).
  */
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { failWith } from '../kit/cli';
 import { readRecords } from '../scoreInProcess';
 import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
+import { readOodRecords, toOodScores, writeOodScores } from './oodRecords';
 import {
   averagedInitAgreement,
   compare,
@@ -46,6 +49,8 @@ const args = (() => {
         'write-archs': { type: 'string' },
         scores: { type: 'string', default: DEFAULT_SCORES },
         'second-seed': { type: 'string', default: DEFAULT_SECOND },
+        compact: { type: 'string' },
+        out: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -71,8 +76,20 @@ if (args['write-archs']) {
   process.exit(0);
 }
 
+const archOrder = networks.map((n) => n.arch);
+
+if (args.compact) {
+  if (!args.out) fail('--compact needs --out FILE.jsonl.gz');
+  const { scores, left } = toOodScores(readRecords(args.compact), archOrder);
+  writeOodScores(args.out, scores);
+  console.log(
+    `validate:ood: ${scores.length} scores in ${args.out} (${left} records left out: failed or not an OoD network)`,
+  );
+  process.exit(0);
+}
+
 if (!existsSync(args.scores!)) fail(`no score records at ${args.scores}; score first (docs/validation.md)`);
-const allReadings = readingsOf(readRecords(args.scores!));
+const allReadings = readingsOf(readOodRecords(args.scores!, archOrder));
 if (allReadings.length === 0) fail(`${args.scores} holds no finite score`);
 // The NTK readings (ntk_cond and every ViNTK reading, the comparison this report is for) and params
 // compare the same networks: those each of them has scored. Other readings (zero-cost proxies,
@@ -98,7 +115,9 @@ const figures: ReadingFigures[] = [
   ...tableReadings.map((r) => figuresFor(r.id, only(r.values), new Map(), networks)),
 ];
 
-const second = existsSync(args['second-seed']!) ? readingsOf(readRecords(args['second-seed']!)) : [];
+const second = existsSync(args['second-seed']!)
+  ? readingsOf(readOodRecords(args['second-seed']!, archOrder))
+  : [];
 const averaged = second.flatMap((s) => {
   const first = readings.find((r) => r.id === s.id);
   return first ? [{ id: s.id, ...averagedInitAgreement(first.values, s.values) }] : [];
@@ -176,13 +195,14 @@ function reproduce(): string {
     '```',
     'npm run validate:ood -- --write-archs ood-tiny.txt',
     `npm run score -- --space autoformer-tiny --archs ood-tiny.txt --proxies ${plain.join(',')} --seed 0 --shard K/N --out ood-K.jsonl`,
-    'npm run score:merge -- --out ood-tiny-scores.jsonl ood-*.jsonl && gzip -9n ood-tiny-scores.jsonl && mv ood-tiny-scores.jsonl.gz bench/results/',
+    'npm run score:merge -- --out ood-tiny-scores.jsonl ood-*.jsonl',
+    'npm run validate:ood -- --compact ood-tiny-scores.jsonl --out bench/results/ood-tiny-scores.jsonl.gz',
     'npm run validate:ood',
     '```',
     ...(paramRuns.length > 0
       ? ['', `Readings with parameters are scored the same way with ${paramRuns.join('; ')}.`]
       : []),
-    'The second-seed agreement uses `--seed 3` on the first 50 networks into bench/results/ood-tiny-scores-seed3.jsonl.gz (gzip -9n).',
+    'The second-seed agreement uses `--seed 3` on the first 50 networks, compacted the same way into bench/results/ood-tiny-scores-seed3.jsonl.gz. The committed files name each network by its place in the order, never by its architecture (scripts/validate/oodRecords.ts): the table has no known licence.',
   ].join('\n');
 }
 
