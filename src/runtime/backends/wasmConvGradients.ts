@@ -27,123 +27,33 @@ import {
   type Conv2DBackpropFilterAttrs,
   Conv2DBackpropInput,
   type Conv2DBackpropInputAttrs,
-  Fill,
   getKernel,
   type KernelConfig,
   type KernelFunc,
-  type NamedAttrMap,
-  type NamedTensorInfoMap,
   PadV2,
-  Reshape,
   Reverse,
   registerKernel,
-  Slice,
   type TensorInfo,
   Transpose,
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
-import { bindSimd, heapOffsets } from '../gemm/simdModule';
+import { directFilterGradient, directInputGradient } from './wasmDirectConv';
+import {
+  BACKEND,
+  cropSpans,
+  explicitPad,
+  keptSize,
+  runKernel,
+  Scratch,
+  type Shape4,
+  type Span,
+  zeros,
+} from './wasmKernelScratch';
 
-const BACKEND = 'wasm';
-
-type Shape4 = [number, number, number, number];
-type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
-
-/** Whether NHWC gradients take our SIMD kernels (the bench turns them off for its before/after). */
-let directKernels = true;
-
-/** Turns our SIMD convolution-gradient kernels off (the XNNPACK composition runs) or back on. */
-export function setDirectConvKernels(on: boolean): void {
-  directKernels = on;
-}
+export { setDirectConvKernels } from './wasmDirectConv';
 
 /** The WASM backend's Conv2DBackpropInput as it was before this module replaced it (NCHW fallback). */
 let originalBackpropInput: KernelConfig | undefined;
-
-/** Runs another registered WASM kernel and returns its single output. */
-function runKernel(
-  kernelName: string,
-  backend: BackendWasm,
-  inputs: NamedTensorInfoMap,
-  attrs: NamedAttrMap,
-): TensorInfo {
-  const config = getKernel(kernelName, BACKEND) as KernelConfig | undefined;
-  if (!config) throw new Error(`wasmConvGradients: the wasm backend has no '${kernelName}' kernel`);
-  const out = config.kernelFunc({ inputs, backend, attrs });
-  if (Array.isArray(out)) throw new Error(`wasmConvGradients: '${kernelName}' returned several outputs`);
-  return out;
-}
-
-/** Tracks intermediates so that each is freed exactly once, whatever path the kernel takes. */
-class Scratch {
-  private readonly infos: TensorInfo[] = [];
-  constructor(readonly backend: BackendWasm) {}
-
-  run(kernelName: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
-    const out = runKernel(kernelName, this.backend, inputs, attrs);
-    this.infos.push(out);
-    return out;
-  }
-
-  transpose(x: TensorInfo, perm: number[]): TensorInfo {
-    return this.run(Transpose, { x }, { perm });
-  }
-
-  reshape(x: TensorInfo, shape: number[]): TensorInfo {
-    return this.run(Reshape, { x }, { shape });
-  }
-
-  dispose(): void {
-    for (const info of this.infos) this.backend.disposeData(info.dataId);
-    this.infos.length = 0;
-  }
-}
-
-/**
- * How to make dims 1 and 2 of an NHWC-laid-out tensor span exactly the rows/columns a stride-1
- * convolution needs: `before`/`after` are the wanted zero padding, negative meaning "drop rows".
- * Positive amounts become the convolution's own explicit padding (free in XNNPACK); negative ones
- * become a Slice.
- */
-interface Span {
-  before: number;
-  after: number;
-}
-
-function needsCrop(spans: [Span, Span]): boolean {
-  return spans.some((s) => s.before < 0 || s.after < 0);
-}
-
-/** Crops the negative parts of `spans` off dims 1 and 2 of `x`; returns `x` itself when none is. */
-function cropSpans(scratch: Scratch, x: TensorInfo, spans: [Span, Span]): TensorInfo {
-  if (!needsCrop(spans)) return x;
-  const [n, h, w, c] = x.shape as Shape4;
-  const [rows, cols] = spans;
-  const top = Math.max(0, -rows.before);
-  const left = Math.max(0, -cols.before);
-  const height = h - top - Math.max(0, -rows.after);
-  const width = w - left - Math.max(0, -cols.after);
-  return scratch.run(Slice, { x }, { begin: [0, top, left, 0], size: [n, height, width, c] });
-}
-
-function explicitPad(spans: [Span, Span]): ExplicitPad {
-  const [rows, cols] = spans;
-  return [
-    [0, 0],
-    [Math.max(0, rows.before), Math.max(0, rows.after)],
-    [Math.max(0, cols.before), Math.max(0, cols.after)],
-    [0, 0],
-  ];
-}
-
-/** Rows kept from a dimension of `size` once `span` is applied; <= 0 means nothing is read. */
-function keptSize(size: number, span: Span): number {
-  return size - Math.max(0, -span.before) - Math.max(0, -span.after);
-}
-
-function zeros(scratch: Scratch, shape: number[]): TensorInfo {
-  return runKernel(Fill, scratch.backend, {}, { shape, value: 0, dtype: 'float32' });
-}
 
 /**
  * dW[kh,kw,ci,co] = sum_{b,i,j} xpad[b, i*sh+kh, j*sw+kw, ci] * dy[b,i,j,co].
@@ -213,99 +123,6 @@ function conv2DBackpropFilter(args: Parameters<KernelFunc>[0]): TensorInfo {
   } finally {
     scratch.dispose();
   }
-}
-
-/**
- * NHWC: our SIMD kernel (src/runtime/gemm/assembly/convFilter.ts) sums x ⊗ dy straight from the two
- * tensors, 2.5-14x faster than the composition in conv2DBackpropFilter on NB201's shapes (1x1
- * convolutions gain most; docs/performance.md). Returns null where our module cannot run on this
- * backend (the threaded build's shared memory); the composition then does the work.
- */
-function directFilterGradient(
-  backend: BackendWasm,
-  x: TensorInfo,
-  dy: TensorInfo,
-  info: backend_util.Conv2DInfo,
-): TensorInfo | null {
-  const simd = directKernels ? bindSimd(backend) : null;
-  if (!simd) return null;
-  const [batch, dyHeight, dyWidth] = dy.shape as Shape4;
-  const { filterHeight, filterWidth, inChannels, outChannels } = info;
-  const out = backend.makeOutput([filterHeight, filterWidth, inChannels, outChannels], 'float32');
-  if (out.shape.some((d) => d === 0)) return out;
-  const [px, pdy, pw] = heapOffsets(backend, [x, dy, out], [out], 'a convolution gradient') as [
-    number,
-    number,
-    number,
-  ];
-  simd.exports.convFilter(
-    px,
-    pdy,
-    pw,
-    batch,
-    info.inHeight,
-    info.inWidth,
-    inChannels,
-    dyHeight,
-    dyWidth,
-    outChannels,
-    filterHeight,
-    filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  );
-  return out;
-}
-
-/**
- * NHWC: our SIMD kernel (src/runtime/gemm/assembly/convInput.ts) gathers each position's taps straight
- * from dy and the filter, visiting only the taps a stride lets through. Returns null where our
- * module cannot run on this backend or its scratch cannot hold the transposed filter.
- */
-function directInputGradient(
-  backend: BackendWasm,
-  dy: TensorInfo,
-  filter: TensorInfo,
-  info: backend_util.Conv2DInfo,
-): TensorInfo | null {
-  const simd = directKernels ? bindSimd(backend) : null;
-  const { filterHeight, filterWidth, inChannels, outChannels } = info;
-  if (
-    !simd ||
-    simd.exports.convInputScratchBytes(filterHeight, filterWidth, inChannels, outChannels) > simd.packBytes
-  ) {
-    return null;
-  }
-  const [batch, dyHeight, dyWidth] = dy.shape as Shape4;
-  const out = backend.makeOutput([...info.inShape], 'float32');
-  if (out.shape.some((d) => d === 0)) return out;
-  const [pdy, pw, px] = heapOffsets(backend, [dy, filter, out], [out], 'a convolution gradient') as [
-    number,
-    number,
-    number,
-  ];
-  simd.exports.convInput(
-    pdy,
-    pw,
-    px,
-    simd.pack,
-    batch,
-    info.inHeight,
-    info.inWidth,
-    inChannels,
-    dyHeight,
-    dyWidth,
-    outChannels,
-    filterHeight,
-    filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  );
-  return out;
 }
 
 /**
