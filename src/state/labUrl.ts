@@ -1,7 +1,8 @@
 /**
- * The Spectral Lab's share link: "lab1." + the fields of LabState that differ from the defaults.
- * Every field is read on its own; a bad one falls back to its default with a plain-text notice,
- * numbers are clamped into range (and said so), and nothing in the link is ever read as HTML.
+ * The Spectral Lab's share link: "lab1." + the fields of LabState that differ from the defaults,
+ * declared as one table for the shared codec (linkCodec.ts). Every field is read on its own; a bad
+ * one falls back to its default with a plain-text notice, numbers are clamped into range (and said
+ * so), and nothing in the link is ever read as HTML.
  */
 import * as v from 'valibot';
 import {
@@ -14,7 +15,8 @@ import {
   type LabState,
   MAPPING_CHOICES,
 } from './labState';
-import { decodePayload, encodePayload, own } from './linkPayload';
+import { type DecodedLink, defineLinkCodec, type LinkField, type LinkWording } from './linkCodec';
+import { choiceField, type FieldWording, flagField, numberField } from './linkFields';
 
 export const LAB_URL_VERSION = 1;
 export const LAB_PREFIX = 'lab';
@@ -41,20 +43,20 @@ const KEY = {
   threshold: 'th',
   cap: 'cp',
 } as const satisfies Record<keyof LabState, string>;
-const KNOWN = new Set<string>(Object.values(KEY));
-
-type NumberField =
-  | 'seed'
-  | 'sigma'
-  | 'features'
-  | 'levels'
-  | 'width'
-  | 'depth'
-  | 'points'
-  | 'flatten'
-  | 'steps'
-  | 'threshold'
-  | 'cap';
+const NUMBER_FIELDS = [
+  'seed',
+  'sigma',
+  'features',
+  'levels',
+  'width',
+  'depth',
+  'points',
+  'flatten',
+  'steps',
+  'threshold',
+  'cap',
+] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
 const INTEGER_FIELDS = new Set<NumberField>([
   'seed',
   'features',
@@ -65,96 +67,117 @@ const INTEGER_FIELDS = new Set<NumberField>([
   'flatten',
 ]);
 
+const WORDING: LinkWording & FieldWording = {
+  unreadable(failure) {
+    const why =
+      failure.reason === 'version'
+        ? `uses format lab${failure.version}, but this app reads lab${LAB_URL_VERSION}`
+        : failure.reason === 'too-long'
+          ? 'is too long to be valid'
+          : 'is damaged or incomplete';
+    return `The lab link ${why}; the default lab is shown.`;
+  },
+  failed: 'The lab link could not be read; the default lab is shown.',
+  unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the lab link.`,
+  emptyIsDefault: false,
+  invalid: (label, fallback) => `The lab link's ${label} was not valid; ${fallback} was used.`,
+  notANumber: (label, fallback) => `The lab link's ${label} was not a number; ${fallback} was used.`,
+  adjusted: (label, value, used, { min, max }) =>
+    `The lab link's ${label} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
+  notAFlag: (label) => `The lab link's ${label} setting was not valid; off was used.`,
+};
+
+type Field = LinkField<LabState>;
+
+const number = (field: NumberField): Field =>
+  numberField<LabState, NumberField>({
+    field,
+    key: KEY[field],
+    label: field,
+    wording: WORDING,
+    fallback: DEFAULT_LAB_STATE[field],
+    range: LAB_LIMITS[field],
+    integer: INTEGER_FIELDS.has(field),
+  });
+
+const choice = <K extends 'panel' | 'preset' | 'amplitudes' | 'mapping'>(
+  field: K,
+  options: readonly LabState[K][],
+): Field =>
+  choiceField<LabState, K>({
+    field,
+    key: KEY[field],
+    label: field,
+    wording: WORDING,
+    fallback: DEFAULT_LAB_STATE[field],
+    options,
+  });
+
+const custom = <K extends keyof LabState>(
+  field: K,
+  read: (value: unknown, notices: string[]) => LabState[K],
+): Field => ({ field, keys: [KEY[field]], read: ({ get, notices }) => read(get(KEY[field]), notices) });
+
+/** The lab's link, field by field, in the order they are written. */
+const LAB_LINK = defineLinkCodec<LabState>({
+  prefix: LAB_PREFIX,
+  version: LAB_URL_VERSION,
+  wording: WORDING,
+  defaults: defaultLabState,
+  fields: [
+    choice('panel', LAB_PANELS),
+    number('seed'),
+    choice('preset', FIT_PRESET_NAMES),
+    choice('amplitudes', AMPLITUDE_CHOICES),
+    custom('components', readComponents),
+    choice('mapping', MAPPING_CHOICES),
+    number('sigma'),
+    number('features'),
+    number('levels'),
+    flagField<LabState, 'image'>({ field: 'image', key: KEY.image, label: 'image', wording: WORDING }),
+    number('width'),
+    number('depth'),
+    number('points'),
+    number('flatten'),
+    custom('residualK', readResidualK),
+    number('steps'),
+    custom('frequencies', readFrequencies),
+    number('threshold'),
+    number('cap'),
+  ],
+  // The image flag's notice has always come first.
+  readOrder: [
+    'image',
+    'panel',
+    'seed',
+    'preset',
+    'amplitudes',
+    'components',
+    'mapping',
+    'sigma',
+    'features',
+    'levels',
+    'width',
+    'depth',
+    'points',
+    'flatten',
+    'residualK',
+    'steps',
+    'frequencies',
+    'threshold',
+    'cap',
+  ],
+});
+
 export function encodeLabState(state: LabState): string {
-  const d = DEFAULT_LAB_STATE;
-  const compact: Record<string, unknown> = {};
-  for (const field of Object.keys(KEY) as (keyof LabState)[]) {
-    if (JSON.stringify(state[field]) !== JSON.stringify(d[field])) compact[KEY[field]] = state[field];
-  }
-  return encodePayload(LAB_PREFIX, LAB_URL_VERSION, compact);
+  return LAB_LINK.encode(state);
 }
 
-export interface DecodedLabState {
-  state: LabState;
-  notices: string[];
-}
+export type DecodedLabState = DecodedLink<LabState>;
 
 /** Reads a lab hash; never throws. A link that cannot be read gives the defaults and one notice. */
 export function decodeLabState(hash: string): DecodedLabState {
-  try {
-    const payload = decodePayload(hash, LAB_PREFIX, LAB_URL_VERSION);
-    if (!payload.ok) {
-      const why =
-        payload.reason === 'version'
-          ? `uses format lab${payload.version}, but this app reads lab${LAB_URL_VERSION}`
-          : payload.reason === 'too-long'
-            ? 'is too long to be valid'
-            : 'is damaged or incomplete';
-      return { state: defaultLabState(), notices: [`The lab link ${why}; the default lab is shown.`] };
-    }
-    return readFields(payload.value);
-  } catch {
-    return {
-      state: defaultLabState(),
-      notices: ['The lab link could not be read; the default lab is shown.'],
-    };
-  }
-}
-
-function readFields(raw: Record<string, unknown>): DecodedLabState {
-  const notices: string[] = [];
-  const unknown = Object.keys(raw).filter((k) => !KNOWN.has(k));
-  if (unknown.length > 0) notices.push(`Ignored ${unknown.length} unknown setting(s) in the lab link.`);
-  const choice = <T extends string>(field: keyof LabState, options: readonly T[], fallback: T): T => {
-    const value = own(raw, KEY[field]);
-    if (value === undefined) return fallback;
-    const parsed = v.safeParse(v.picklist(options), value);
-    if (parsed.success) return parsed.output;
-    notices.push(`The lab link's ${field} was not valid; ${fallback} was used.`);
-    return fallback;
-  };
-  const number = (field: NumberField): number => {
-    const fallback = DEFAULT_LAB_STATE[field];
-    const value = own(raw, KEY[field]);
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      notices.push(`The lab link's ${field} was not a number; ${fallback} was used.`);
-      return fallback;
-    }
-    const { min, max } = LAB_LIMITS[field];
-    const rounded = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
-    const used = Math.min(max, Math.max(min, rounded));
-    if (used !== value)
-      notices.push(`The lab link's ${field} (${value}) was set to ${used} (allowed: ${min} to ${max}).`);
-    return used;
-  };
-  const image = own(raw, KEY.image);
-  if (image !== undefined && typeof image !== 'boolean')
-    notices.push(`The lab link's image setting was not valid; off was used.`);
-  return {
-    state: {
-      panel: choice('panel', LAB_PANELS, DEFAULT_LAB_STATE.panel),
-      seed: number('seed'),
-      preset: choice('preset', FIT_PRESET_NAMES, DEFAULT_LAB_STATE.preset),
-      amplitudes: choice('amplitudes', AMPLITUDE_CHOICES, DEFAULT_LAB_STATE.amplitudes),
-      components: readComponents(own(raw, KEY.components), notices),
-      mapping: choice('mapping', MAPPING_CHOICES, DEFAULT_LAB_STATE.mapping),
-      sigma: number('sigma'),
-      features: number('features'),
-      levels: number('levels'),
-      image: image === true,
-      width: number('width'),
-      depth: number('depth'),
-      points: number('points'),
-      flatten: number('flatten'),
-      residualK: readResidualK(own(raw, KEY.residualK), notices),
-      steps: number('steps'),
-      frequencies: readFrequencies(own(raw, KEY.frequencies), notices),
-      threshold: number('threshold'),
-      cap: number('cap'),
-    },
-    notices,
-  };
+  return LAB_LINK.decode(hash);
 }
 
 const componentSchema = v.tuple([

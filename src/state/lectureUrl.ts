@@ -1,12 +1,11 @@
 /**
  * The lecture view's share link: "lec1." + the fields of LectureState that differ from the
- * defaults. Hidden control groups travel as TensorFlow-Playground-style flags ("source_hide": true).
+ * defaults, declared as one table for the shared codec (linkCodec.ts). Hidden control groups travel as TensorFlow-Playground-style flags ("source_hide": true).
  * Every field is read on its own; a bad one falls back to its default with a plain-text notice,
  * numbers are clamped into range (and said so), and nothing in the link is ever read as HTML.
  * An imported table travels by name only: a name the page has no table of is kept as it is (the
  * view then says which table to import), and only an over-long one is cut, with a notice.
  */
-import * as v from 'valibot';
 import {
   canonicalHide,
   clampScreen,
@@ -22,7 +21,8 @@ import {
   type LectureHideGroup,
   type LectureState,
 } from './lectureState';
-import { decodePayload, encodePayload, own } from './linkPayload';
+import { type DecodedLink, defineLinkCodec, type LinkField, type LinkWording } from './linkCodec';
+import { choiceField, type FieldWording, flagField, numberField, readFlag } from './linkFields';
 
 export const LECTURE_URL_VERSION = 1;
 export const LECTURE_PREFIX = 'lec';
@@ -51,7 +51,6 @@ const KEY = {
 } as const satisfies Record<Exclude<keyof LectureState, 'hide'>, string>;
 
 const hideKey = (group: LectureHideGroup) => `${group}_hide`;
-const KNOWN = new Set<string>([...Object.values(KEY), ...LECTURE_HIDE_GROUPS.map(hideKey)]);
 
 type NumberField = 'screen' | 'n' | 'seed' | 'r' | 'alpha' | 'sigma' | 'repeats' | 'trainSteps';
 const INTEGER_FIELDS = new Set<NumberField>(['screen', 'n', 'seed', 'repeats', 'trainSteps']);
@@ -66,145 +65,164 @@ const FIELD_NAMES: Record<NumberField, string> = {
   trainSteps: 'training steps',
 };
 
-export function encodeLectureState(state: LectureState): string {
-  const d = DEFAULT_LECTURE_STATE;
-  const compact: Record<string, unknown> = {};
-  for (const field of Object.keys(KEY) as (keyof typeof KEY)[]) {
-    if (state[field] !== d[field]) compact[KEY[field]] = state[field];
-  }
-  for (const group of canonicalHide(state.hide)) compact[hideKey(group)] = true;
-  return encodePayload(LECTURE_PREFIX, LECTURE_URL_VERSION, compact);
-}
+const WORDING: LinkWording & FieldWording = {
+  unreadable(failure) {
+    const why =
+      failure.reason === 'version'
+        ? `uses format lec${failure.version}, but this app reads lec${LECTURE_URL_VERSION}`
+        : failure.reason === 'too-long'
+          ? 'is too long to be valid'
+          : 'is damaged or incomplete';
+    return `The lecture link ${why}; the default lecture is shown.`;
+  },
+  failed: 'The lecture link could not be read; the default lecture is shown.',
+  unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the lecture link.`,
+  emptyIsDefault: false,
+  invalid: (label, fallback) => `The lecture link's ${label} was not valid; ${fallback} was used.`,
+  notANumber: (label, fallback) => `The lecture link's ${label} was not a number; ${fallback} was used.`,
+  adjusted: (label, value, used, { min, max }) =>
+    `The lecture link's ${label} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
+  notAFlag: (label) => `The lecture link's ${label} setting was not true or false; off was used.`,
+};
 
-export interface DecodedLectureState {
-  state: LectureState;
-  notices: string[];
-}
+type Field = LinkField<LectureState>;
 
-/** Reads a lecture hash; never throws. A link that cannot be read gives the defaults and one notice. */
-export function decodeLectureState(hash: string): DecodedLectureState {
-  try {
-    const payload = decodePayload(hash, LECTURE_PREFIX, LECTURE_URL_VERSION);
-    if (!payload.ok) {
-      const why =
-        payload.reason === 'version'
-          ? `uses format lec${payload.version}, but this app reads lec${LECTURE_URL_VERSION}`
-          : payload.reason === 'too-long'
-            ? 'is too long to be valid'
-            : 'is damaged or incomplete';
-      return {
-        state: defaultLectureState(),
-        notices: [`The lecture link ${why}; the default lecture is shown.`],
-      };
-    }
-    return readFields(payload.value);
-  } catch {
-    return {
-      state: defaultLectureState(),
-      notices: ['The lecture link could not be read; the default lecture is shown.'],
-    };
-  }
-}
+const number = (field: NumberField) =>
+  numberField<LectureState, NumberField>({
+    field,
+    key: KEY[field],
+    label: FIELD_NAMES[field],
+    wording: WORDING,
+    fallback: DEFAULT_LECTURE_STATE[field],
+    range: LECTURE_LIMITS[field],
+    integer: INTEGER_FIELDS.has(field),
+  });
 
-function readFields(raw: Record<string, unknown>): DecodedLectureState {
-  const notices: string[] = [];
-  const unknown = Object.keys(raw).filter((k) => !KNOWN.has(k));
-  if (unknown.length > 0) notices.push(`Ignored ${unknown.length} unknown setting(s) in the lecture link.`);
-  const number = (field: NumberField): number => {
-    const fallback = DEFAULT_LECTURE_STATE[field];
-    const value = own(raw, KEY[field]);
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      notices.push(`The lecture link's ${FIELD_NAMES[field]} was not a number; ${fallback} was used.`);
-      return fallback;
-    }
-    const { min, max } = LECTURE_LIMITS[field];
-    const rounded = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
-    const used = Math.min(max, Math.max(min, rounded));
-    if (used !== value)
-      notices.push(
-        `The lecture link's ${FIELD_NAMES[field]} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
+const flag = (field: 'present' | 'lock', label: string): Field =>
+  flagField<LectureState, 'present' | 'lock'>({ field, key: KEY[field], label, wording: WORDING });
+
+/** The screen, moved off live training when the link hides it (so hide is read first). */
+const screenNumber = number('screen');
+const screenField: Field = {
+  field: 'screen',
+  keys: screenNumber.keys,
+  read(at) {
+    const screen = screenNumber.read(at) as number;
+    const shown = clampScreen(screen, at.before.hide ?? []);
+    if (screen !== shown)
+      at.notices.push(
+        `The lecture link's screen ${screen + 1} is live training, which the link hides; screen ${shown + 1} was shown.`,
       );
-    return used;
-  };
-  const flag = (key: string, what: string): boolean => {
-    const value = own(raw, key);
-    if (value === undefined) return false;
-    if (typeof value === 'boolean') return value;
-    notices.push(`The lecture link's ${what} setting was not true or false; off was used.`);
-    return false;
-  };
-  const sourceValue = own(raw, KEY.source);
-  let source = DEFAULT_LECTURE_STATE.source;
-  if (sourceValue !== undefined) {
-    const parsed = v.safeParse(v.picklist(LECTURE_SOURCES), sourceValue);
-    if (parsed.success) source = parsed.output;
-    else notices.push(`The lecture link's source was not valid; ${source} was used.`);
-  }
-  const hfValue = own(raw, KEY.hf);
-  let hf = DEFAULT_LECTURE_STATE.hf;
-  if (hfValue !== undefined) {
-    const parsed = v.safeParse(v.picklist(LECTURE_HF_PROXIES), hfValue);
-    if (parsed.success) hf = parsed.output;
-    else
-      notices.push(
-        `The lecture link's high-frequency proxy was not one of ${LECTURE_HF_PROXIES.join(', ')}; ${hf} was used.`,
-      );
-  }
-  const name = (field: 'table' | 'column', max: number, what: string): string => {
-    const value = own(raw, KEY[field]);
+    return shown;
+  },
+};
+
+/** Hidden control groups, one flag each ("source_hide": true), in canonical order. */
+const hideField: Field = {
+  field: 'hide',
+  keys: LECTURE_HIDE_GROUPS.map(hideKey),
+  read: ({ get, notices }) =>
+    canonicalHide(LECTURE_HIDE_GROUPS.filter((g) => readFlag(get(hideKey(g)), hideKey(g), WORDING, notices))),
+  write: (state) => canonicalHide(state.hide).map((group) => [hideKey(group), true]),
+};
+
+/** An imported table's name or column: text, cut (in characters, never inside one) to `max`. */
+const nameField = (field: 'table' | 'column', max: number, what: string): Field => ({
+  field,
+  keys: [KEY[field]],
+  read({ get, notices }) {
+    const value = get(KEY[field]);
     if (value === undefined) return DEFAULT_LECTURE_STATE[field];
     if (typeof value !== 'string') {
       notices.push(`The lecture link's ${what} was not text; none was used.`);
       return DEFAULT_LECTURE_STATE[field];
     }
-    // Counted in characters, not UTF-16 units, so a cut never splits one.
     const chars = Array.from(value);
     if (chars.length <= max) return value;
     notices.push(
       `The lecture link's ${what} was longer than ${max} characters; only its first ${max} were kept.`,
     );
     return chars.slice(0, max).join('');
-  };
-  const table = name('table', LECTURE_MAX_TABLE_NAME, 'table name');
-  const column = name('column', LECTURE_MAX_COLUMN_NAME, 'accuracy column');
-  const spaceValue = own(raw, KEY.tableSpace);
-  let tableSpace = DEFAULT_LECTURE_STATE.tableSpace;
-  if (spaceValue !== undefined) {
-    const parsed = v.safeParse(v.picklist(LECTURE_TABLE_SPACES), spaceValue);
-    if (parsed.success) tableSpace = parsed.output;
-    else
-      notices.push(
+  },
+});
+
+/** The lecture's link, field by field, in the order they are written. */
+const LECTURE_LINK = defineLinkCodec<LectureState>({
+  prefix: LECTURE_PREFIX,
+  version: LECTURE_URL_VERSION,
+  wording: WORDING,
+  defaults: defaultLectureState,
+  fields: [
+    screenField,
+    choiceField<LectureState, 'source'>({
+      field: 'source',
+      key: KEY.source,
+      label: 'source',
+      wording: WORDING,
+      fallback: DEFAULT_LECTURE_STATE.source,
+      options: LECTURE_SOURCES,
+    }),
+    number('n'),
+    number('seed'),
+    number('r'),
+    number('alpha'),
+    choiceField<LectureState, 'hf'>({
+      field: 'hf',
+      key: KEY.hf,
+      label: 'high-frequency proxy',
+      wording: WORDING,
+      fallback: DEFAULT_LECTURE_STATE.hf,
+      options: LECTURE_HF_PROXIES,
+      invalid: (fallback) =>
+        `The lecture link's high-frequency proxy was not one of ${LECTURE_HF_PROXIES.join(', ')}; ${fallback} was used.`,
+    }),
+    number('sigma'),
+    number('repeats'),
+    flag('present', 'presentation'),
+    flag('lock', 'lock'),
+    number('trainSteps'),
+    nameField('table', LECTURE_MAX_TABLE_NAME, 'table name'),
+    nameField('column', LECTURE_MAX_COLUMN_NAME, 'accuracy column'),
+    choiceField<LectureState, 'tableSpace'>({
+      field: 'tableSpace',
+      key: KEY.tableSpace,
+      label: 'table space',
+      wording: WORDING,
+      fallback: DEFAULT_LECTURE_STATE.tableSpace,
+      options: LECTURE_TABLE_SPACES as readonly (LectureState['tableSpace'] & string)[],
+      invalid: () =>
         `The lecture link's table space was not one of ${LECTURE_TABLE_SPACES.join(', ')}; the table's first ViT space was used.`,
-      );
-  }
-  const hide = canonicalHide(LECTURE_HIDE_GROUPS.filter((g) => flag(hideKey(g), hideKey(g))));
-  let screen = number('screen');
-  if (screen !== clampScreen(screen, hide)) {
-    notices.push(
-      `The lecture link's screen ${screen + 1} is live training, which the link hides; screen ${clampScreen(screen, hide) + 1} was shown.`,
-    );
-    screen = clampScreen(screen, hide);
-  }
-  return {
-    state: {
-      screen,
-      source,
-      n: number('n'),
-      seed: number('seed'),
-      r: number('r'),
-      alpha: number('alpha'),
-      hf,
-      sigma: number('sigma'),
-      repeats: number('repeats'),
-      present: flag(KEY.present, 'presentation'),
-      hide,
-      lock: flag(KEY.lock, 'lock'),
-      trainSteps: number('trainSteps'),
-      table,
-      column,
-      tableSpace,
-    },
-    notices,
-  };
+    }),
+    hideField,
+  ],
+  // The order the notices have always come in.
+  readOrder: [
+    'source',
+    'hf',
+    'table',
+    'column',
+    'tableSpace',
+    'hide',
+    'screen',
+    'n',
+    'seed',
+    'r',
+    'alpha',
+    'sigma',
+    'repeats',
+    'present',
+    'lock',
+    'trainSteps',
+  ],
+});
+
+export function encodeLectureState(state: LectureState): string {
+  return LECTURE_LINK.encode(state);
+}
+
+export type DecodedLectureState = DecodedLink<LectureState>;
+
+/** Reads a lecture hash; never throws. A link that cannot be read gives the defaults and one notice. */
+export function decodeLectureState(hash: string): DecodedLectureState {
+  return LECTURE_LINK.decode(hash);
 }

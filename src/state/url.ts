@@ -1,11 +1,23 @@
+/**
+ * The Explorer's share link: "v1." + the fields of ViewState that differ from the defaults, declared
+ * as one table for the shared codec (linkCodec.ts), with the readers of its list fields (proxies,
+ * combo components, added candidates, ground truth). Its sentences are in viewLinkWording.ts.
+ */
 import * as v from 'valibot';
 import { IMPLEMENTED_PROXY_IDS, isProxyId, type ProxyId } from '../core/proxies/ids';
 import { candidateCodec } from '../core/spaces/candidateIndex';
 import { SPACES } from '../core/spaces/registry';
-import { NB201_QUICK_COMBO_COMPONENTS } from '../core/stats/comboDefaults';
-import { decodePayload, encodePayload, own } from './linkPayload';
+import { type DecodedLink, defineLinkCodec, type LinkField } from './linkCodec';
+import { choiceField, numberField, schemaField } from './linkFields';
 import {
-  clampInteger,
+  describeDefault,
+  invalidNotice,
+  LABEL,
+  listNames,
+  URL_STATE_VERSION,
+  WORDING,
+} from './viewLinkWording';
+import {
   DATA_SOURCES,
   DEFAULT_VIEW_STATE,
   defaultViewState,
@@ -16,17 +28,10 @@ import {
   type ViewState,
 } from './viewState';
 
-export const URL_STATE_VERSION = 1;
 export { MAX_HASH_CHARS } from './linkPayload';
+export { URL_STATE_VERSION } from './viewLinkWording';
 
-const MAX_NAME_CHARS = 40;
-const MAX_LISTED_NAMES = 5;
-
-export interface DecodedViewState {
-  state: ViewState;
-  /** Plain-text sentences for the user (never HTML); empty when the link was read as is. */
-  notices: string[];
-}
+export type DecodedViewState = DecodedLink<ViewState>;
 
 /** Short JSON keys keep links short. Never give a key a new meaning without bumping the version. */
 const KEY = {
@@ -42,26 +47,7 @@ const KEY = {
   truth: 't',
   combo: 'cm',
 } as const satisfies Record<keyof ViewState, string>;
-const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEY));
 
-const LABEL: Record<keyof ViewState, string> = {
-  space: 'search space',
-  sampleSize: 'sample size',
-  seed: 'seed',
-  fidelity: 'fidelity',
-  batch: 'batch size',
-  data: 'data set',
-  proxies: 'proxy list',
-  selected: 'selected architecture',
-  added: 'added cells',
-  truth: 'ground-truth column',
-  combo: 'combo component list',
-};
-
-const spaceSchema = v.picklist(SPACE_IDS);
-const fidelitySchema = v.picklist(FIDELITIES);
-const dataSchema = v.picklist(DATA_SOURCES);
-const finiteNumberSchema = v.pipe(v.number(), v.finite());
 /** A candidate index of `space` (candidateIndex.ts), or null. */
 function selectedSchema(space: SpaceId) {
   return v.nullable(
@@ -71,98 +57,95 @@ function selectedSchema(space: SpaceId) {
 const listSchema = v.array(v.unknown());
 const implementedProxySchema = v.picklist(IMPLEMENTED_PROXY_IDS);
 
-const MSG = {
-  tooLong: 'The share link is too long to be valid; the default view is shown.',
-  notALink: 'The address does not contain a share link this app understands; the default view is shown.',
-  damaged: 'The share link is damaged or incomplete; the default view is shown.',
-  notAnObject: 'The share link does not contain view settings; the default view is shown.',
-  failed: 'The share link could not be read; the default view is shown.',
-} as const;
+type Field = LinkField<ViewState>;
+
+const base = <K extends keyof ViewState>(field: K) => ({
+  field,
+  key: KEY[field],
+  label: LABEL[field],
+  wording: WORDING,
+  fallback: DEFAULT_VIEW_STATE[field],
+  describe: () => describeDefault(field),
+});
+
+const integer = (field: 'sampleSize' | 'seed' | 'batch'): Field =>
+  numberField<ViewState, typeof field>({ ...base(field), range: VIEW_STATE_LIMITS[field], integer: true });
+
+const choice = <K extends 'space' | 'fidelity' | 'data'>(field: K, options: readonly ViewState[K][]): Field =>
+  choiceField<ViewState, K>({ ...base(field), options });
+
+const custom = <K extends keyof ViewState>(
+  field: K,
+  read: (value: unknown, notices: string[], before: Partial<ViewState>) => ViewState[K],
+  write?: (value: ViewState[K]) => unknown,
+): Field => ({
+  field,
+  keys: [KEY[field]],
+  read: ({ get, notices, before }) => read(get(KEY[field]), notices, before),
+  ...(write
+    ? {
+        write: (state: ViewState) => {
+          const entry = write(state[field]);
+          return entry === undefined ? [] : [[KEY[field], entry] as [string, unknown]];
+        },
+      }
+    : {}),
+});
+
+/** The Explorer's link, field by field, in the order they are written (added cells last). */
+const VIEW_LINK = defineLinkCodec<ViewState>({
+  prefix: 'v',
+  version: URL_STATE_VERSION,
+  wording: WORDING,
+  defaults: defaultViewState,
+  fields: [
+    choice('space', SPACE_IDS),
+    integer('sampleSize'),
+    integer('seed'),
+    choice('fidelity', FIDELITIES),
+    integer('batch'),
+    choice('data', DATA_SOURCES),
+    custom('proxies', readProxies),
+    schemaField<ViewState, 'selected'>({
+      ...base('selected'),
+      // A candidate index of the link's space (candidateIndex.ts).
+      schema: (before) => selectedSchema(before.space ?? DEFAULT_VIEW_STATE.space),
+    }),
+    custom('truth', readTruth, (truth) => (truth ? [truth.table, truth.column] : undefined)),
+    custom('combo', readCombo),
+    {
+      field: 'added',
+      keys: [KEY.added],
+      read: ({ get, notices, before }) =>
+        readAdded(before.space ?? DEFAULT_VIEW_STATE.space, get(KEY.added), notices),
+      write: (state) =>
+        state.added.length > 0
+          ? [[KEY.added, state.added.map((c) => addedCode(state.space, c)).join('.')]]
+          : [],
+    },
+  ],
+  readOrder: [
+    'space',
+    'sampleSize',
+    'seed',
+    'fidelity',
+    'batch',
+    'data',
+    'proxies',
+    'selected',
+    'added',
+    'truth',
+    'combo',
+  ],
+});
 
 export function encodeViewState(state: ViewState): string {
-  const d = DEFAULT_VIEW_STATE;
-  const compact: Record<string, unknown> = {};
-  if (state.space !== d.space) compact[KEY.space] = state.space;
-  if (state.sampleSize !== d.sampleSize) compact[KEY.sampleSize] = state.sampleSize;
-  if (state.seed !== d.seed) compact[KEY.seed] = state.seed;
-  if (state.fidelity !== d.fidelity) compact[KEY.fidelity] = state.fidelity;
-  if (state.batch !== null) compact[KEY.batch] = state.batch;
-  if (state.data !== d.data) compact[KEY.data] = state.data;
-  if (!sameList(state.proxies, d.proxies)) compact[KEY.proxies] = state.proxies;
-  if (state.selected !== d.selected) compact[KEY.selected] = state.selected;
-  if (state.truth) compact[KEY.truth] = [state.truth.table, state.truth.column];
-  if (state.combo !== null) compact[KEY.combo] = state.combo;
-  if (state.added.length > 0)
-    compact[KEY.added] = state.added.map((c) => addedCode(state.space, c)).join('.');
-  return encodePayload('v', URL_STATE_VERSION, compact);
+  return VIEW_LINK.encode(state);
 }
 
 /** Reads a location hash (with or without '#'). Never throws; every problem becomes a notice. */
 export function decodeViewState(hash: string): DecodedViewState {
-  try {
-    return decodeHash(hash);
-  } catch {
-    return fallback(MSG.failed);
-  }
-}
-
-function decodeHash(hash: string): DecodedViewState {
-  if (typeof hash !== 'string') return fallback(MSG.notALink);
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (body === '') return { state: defaultViewState(), notices: [] };
-  const payload = decodePayload(body, 'v', URL_STATE_VERSION);
-  if (payload.ok) return readFields(payload.value);
-  switch (payload.reason) {
-    case 'too-long':
-      return fallback(MSG.tooLong);
-    case 'not-a-link':
-      return fallback(MSG.notALink);
-    case 'damaged':
-      return fallback(MSG.damaged);
-    case 'not-an-object':
-      return fallback(MSG.notAnObject);
-    case 'version':
-      return fallback(
-        `The share link uses format v${payload.version}, but this app reads v${URL_STATE_VERSION}; the default view is shown.`,
-      );
-  }
-}
-
-/** Reads known keys one by one (never spreads the parsed object, so "__proto__" keys stay inert). */
-function readFields(raw: Record<string, unknown>): DecodedViewState {
-  const notices: string[] = [];
-  const unknownKeys = Object.keys(raw).filter((key) => !KNOWN_KEYS.has(key));
-  if (unknownKeys.length > 0)
-    notices.push(`Ignored unknown settings in the link: ${listNames(unknownKeys)}.`);
-
-  const space = readChoice('space', own(raw, KEY.space), spaceSchema, notices);
-  const state: ViewState = {
-    space,
-    sampleSize: readInteger('sampleSize', own(raw, KEY.sampleSize), notices),
-    seed: readInteger('seed', own(raw, KEY.seed), notices),
-    fidelity: readChoice('fidelity', own(raw, KEY.fidelity), fidelitySchema, notices),
-    batch: own(raw, KEY.batch) === undefined ? null : readInteger('batch', own(raw, KEY.batch), notices),
-    data: readChoice('data', own(raw, KEY.data), dataSchema, notices),
-    proxies: readProxies(own(raw, KEY.proxies), notices),
-    selected: readChoice('selected', own(raw, KEY.selected), selectedSchema(space), notices),
-    added: readAdded(space, own(raw, KEY.added), notices),
-    truth: readTruth(own(raw, KEY.truth), notices),
-    combo: readCombo(own(raw, KEY.combo), notices),
-  };
-  return { state, notices };
-}
-
-function readChoice<K extends 'space' | 'fidelity' | 'data' | 'selected'>(
-  field: K,
-  value: unknown,
-  schema: v.GenericSchema<unknown, ViewState[K]>,
-  notices: string[],
-): ViewState[K] {
-  if (value === undefined) return DEFAULT_VIEW_STATE[field];
-  const result = v.safeParse(schema, value);
-  if (result.success) return result.output;
-  notices.push(invalidNotice(field));
-  return DEFAULT_VIEW_STATE[field];
+  return VIEW_LINK.decode(hash);
 }
 
 const truthSchema = v.tuple([
@@ -215,29 +198,6 @@ function readAdded(space: SpaceId, value: unknown, notices: string[]): number[] 
   return cells;
 }
 
-/** Wrong types fall back to the default; fractions are rounded and out-of-range values clamped. */
-function readInteger<K extends 'sampleSize' | 'seed' | 'batch'>(
-  field: K,
-  value: unknown,
-  notices: string[],
-): number | ViewState[K] {
-  if (value === undefined) return DEFAULT_VIEW_STATE[field];
-  const result = v.safeParse(finiteNumberSchema, value);
-  if (!result.success) {
-    notices.push(invalidNotice(field));
-    return DEFAULT_VIEW_STATE[field];
-  }
-  const { min, max } = VIEW_STATE_LIMITS[field];
-  const n = result.output;
-  const used = clampInteger(n, VIEW_STATE_LIMITS[field]);
-  if (!Number.isInteger(n)) {
-    notices.push(`The ${LABEL[field]} in the link was not a whole number; ${used} was used.`);
-  } else if (used !== n) {
-    notices.push(`The ${LABEL[field]} in the link was outside ${min} to ${max}; it was set to ${used}.`);
-  }
-  return used;
-}
-
 /** The proxy ids of a list, deduplicated in order; what is not an implemented proxy is named and left out. */
 function readProxyList(list: readonly unknown[], notices: string[]): ProxyId[] {
   const kept: ProxyId[] = [];
@@ -284,35 +244,4 @@ function readProxies(value: unknown, notices: string[]): ProxyId[] {
     return [...DEFAULT_VIEW_STATE.proxies];
   }
   return kept;
-}
-
-function invalidNotice(field: keyof ViewState): string {
-  return `The ${LABEL[field]} in the link was not valid; the default (${describeDefault(field)}) was used.`;
-}
-
-function describeDefault(field: keyof ViewState): string {
-  const value = DEFAULT_VIEW_STATE[field];
-  if (field === 'combo') return NB201_QUICK_COMBO_COMPONENTS.join(', ');
-  if (value === null) return 'none';
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-/** Quotes at most MAX_LISTED_NAMES names, each reduced to [A-Za-z0-9_] and MAX_NAME_CHARS characters. */
-function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_LISTED_NAMES).map((name) => `"${sanitizeName(name)}"`);
-  const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}
-
-function sanitizeName(name: string): string {
-  const clean = name.replace(/[^A-Za-z0-9_]/g, '').slice(0, MAX_NAME_CHARS);
-  return clean === '' ? '?' : clean;
-}
-
-function fallback(notice: string): DecodedViewState {
-  return { state: defaultViewState(), notices: [notice] };
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
