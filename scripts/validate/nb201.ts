@@ -28,7 +28,8 @@ export const QUICK_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[i
 
 /**
  * The proxies NAS-Bench-Suite-Zero publishes per cell (jacob_cov is its "jacov"), less grasp: its
- * double backward at C=16, 5 cells per stage, batch 64 runs out of WASM memory (4 GB address space).
+ * double backward at C=16, 5 cells per stage, batch 64 runs out of WASM memory (4 GB address space);
+ * and zico (no published per-cell scores; added as a candidate component of the combo).
  */
 export const PAPER_PROXIES: readonly ProxyId[] = [
   'params',
@@ -39,6 +40,7 @@ export const PAPER_PROXIES: readonly ProxyId[] = [
   'grad_norm',
   'snip',
   'fisher',
+  'zico',
 ];
 
 export const PARTS = NB201_PARTS;
