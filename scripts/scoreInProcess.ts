@@ -4,23 +4,13 @@
  * of the records an earlier run wrote, so that a rerun into the same --out skips what is there.
  */
 
-import {
-  appendFileSync,
-  closeSync,
-  createWriteStream,
-  existsSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-  type WriteStream,
-} from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import type { CachedScore, ScoreCache } from '../src/compute/scoreCache';
 import type { Scorer } from '../src/compute/scoreRun';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 import { isWasmMemoryFailure, restartWasmBackend } from '../src/runtime/backends/wasmRestart';
+import { endTornLine, readJsonLines } from './kit/jsonl';
 import { loadBatchBySpec } from './scoreData';
 import { watchXnnFailures, xnnFailureCount } from './xnnFailures';
 
@@ -84,35 +74,22 @@ export function inProcessScorer(): Scorer {
  * it is ended first, so that the next record starts a line of its own (readers skip the torn one).
  */
 export function appendRecords(path: string): WriteStream {
-  if (existsSync(path) && statSync(path).size > 0) {
-    const fd = openSync(path, 'r');
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, statSync(path).size - 1);
-    closeSync(fd);
-    if (last[0] !== 0x0a) appendFileSync(path, '\n');
-  }
+  endTornLine(path);
   return createWriteStream(path, { flags: 'a' });
 }
 
 /** Parses JSON lines; a torn or foreign line (a run killed mid-write) is skipped, not fatal. */
 export function readRecords(path: string): ScoreRecord[] {
-  if (!existsSync(path)) return [];
-  const records: ScoreRecord[] = [];
-  // Committed result files are kept gzip-compressed (bench/results/*.jsonl.gz).
-  const bytes = readFileSync(path);
-  const text = path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const r = JSON.parse(line) as Partial<ScoreRecord>;
-      if (typeof r.key === 'string' && typeof r.job === 'object' && r.job !== null && r.error === undefined) {
-        records.push(r as ScoreRecord);
-      }
-    } catch {
-      // torn last line
-    }
-  }
-  return records;
+  // Committed result files are kept gzip-compressed (bench/results/*.jsonl.gz): readJsonLines reads both.
+  return readJsonLines<Partial<ScoreRecord>>(path).records.filter(
+    (r): r is ScoreRecord =>
+      typeof r === 'object' &&
+      r !== null &&
+      typeof r.key === 'string' &&
+      typeof r.job === 'object' &&
+      r.job !== null &&
+      r.error === undefined,
+  );
 }
 
 /** The records of earlier runs as a read-only cache: failed jobs are not in it, so they run again. */

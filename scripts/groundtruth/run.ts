@@ -26,8 +26,8 @@ import {
   groundTruthPlan,
   parseShard,
 } from '../../src/core/train/groundTruthPlan';
-import { appendJsonLine, readJsonLines } from '../jsonl';
 import { failWith, startNodeBackend } from '../kit/cli';
+import { appendJsonLine, readJsonLines } from '../kit/jsonl';
 
 const { values } = parseArgs({
   options: {

@@ -17,7 +17,7 @@ import { failWith, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-wasm';
 import { spearman } from '../../src/core/stats/rankCorrelation';
 import { deriveSeed } from '../../src/core/util/prng';
-import { appendJsonLine, readJsonLines } from '../jsonl';
+import { appendJsonLine, readJsonLines } from '../kit/jsonl';
 import { inProcessScorer } from '../scoreInProcess';
 import { oodTinyInOrder } from './oodTable';
 

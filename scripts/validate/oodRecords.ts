@@ -5,8 +5,9 @@
  * ../shared/data can turn it back into an architecture), and keeps only what the report reads:
  * proxy, parameters, seed, value and the per-initialisation details.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readJsonLines } from '../kit/jsonl';
 import type { ScoreRecord } from '../scoreInProcess';
 
 export interface OodScore {
@@ -67,17 +68,8 @@ export function writeOodScores(path: string, scores: readonly OodScore[]): void 
  * the architecture filled in from `order`; lines that are neither are skipped.
  */
 export function readOodRecords(path: string, order: readonly string[]): ScoreRecord[] {
-  const bytes = readFileSync(path);
-  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   const records: ScoreRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let r: Partial<OodScore & ScoreRecord>;
-    try {
-      r = JSON.parse(line);
-    } catch {
-      continue;
-    }
+  for (const r of readJsonLines<Partial<OodScore & ScoreRecord>>(path).records) {
     if (typeof r.key === 'string' && r.job && r.error === undefined) records.push(r as ScoreRecord);
     else if (typeof r.i === 'number' && order[r.i] !== undefined && typeof r.proxy === 'string') {
       const arch = order[r.i]!;

@@ -8,7 +8,7 @@
  * scorer (runScoreJob, as a worker runs it): a job that runs out of memory fails alone, its record
  * says so (value null, error), and the next job runs on a fresh WASM heap.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runScores, type Scorer } from '../../src/compute/scoreRun';
 import { CancelledError } from '../../src/compute/workerPool';
@@ -16,6 +16,7 @@ import type { ProxyId } from '../../src/core/proxies/ids';
 import { jobDataset, type ScoreJob } from '../../src/core/proxies/scoreJob';
 import type { SpaceId } from '../../src/core/spaces/architecture';
 import type { FidelityPreset } from '../../src/core/spaces/fidelity';
+import { endTornLine, readJsonLines } from '../kit/jsonl';
 import { inProcessScorer, recordsCache } from '../scoreInProcess';
 
 export interface ScoreRecord {
@@ -83,17 +84,7 @@ export function proxyGroups(proxies: readonly ProxyId[]): ProxyId[][] {
 
 /** The records a JSONL file holds (malformed lines, e.g. from a kill mid-write, are skipped). */
 export function readRecords(path: string): ScoreRecord[] {
-  if (!existsSync(path)) return [];
-  const records: ScoreRecord[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      records.push(JSON.parse(line) as ScoreRecord);
-    } catch {
-      // a torn last line: its pair is simply scored again
-    }
-  }
-  return records;
+  return readJsonLines<ScoreRecord>(path).records;
 }
 
 export interface RunSummary {
@@ -108,10 +99,7 @@ export interface RunSummary {
 export async function runScorePlan(plan: ScorePlan): Promise<RunSummary> {
   mkdirSync(dirname(plan.out), { recursive: true });
   // A run killed mid-write leaves a torn last line: end it, so the next record starts a line.
-  if (existsSync(plan.out)) {
-    const text = readFileSync(plan.out, 'utf8');
-    if (text.length > 0 && !text.endsWith('\n')) appendFileSync(plan.out, '\n');
-  }
+  endTornLine(plan.out);
   const done = new Set(readRecords(plan.out).map((r) => `${r.arch}\t${r.proxy}`));
   const start = performance.now();
   const summary: RunSummary = {

@@ -1,7 +1,7 @@
 /**
- * JSON lines files that a killed run may have left with a torn last line: reading skips lines that
- * do not parse (and says how many), appending first ends a torn line so the new record stands on a
- * line of its own.
+ * JSON lines files, for every script (score, merge, validate, ground truth, bench): a killed run
+ * may leave a torn last line, so reading skips lines that do not parse (and says how many), and
+ * appending first ends a torn line so the new record stands on a line of its own.
  */
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -24,15 +24,18 @@ export function readJsonLines<T>(path: string): { records: T[]; torn: number } {
   return { records, torn };
 }
 
+/** Ends a torn last line (a run killed mid-write) so that the next record starts a line of its own. */
+export function endTornLine(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const fd = openSync(path, 'r');
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, statSync(path).size - 1);
+  closeSync(fd);
+  if (last[0] !== 0x0a) appendFileSync(path, '\n');
+}
+
 /** Appends one record as a whole line, after ending a torn last line if the file has one. */
 export function appendJsonLine(path: string, record: unknown): void {
-  let prefix = '';
-  if (existsSync(path) && statSync(path).size > 0) {
-    const fd = openSync(path, 'r');
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, statSync(path).size - 1);
-    closeSync(fd);
-    if (last[0] !== 0x0a) prefix = '\n';
-  }
-  appendFileSync(path, `${prefix}${JSON.stringify(record)}\n`);
+  endTornLine(path);
+  appendFileSync(path, `${JSON.stringify(record)}\n`);
 }
