@@ -8,7 +8,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { batchSpec, parseBatchSpec } from '../core/data/imageDataset';
-import { getProxy, resolvedParams } from '../core/proxies/registry';
+import type { ProxyId } from '../core/proxies/ids';
+import { PROXIES, type ProxyRegistry } from '../core/proxies/registry';
 import { NO_DATASET, type ScoreJob } from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { SPACES } from '../core/spaces/registry';
@@ -34,22 +35,26 @@ function canonicalArch(space: string, text: string): string {
 }
 
 /** The batch spec in its canonical spelling; 'none' for proxies that read no data. */
-function canonicalDataset(job: ScoreJob): string {
-  if (!getProxy(job.proxy).needsData) return NO_DATASET;
+function canonicalDataset<Id extends string>(job: ScoreJob<Id>, registry: ProxyRegistry<Id>): string {
+  if (!registry.get(job.proxy).needsData) return NO_DATASET;
   const parsed = parseBatchSpec(job.dataset);
   if (!parsed.ok) return job.dataset;
   const { dataset, n, seed, classBalanced } = parsed.value;
   return batchSpec(dataset, n, seed, { classBalanced });
 }
 
-export function cacheKeyMaterial(job: ScoreJob): string {
+/** What the key hashes; `registry` is where the job's proxy is looked up (the app's by default). */
+export function cacheKeyMaterial<Id extends string = ProxyId>(
+  job: ScoreJob<Id>,
+  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
+): string {
   return canonicalJson({
     space: job.space,
     arch: canonicalArch(job.space, job.arch),
     proxy: job.proxy,
-    params: resolvedParams(job.proxy, job.params, job.space),
-    version: getProxy(job.proxy).version,
-    dataset: canonicalDataset(job),
+    params: registry.resolvedParams(job.proxy, job.params, job.space),
+    version: registry.get(job.proxy).version,
+    dataset: canonicalDataset(job, registry),
     seed: job.seed,
     // The resolved settings; a job without an override keys exactly as before overrides existed.
     fidelity: job.fidelityOverride

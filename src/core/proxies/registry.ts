@@ -51,24 +51,58 @@ export const PROXY_REGISTRY = {
 
 /** Proxy ids are fixed: the UI, the cache keys, the share URL and the command line all use them. */
 export type ProxyId = keyof typeof PROXY_REGISTRY;
-export const PROXY_IDS = Object.keys(PROXY_REGISTRY) as ProxyId[];
+
+/**
+ * A registry made from a table of definitions: its ids (in the table's order), the type guard, the
+ * lookup and the parameters a job resolves to. The app has one (PROXIES, from PROXY_REGISTRY); a test
+ * can make another with one more line (src/core/proxies/toyProxy.test.ts) and score with it.
+ */
+export interface ProxyRegistry<Id extends string> {
+  readonly ids: readonly Id[];
+  has(value: unknown): value is Id;
+  get(id: Id): ProxyDefinition;
+  /**
+   * A proxy's parameters with its registry defaults filled in: those of the job's space family where
+   * the proxy declares some (ViTs start from the ViT initialisation), else its own.
+   */
+  resolvedParams(id: Id, params: ProxyParams, space?: SpaceId): ProxyParams;
+}
+
+export function defineProxyRegistry<const D extends Record<string, ProxyDefinition>>(
+  definitions: D,
+): ProxyRegistry<keyof D & string> {
+  type Id = keyof D & string;
+  const has = (value: unknown): value is Id => typeof value === 'string' && Object.hasOwn(definitions, value);
+  const get = (id: Id): ProxyDefinition => {
+    const proxy = has(id) ? definitions[id] : undefined;
+    if (!proxy) throw new Error(`proxy "${String(id)}" is not implemented yet`);
+    return proxy;
+  };
+  return {
+    ids: Object.keys(definitions) as Id[],
+    has,
+    get,
+    resolvedParams(id, params, space) {
+      const proxy = get(id);
+      const family = space === undefined ? undefined : proxy.familyDefaults?.[spaceFamily(space)];
+      return { ...proxy.defaults, ...family, ...params };
+    },
+  };
+}
+
+/** The app's registry: every proxy above. */
+export const PROXIES: ProxyRegistry<ProxyId> = defineProxyRegistry(PROXY_REGISTRY);
+export const PROXY_IDS = PROXIES.ids as ProxyId[];
 
 export function isProxyId(value: unknown): value is ProxyId {
-  return typeof value === 'string' && Object.hasOwn(PROXY_REGISTRY, value);
+  return PROXIES.has(value);
 }
 
 export function getProxy(id: ProxyId): ProxyDefinition {
-  const proxy = PROXY_REGISTRY[id];
-  if (!proxy) throw new Error(`proxy "${id}" is not implemented yet`);
-  return proxy;
+  return PROXIES.get(id);
 }
 
-/**
- * A proxy's parameters with its registry defaults filled in: those of the job's space family where
- * the proxy declares some (ViTs start from the ViT initialisation), else its own.
- */
+/** PROXIES.resolvedParams: a job's parameters with the registry's defaults filled in. */
 export function resolvedParams(id: ProxyId, params: ProxyParams, space?: SpaceId): ProxyParams {
-  const proxy = getProxy(id);
-  const family = space === undefined ? undefined : proxy.familyDefaults?.[spaceFamily(space)];
-  return { ...proxy.defaults, ...family, ...params };
+  return PROXIES.resolvedParams(id, params, space);
 }

@@ -9,16 +9,17 @@ import { batchSpec, parseBatchSpec } from '../data/imageDataset';
 import type { Network } from '../nn/network';
 import { buildNetwork, type Fidelity, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
 import type { FidelityPreset } from '../spaces/fidelity';
-import { nb201FromIndex, nb201FromString, nb201ToIndex, nb201ToString } from '../spaces/nb201';
+import { nb201FromIndex, nb201ToString } from '../spaces/nb201';
 import type { ProxyId } from './ids';
-import { getProxy, PROXY_REGISTRY, resolvedParams } from './registry';
+import { PROXIES, type ProxyRegistry } from './registry';
 import type { ProxyOutput, ProxyParams } from './types';
 
-export interface ScoreJob {
+/** A job for a proxy of the app's registry, or of another registry's ids (`Id`). */
+export interface ScoreJob<Id extends string = ProxyId> {
   space: SpaceId;
   /** The architecture in its space's canonical text (nb201ToString, vitToString, mlpToString). */
   arch: string;
-  proxy: ProxyId;
+  proxy: Id;
   /** Proxy parameters; missing ones take the registry's defaults. */
   params: ProxyParams;
   seed: number;
@@ -35,7 +36,7 @@ export interface ScoreJob {
 }
 
 /** The fidelity a job builds its network at: its preset, or the preset with the job's override. */
-export function jobFidelity(job: Pick<ScoreJob, 'fidelity' | 'fidelityOverride'>): Fidelity {
+export function jobFidelity(job: Pick<ScoreJob<string>, 'fidelity' | 'fidelityOverride'>): Fidelity {
   return job.fidelityOverride ? { preset: job.fidelity, ...job.fidelityOverride } : job.fidelity;
 }
 
@@ -44,8 +45,8 @@ export const NO_DATASET = 'none';
 
 /** A job's dataset field: the batch spec of `n` images of `source` for a data proxy, NO_DATASET otherwise. */
 export function jobDataset(proxy: ProxyId, source: string, n: number, seed: number): string {
-  // An unknown id gets no data here; scoring the job then names it (getProxy throws).
-  return PROXY_REGISTRY[proxy]?.needsData ? batchSpec(source, n, seed) : NO_DATASET;
+  // An unknown id gets no data here; scoring the job then names it (PROXIES.get throws).
+  return PROXIES.has(proxy) && PROXIES.get(proxy).needsData ? batchSpec(source, n, seed) : NO_DATASET;
 }
 
 export interface ScoreResult extends ProxyOutput {
@@ -71,8 +72,12 @@ export function nb201Job(cell: number, rest: Omit<ScoreJob, 'space' | 'arch'>): 
 export { nb201CellOf } from '../spaces/nb201';
 
 /** Why a proxy cannot score a space (the registry's `spaces` lists families), or null if it can. */
-export function proxySpaceProblem(proxy: ProxyId, space: SpaceId): string | null {
-  const definition = getProxy(proxy);
+export function proxySpaceProblem<Id extends string = ProxyId>(
+  proxy: Id,
+  space: SpaceId,
+  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
+): string | null {
+  const definition = registry.get(proxy);
   const family = spaceFamily(space);
   if (definition.spaces.includes(family)) return null;
   return `${proxy} does not apply to ${space} (${family} networks); it applies to ${definition.spaces.join(', ')}`;
@@ -88,15 +93,17 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * rejects the job with the message) for an unknown space, unreadable architecture text, a data
  * proxy without a dataset spec, or a batch that cannot be loaded.
  */
-export async function runScoreJob(
-  job: ScoreJob,
+export async function runScoreJob<Id extends string = ProxyId>(
+  job: ScoreJob<Id>,
   backend: string,
   now: () => number,
   loadBatch: BatchLoader,
+  /** Where the job's proxy is looked up: the app's registry unless a caller brings its own. */
+  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
 ): Promise<ScoreResult> {
-  const proxy = getProxy(job.proxy);
+  const proxy = registry.get(job.proxy);
   if (!isSpaceId(job.space)) throw new Error(`unknown search space "${String(job.space).slice(0, 40)}"`);
-  const mismatch = proxySpaceProblem(job.proxy, job.space);
+  const mismatch = proxySpaceProblem(job.proxy, job.space, registry);
   if (mismatch) return { value: Number.NaN, details: {}, warnings: [mismatch], backend, ms: 0 };
   const buildStart = now();
   const built = buildNetwork(job.space, job.arch, jobFidelity(job), job.classes);
@@ -121,7 +128,7 @@ export async function runScoreJob(
   const output = await proxy.compute({
     network,
     seed: job.seed,
-    params: resolvedParams(job.proxy, job.params, job.space),
+    params: registry.resolvedParams(job.proxy, job.params, job.space),
     ...(batch ? { batch } : {}),
     space: {
       id: job.space,
