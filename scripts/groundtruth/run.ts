@@ -87,8 +87,6 @@ if (values.child !== undefined) {
   // One item in this fresh process: train it on wasm and append its record.
   const item = JSON.parse(values.child) as GroundTruthItem;
   await import('@tensorflow/tfjs-backend-wasm');
-  const { registerWasmKernels } = await import('../../src/runtime/backends/wasmKernels');
-  const { tf } = await import('../../src/core/nn/tf');
   const { runTrainJob } = await import('../../src/core/train/trainJob');
   const { parseShardDataset, shardFileOf } = await import('../../src/core/data/shardDatasets');
   await startNodeBackend('wasm', fail);

@@ -7,7 +7,7 @@ import { mlpNetwork } from '../nn/mlpNetwork';
 import { nb201Network } from '../nn/nb201Network';
 import type { Network } from '../nn/network';
 import { vitNetwork } from '../nn/vitNetwork';
-import { FIDELITY_PRESETS, type Fidelity, type FidelityPreset, nb201Fidelity, presetOf } from './fidelity';
+import { type Fidelity, nb201Fidelity, presetOf } from './fidelity';
 import { mlpFromString, mlpToString } from './mlp';
 import { nb201FromString, nb201ToString, type ParseResult } from './nb201';
 import type { SpaceId } from './spaceIds';
