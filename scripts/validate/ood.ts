@@ -1,6 +1,6 @@
 /**
  * npm run validate:ood [-- --write-archs FILE] [--scores FILE] [--second-seed FILE]
- * npm run validate:ood -- --compact RECORDS.jsonl --out FILE.jsonl.gz
+ * npm run validate:ood -- --compact RECORDS.jsonl[,MORE.jsonl…] --out FILE.jsonl.gz
  *
  * Whether ViNTK ranks vision transformers better than the plain NTK, on OoD-ViT-NAS's 1 001
  * AutoFormer-Tiny networks (../shared/data/vit_oodvitnas_autoformer.csv: read, never shipped).
@@ -11,7 +11,8 @@
  * lecture shows (public/data/verdicts/ood-vit.json: our figures only, no row of the table).
  * --second-seed FILE: records of the same proxies at another seed (disjoint initialisations), for
  * the agreement of the averaged scores. --compact writes records as they are committed
- * (oodRecords.ts: each network by its place in the order, nothing of the table itself).
+ * (oodRecords.ts: each network by its place in the order, nothing of the table itself), merging
+ * several files (full or already compact) into one.
  */
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,6 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BootstrapInterval } from '../../src/core/stats/bootstrap';
 import { failWith } from '../kit/cli';
-import { readRecords } from '../scoreInProcess';
 import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
 import { readOodRecords, toOodScores, writeOodScores } from './oodRecords';
@@ -80,10 +80,18 @@ const archOrder = networks.map((n) => n.arch);
 
 if (args.compact) {
   if (!args.out) fail('--compact needs --out FILE.jsonl.gz');
-  const { scores, left } = toOodScores(readRecords(args.compact), archOrder);
-  writeOodScores(args.out, scores);
+  // Several files (full records as npm run score writes them, or committed compact ones) merge
+  // into one; a score given twice (same network, proxy, seed and parameters) is kept once, the last.
+  const files = args.compact.split(',').filter((f) => f !== '');
+  for (const file of files) if (!existsSync(file)) fail(`--compact: no file ${file}`);
+  const { scores, left } = toOodScores(
+    files.flatMap((file) => readOodRecords(file, archOrder)),
+    archOrder,
+  );
+  const once = new Map(scores.map((s) => [JSON.stringify([s.i, s.proxy, s.seed, s.params]), s]));
+  writeOodScores(args.out, [...once.values()]);
   console.log(
-    `validate:ood: ${scores.length} scores in ${args.out} (${left} records left out: failed or not an OoD network)`,
+    `validate:ood: ${once.size} scores in ${args.out} (${scores.length - once.size} repeated, ${left} records left out: failed or not an OoD network)`,
   );
   process.exit(0);
 }
