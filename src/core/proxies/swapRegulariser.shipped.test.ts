@@ -3,8 +3,9 @@
  * swap and params records of the 383 NB201 cells of public/data/prescored/nb201-quick.jsonl.gz
  * give reg_swap = swap · exp(−(P/1000 − μ)²/σ) without recomputing swap (reg_swap shares swap's
  * count), against NAS-Bench-201's CIFAR-10 test accuracy (public/data/tables/nb201.csv.gz), beside
- * nwot's ρ on the same cells (issue 15's target). μ and σ come from the whole space, never from
- * these cells. The figures are printed once.
+ * nwot's ρ on the same cells (issue 15's target). μ and σ come from the whole space's counts by a
+ * rule whose centre and width were chosen on these cells (swapRegulariser.ts). The figures are
+ * printed once.
  */
 import { describe, expect, it } from 'vitest';
 import { readShippedRows } from '../../test/shippedData';
@@ -52,15 +53,16 @@ describe(`reg_swap with the space's μ, σ on the shipped NB201 quick set (${set
     expect(rho.regSwapSpace).toBeGreaterThan(rho.regSwapVersion1);
   });
 
-  // Issue 15's target, not met, and stated as measured: the space rule centres the bell on the
-  // space's mean size, so it lowers the largest cells, which NB201 trains best. μ and σ are not tuned
-  // on these cells to reach it. When a better rule reaches nwot, this turns red: then assert the target.
-  it("stays below nwot's ρ on the same cells (the target ρ ≥ nwot's is not met)", () => {
-    expect(rho.regSwapSpace).toBeLessThan(rho.nwot);
+  // These cells (378 of them, the ones that are not validation cells) chose the rule's centre and
+  // width (swapRegulariser.ts), so reaching nwot here is not held-out evidence: the quick validation
+  // table (docs/validation.md) is. What this shows is that the factor now helps swap instead of hurting it.
+  it('lifts swap above swap alone and above nwot on these cells (which chose the rule)', () => {
+    expect(rho.regSwapSpace).toBeGreaterThan(rho.swap);
+    expect(rho.regSwapSpace).toBeGreaterThan(rho.nwot);
   });
 
-  // The shipped set was rescored with reg_swap version 2 (npm run score, score:merge,
-  // build:prescored): its records are this computation.
+  // The shipped set was rescored with reg_swap version 3 (npm run score, build:prescored): its
+  // records are this computation.
   it('matches the shipped reg_swap records', () => {
     const shipped = set.archs.map((a) => record('reg_swap', a));
     for (const [i, e] of shipped.entries()) {
@@ -68,6 +70,6 @@ describe(`reg_swap with the space's μ, σ on the shipped NB201 quick set (${set
       expect(e?.result.details.sigma).toBe(sigma);
       expect(e?.result.value).toBeCloseTo(regSwap[i]!, 6);
     }
-    expect(regSwapProxy.version).toBe(2);
+    expect(regSwapProxy.version).toBe(3);
   });
 });

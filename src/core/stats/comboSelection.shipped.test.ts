@@ -10,7 +10,7 @@ import { readShippedRows } from '../../test/shippedData';
 import { readShippedPrescored } from '../../test/shippedPrescored';
 import { NB201_QUICK_COMBO_COMPONENTS } from './comboDefaults';
 import { proxyHigherIsBetter } from './comboProxies';
-import { selectCombo } from './comboSelection';
+import { comboRho, selectCombo } from './comboSelection';
 
 const { set, column } = readShippedPrescored('nb201-quick');
 const scores = new Map(set.proxies.map((p) => [p, column(p)] as const));
@@ -34,8 +34,21 @@ describe('combo on the shipped NB201 quick set (383 cells, 19 proxies), CIFAR-10
     expect(accuracy.filter(Number.isNaN)).toEqual([]);
   });
 
-  it('chooses the components the Explorer offers by default (comboDefaults.ts)', () => {
-    expect(result.components).toEqual([...NB201_QUICK_COMBO_COMPONENTS]);
+  // The Explorer's default components were this selection's choice while reg_swap was version 2;
+  // with version 3 it now takes reg_swap in nwot's place. The defaults stay (a link without a combo
+  // field must keep showing the same combo), and must still do what a chosen combo does.
+  it("keeps the Explorer's default components (comboDefaults.ts) ahead of the best single proxy", () => {
+    expect(result.components).toEqual(['reg_swap', 'ntk_cond', 'synflow', 'jacob_cov']);
+    const defaults = comboRho(
+      scores,
+      proxyHigherIsBetter,
+      NB201_QUICK_COMBO_COMPONENTS,
+      result.split.heldOut,
+      accuracy,
+    );
+    console.log(`  the defaults (${NB201_QUICK_COMBO_COMPONENTS.join(', ')}): held-out ρ ${f(defaults)}`);
+    expect(defaults).toBeGreaterThan(result.bestSingle.heldOutRho);
+    expect(defaults).toBeLessThanOrEqual(result.combo.heldOutRho);
   });
 
   it('beats the best single proxy on the held-out half', () => {
