@@ -27,6 +27,7 @@ import {
   type ShippedManifest,
   shippedTableFromCsv,
 } from '../../src/core/groundtruth/shippedTables';
+import { REFERENCE_DIR } from '../kit/referenceData';
 import { AUTOPROX_SOURCE, buildAutoproxTable } from './tables/autoproxTable';
 import type { BuiltTable } from './tables/builtTable';
 import { TableCheckError } from './tables/check';
@@ -38,7 +39,7 @@ import { reproducibleGzip } from './tables/reproducibleGzip';
 import { readSourceCsv } from './tables/sourceCsv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_DATA = resolve(ROOT, '../shared/data');
+const SHARED_DATA = REFERENCE_DIR;
 const OUT_DIR = join(ROOT, 'public', SHIPPED_TABLES_DIR);
 const NOTICE_FILE = 'NOTICE';
 const SOURCES = [NB201_SOURCE, AUTOPROX_SOURCE, NASWOT_SOURCE, NBSZ_SOURCE];

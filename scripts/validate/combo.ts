@@ -22,10 +22,15 @@ import { type BootstrapInterval, bootstrapSpearman } from '../../src/core/stats/
 import { proxyHigherIsBetter } from '../../src/core/stats/comboProxies';
 import { comboOn, selectCombo } from '../../src/core/stats/comboSelection';
 import { failWith } from '../kit/cli';
+import {
+  NB201_ACCURACY_COLUMNS,
+  type Nb201AccuracyColumn,
+  nb201Truth,
+  REFERENCE_DIR,
+} from '../kit/referenceData';
 import { scoreTable } from '../scoreComboRecords';
 import { NB201_PARTS } from './nb201Parts';
 import { replaceSection } from './nb201Report';
-import { NB201_ACCURACY_COLUMNS, type Nb201AccuracyColumn, nb201Truth, REFERENCE_DIR } from './referenceData';
 
 const fail: (message: string) => never = failWith('validate:combo');
 

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { nb201FromIndex, nb201HasPath, nb201ToString } from '../../src/core/spaces/nb201';
+import type { Nb201Truth } from '../kit/referenceData';
 import { isDeadNb201Cell, withoutDeadCells } from './nb201DeadCells';
 import { proxyReport } from './nb201Report';
-import type { Nb201Truth } from './referenceData';
 import type { ScoreRecord } from './scoreRunner';
 
 const DEAD = '|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|';

@@ -10,6 +10,12 @@ import { dirname } from 'node:path';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { getProxy } from '../../src/core/proxies/registry';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import {
+  NB201_ACCURACY_COLUMNS,
+  type Nb201AccuracyColumn,
+  type Nb201Truth,
+  nb201Truth,
+} from '../kit/referenceData';
 import { DEAD_CELL_RULE, withoutDeadCells } from './nb201DeadCells';
 import { NB201_PARTS } from './nb201Parts';
 import {
@@ -19,12 +25,6 @@ import {
   SUITE_ZERO_FILE,
   suiteZeroScores,
 } from './nb201References';
-import {
-  NB201_ACCURACY_COLUMNS,
-  type Nb201AccuracyColumn,
-  type Nb201Truth,
-  nb201Truth,
-} from './referenceData';
 import { readRecords, type ScoreRecord } from './scoreRunner';
 
 const PARTS = NB201_PARTS;

@@ -7,7 +7,7 @@
  */
 import { vitFromOodRow, vitToString } from '../../src/core/spaces/vit';
 import { mulberry32 } from '../../src/core/util/prng';
-import { cellNumber, type Row, readReferenceCsv } from './referenceData';
+import { cellNumber, type Row, readReferenceCsv } from '../kit/referenceData';
 
 export const OOD_FILE = 'vit_oodvitnas_autoformer.csv';
 /** Seed of the scoring order. */

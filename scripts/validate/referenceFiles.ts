@@ -26,7 +26,7 @@ import {
 import { importedTable as imported, maxOf } from '../../src/test/importedTable';
 import { nb201SourceLayoutCsv } from '../../src/test/shippedData';
 import { autoformerPublishedParams, autoProxLayoutCsv, naslibKeyOfArch } from '../../src/test/sourceLayouts';
-import { REFERENCE_DIR, readReference, readReferenceCsv } from './referenceData';
+import { REFERENCE_DIR, readReference, readReferenceCsv } from '../kit/referenceData';
 
 const NB201 = 'nb201.csv';
 const NASLIB = 'nb201_zc_naslib.json';

@@ -29,10 +29,10 @@ import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture'
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { cellNumber, readReferenceCsv } from '../kit/referenceData';
 import { inProcessScorer } from '../scoreInProcess';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
-import { cellNumber, readReferenceCsv } from './referenceData';
 
 const BATCH = 32;
 const SEED = 0;

@@ -19,10 +19,10 @@ import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { cellNumber, readReferenceCsv } from '../kit/referenceData';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { replaceSection } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
-import { cellNumber, readReferenceCsv } from './referenceData';
 import { readRecords, runScorePlan } from './scoreRunner';
 
 const TARGETS = ['cifar100_scratch', 'cifar100_kd', 'imagenet_supernet_inherited'] as const;

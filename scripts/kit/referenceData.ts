@@ -1,6 +1,7 @@
 /**
- * The reference tables in ../shared/data (beside the checkout; never copied into the repo), parsed.
- * A missing file stops the script with a message naming it.
+ * The reference tables in ../shared/data (beside the checkout; never copied into the repo), parsed,
+ * for the validation scripts, the benches and the table builder. A missing file stops the script
+ * with a message naming it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
