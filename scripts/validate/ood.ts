@@ -22,7 +22,7 @@ import type { BootstrapInterval } from '../../src/core/stats/bootstrap';
 import { failWith } from '../kit/cli';
 import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
-import { readOodRecords, toOodScores, writeOodScores } from './oodRecords';
+import { onceEach, readOodRecords, toOodScores, writeOodScores } from './oodRecords';
 import {
   averagedInitAgreement,
   compare,
@@ -88,10 +88,10 @@ if (args.compact) {
     files.flatMap((file) => readOodRecords(file, archOrder)),
     archOrder,
   );
-  const once = new Map(scores.map((s) => [JSON.stringify([s.i, s.proxy, s.seed, s.params]), s]));
-  writeOodScores(args.out, [...once.values()]);
+  const once = onceEach(scores);
+  writeOodScores(args.out, once);
   console.log(
-    `validate:ood: ${once.size} scores in ${args.out} (${scores.length - once.size} repeated, ${left} records left out: failed or not an OoD network)`,
+    `validate:ood: ${once.length} scores in ${args.out} (${scores.length - once.length} repeated, ${left} records left out: failed or not an OoD network)`,
   );
   process.exit(0);
 }

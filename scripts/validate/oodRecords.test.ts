@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoreRecord } from '../scoreInProcess';
-import { readOodRecords, toOodScores, writeOodScores } from './oodRecords';
+import { onceEach, readOodRecords, toOodScores, writeOodScores } from './oodRecords';
 
 const ORDER = ['vit:ti:a', 'vit:ti:b', 'vit:ti:c'];
 
@@ -56,5 +56,20 @@ describe('OoD score records as committed', () => {
       ['vit:ti:c', 'ntk_cond', -3.1, 3, { r: 0.25 }],
     ]);
     expect(back[1]!.details).toEqual({ log10KappaPerInit: [3, 3.2] });
+  });
+
+  it('merge a committed file with new full records, each score once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ood-'));
+    const committed = join(dir, 'committed.jsonl.gz');
+    writeOodScores(committed, toOodScores([record('vit:ti:a', 'params', 5e6)], ORDER).scores);
+    const fresh = [record('vit:ti:a', 'params', 6e6), record('vit:ti:b', 'swap', 7)];
+    const merged = onceEach(toOodScores([...readOodRecords(committed, ORDER), ...fresh], ORDER).scores);
+    // a's params twice (the later one kept), b's swap once; another seed would be another score.
+    expect(merged.map((s) => [s.i, s.proxy, s.value])).toEqual([
+      [0, 'params', 6e6],
+      [1, 'swap', 7],
+    ]);
+    const otherSeed = { ...merged[0]!, seed: 4 };
+    expect(onceEach([...merged, otherSeed])).toHaveLength(3);
   });
 });

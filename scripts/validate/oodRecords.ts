@@ -59,6 +59,12 @@ export function toOodScores(
   return { scores, left };
 }
 
+/** Scores given more than once (same network, proxy, seed and parameters) kept once: the last. */
+export function onceEach(scores: readonly OodScore[]): OodScore[] {
+  const once = new Map(scores.map((s) => [JSON.stringify([s.i, s.proxy, s.seed, s.params]), s]));
+  return [...once.values()];
+}
+
 export function writeOodScores(path: string, scores: readonly OodScore[]): void {
   writeFileSync(path, gzipSync(scores.map((s) => `${JSON.stringify(s)}\n`).join(''), { level: 9 }));
 }
