@@ -15,8 +15,8 @@ import {
   type LabState,
   MAPPING_CHOICES,
 } from './labState';
-import { type DecodedLink, defineLinkCodec, type LinkField, type LinkWording } from './linkCodec';
-import { choiceField, type FieldWording, flagField, numberField } from './linkFields';
+import { type DecodedLink, defineLinkCodec, type LinkField } from './linkCodec';
+import { choiceField, flagField, namedLinkWording, numberField } from './linkFields';
 
 export const LAB_URL_VERSION = 1;
 export const LAB_PREFIX = 'lab';
@@ -67,25 +67,12 @@ const INTEGER_FIELDS = new Set<NumberField>([
   'flatten',
 ]);
 
-const WORDING: LinkWording & FieldWording = {
-  unreadable(failure) {
-    const why =
-      failure.reason === 'version'
-        ? `uses format lab${failure.version}, but this app reads lab${LAB_URL_VERSION}`
-        : failure.reason === 'too-long'
-          ? 'is too long to be valid'
-          : 'is damaged or incomplete';
-    return `The lab link ${why}; the default lab is shown.`;
-  },
-  failed: 'The lab link could not be read; the default lab is shown.',
-  unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the lab link.`,
-  emptyIsDefault: false,
-  invalid: (label, fallback) => `The lab link's ${label} was not valid; ${fallback} was used.`,
-  notANumber: (label, fallback) => `The lab link's ${label} was not a number; ${fallback} was used.`,
-  adjusted: (label, value, used, { min, max }) =>
-    `The lab link's ${label} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
-  notAFlag: (label) => `The lab link's ${label} setting was not valid; off was used.`,
-};
+const WORDING = namedLinkWording(
+  'lab',
+  LAB_PREFIX,
+  LAB_URL_VERSION,
+  (label) => `The lab link's ${label} setting was not valid; off was used.`,
+);
 
 type Field = LinkField<LabState>;
 
@@ -146,27 +133,7 @@ const LAB_LINK = defineLinkCodec<LabState>({
     number('cap'),
   ],
   // The image flag's notice has always come first.
-  readOrder: [
-    'image',
-    'panel',
-    'seed',
-    'preset',
-    'amplitudes',
-    'components',
-    'mapping',
-    'sigma',
-    'features',
-    'levels',
-    'width',
-    'depth',
-    'points',
-    'flatten',
-    'residualK',
-    'steps',
-    'frequencies',
-    'threshold',
-    'cap',
-  ],
+  readFirst: ['image'],
 });
 
 export function encodeLabState(state: LabState): string {

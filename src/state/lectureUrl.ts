@@ -21,8 +21,8 @@ import {
   type LectureHideGroup,
   type LectureState,
 } from './lectureState';
-import { type DecodedLink, defineLinkCodec, type LinkField, type LinkWording } from './linkCodec';
-import { choiceField, type FieldWording, flagField, numberField, readFlag } from './linkFields';
+import { type DecodedLink, defineLinkCodec, type LinkField } from './linkCodec';
+import { choiceField, flagField, namedLinkWording, numberField, readFlag } from './linkFields';
 
 export const LECTURE_URL_VERSION = 1;
 export const LECTURE_PREFIX = 'lec';
@@ -65,25 +65,12 @@ const FIELD_NAMES: Record<NumberField, string> = {
   trainSteps: 'training steps',
 };
 
-const WORDING: LinkWording & FieldWording = {
-  unreadable(failure) {
-    const why =
-      failure.reason === 'version'
-        ? `uses format lec${failure.version}, but this app reads lec${LECTURE_URL_VERSION}`
-        : failure.reason === 'too-long'
-          ? 'is too long to be valid'
-          : 'is damaged or incomplete';
-    return `The lecture link ${why}; the default lecture is shown.`;
-  },
-  failed: 'The lecture link could not be read; the default lecture is shown.',
-  unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the lecture link.`,
-  emptyIsDefault: false,
-  invalid: (label, fallback) => `The lecture link's ${label} was not valid; ${fallback} was used.`,
-  notANumber: (label, fallback) => `The lecture link's ${label} was not a number; ${fallback} was used.`,
-  adjusted: (label, value, used, { min, max }) =>
-    `The lecture link's ${label} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
-  notAFlag: (label) => `The lecture link's ${label} setting was not true or false; off was used.`,
-};
+const WORDING = namedLinkWording(
+  'lecture',
+  LECTURE_PREFIX,
+  LECTURE_URL_VERSION,
+  (label) => `The lecture link's ${label} setting was not true or false; off was used.`,
+);
 
 type Field = LinkField<LectureState>;
 
@@ -195,25 +182,8 @@ const LECTURE_LINK = defineLinkCodec<LectureState>({
     }),
     hideField,
   ],
-  // The order the notices have always come in.
-  readOrder: [
-    'source',
-    'hf',
-    'table',
-    'column',
-    'tableSpace',
-    'hide',
-    'screen',
-    'n',
-    'seed',
-    'r',
-    'alpha',
-    'sigma',
-    'repeats',
-    'present',
-    'lock',
-    'trainSteps',
-  ],
+  // The order the notices have always come in: these first, then the rest as written.
+  readFirst: ['source', 'hf', 'table', 'column', 'tableSpace', 'hide', 'screen'],
 });
 
 export function encodeLectureState(state: LectureState): string {

@@ -53,8 +53,11 @@ export interface LinkPage<S extends object> {
   defaults(): S;
   /** The fields in the order they are written (this order is part of a link's exact text). */
   fields: readonly LinkField<S>[];
-  /** The order they are read in, where it differs (it sets the order of the notices); default `fields`. */
-  readOrder?: readonly (keyof S)[];
+  /**
+   * Fields read before the others, in this order (the reading order sets the order of the
+   * notices); the rest follow in the order of `fields`.
+   */
+  readFirst?: readonly (keyof S)[];
 }
 
 export interface DecodedLink<S> {
@@ -80,13 +83,12 @@ function defaultWrite<S>(field: LinkField<S>, state: S, defaults: S): [string, u
 export function defineLinkCodec<S extends object>(page: LinkPage<S>): LinkCodec<S> {
   const keys = new Set(page.fields.flatMap((f) => f.keys));
   const byField = new Map(page.fields.map((f) => [f.field, f]));
-  const readOrder = (page.readOrder ?? page.fields.map((f) => f.field)).map((name) => {
+  const first = (page.readFirst ?? []).map((name) => {
     const field = byField.get(name);
-    if (!field) throw new Error(`link ${page.prefix}: read order names ${String(name)}, which has no field`);
+    if (!field) throw new Error(`link ${page.prefix}: readFirst names ${String(name)}, which has no field`);
     return field;
   });
-  if (readOrder.length !== page.fields.length)
-    throw new Error(`link ${page.prefix}: read order misses a field`);
+  const readOrder = [...first, ...page.fields.filter((f) => !first.includes(f))];
 
   const fallback = (notice: string): DecodedLink<S> => ({ state: page.defaults(), notices: [notice] });
 

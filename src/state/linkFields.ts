@@ -5,7 +5,7 @@
  * sentences come from the page's wording, so each page keeps its own voice.
  */
 import * as v from 'valibot';
-import type { LinkField } from './linkCodec';
+import type { LinkField, LinkWording } from './linkCodec';
 
 export interface Range {
   min: number;
@@ -116,5 +116,38 @@ export function flagField<S, K extends keyof S>(
     keys: [spec.key],
     ...(spec.write ? { write: spec.write } : {}),
     read: ({ get, notices }) => readFlag(get(spec.key), spec.label, spec.wording, notices) as S[K],
+  };
+}
+
+/**
+ * The sentences of a page that names its link ("The lab link …", "The lecture link …"): `page` is
+ * that name, `prefix` and `version` its format, `flag` how it refuses a flag that is not true or
+ * false. (The Explorer speaks of "the share link" and words its own.)
+ */
+export function namedLinkWording(
+  page: string,
+  prefix: string,
+  version: number,
+  flag: (label: string) => string,
+): LinkWording & FieldWording {
+  const link = `The ${page} link`;
+  return {
+    unreadable(failure) {
+      const why =
+        failure.reason === 'version'
+          ? `uses format ${prefix}${failure.version}, but this app reads ${prefix}${version}`
+          : failure.reason === 'too-long'
+            ? 'is too long to be valid'
+            : 'is damaged or incomplete';
+      return `${link} ${why}; the default ${page} is shown.`;
+    },
+    failed: `${link} could not be read; the default ${page} is shown.`,
+    unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the ${page} link.`,
+    emptyIsDefault: false,
+    invalid: (label, fallback) => `${link}'s ${label} was not valid; ${fallback} was used.`,
+    notANumber: (label, fallback) => `${link}'s ${label} was not a number; ${fallback} was used.`,
+    adjusted: (label, value, used, { min, max }) =>
+      `${link}'s ${label} (${value}) was set to ${used} (allowed: ${min} to ${max}).`,
+    notAFlag: flag,
   };
 }

@@ -124,19 +124,8 @@ const VIEW_LINK = defineLinkCodec<ViewState>({
           : [],
     },
   ],
-  readOrder: [
-    'space',
-    'sampleSize',
-    'seed',
-    'fidelity',
-    'batch',
-    'data',
-    'proxies',
-    'selected',
-    'added',
-    'truth',
-    'combo',
-  ],
+  // Added candidates are read right after the selection (their notices come before the rest).
+  readFirst: ['space', 'sampleSize', 'seed', 'fidelity', 'batch', 'data', 'proxies', 'selected', 'added'],
 });
 
 export function encodeViewState(state: ViewState): string {
