@@ -43,29 +43,21 @@ const KEY = {
   threshold: 'th',
   cap: 'cp',
 } as const satisfies Record<keyof LabState, string>;
-const NUMBER_FIELDS = [
-  'seed',
-  'sigma',
-  'features',
-  'levels',
-  'width',
-  'depth',
-  'points',
-  'flatten',
-  'steps',
-  'threshold',
-  'cap',
-] as const;
-type NumberField = (typeof NUMBER_FIELDS)[number];
-const INTEGER_FIELDS = new Set<NumberField>([
-  'seed',
-  'features',
-  'levels',
-  'width',
-  'depth',
-  'points',
-  'flatten',
-]);
+/** The number fields, and which of them are whole numbers (rounded when a link has a fraction). */
+const NUMBER_FIELDS = {
+  seed: 'integer',
+  sigma: 'real',
+  features: 'integer',
+  levels: 'integer',
+  width: 'integer',
+  depth: 'integer',
+  points: 'integer',
+  flatten: 'integer',
+  steps: 'real',
+  threshold: 'real',
+  cap: 'real',
+} as const;
+type NumberField = keyof typeof NUMBER_FIELDS;
 
 const WORDING = namedLinkWording(
   'lab',
@@ -84,7 +76,7 @@ const number = (field: NumberField): Field =>
     wording: WORDING,
     fallback: DEFAULT_LAB_STATE[field],
     range: LAB_LIMITS[field],
-    integer: INTEGER_FIELDS.has(field),
+    integer: NUMBER_FIELDS[field] === 'integer',
   });
 
 const choice = <K extends 'panel' | 'preset' | 'amplitudes' | 'mapping'>(
