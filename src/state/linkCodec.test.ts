@@ -19,7 +19,6 @@ const WORDING: LinkWording & FieldWording = {
   unreadable: (failure) => `unreadable: ${failure.reason}`,
   failed: 'failed',
   unknownKeys: (keys) => `unknown: ${keys.join(' ')}`,
-  emptyIsDefault: false,
   invalid: (label, fallback) => `${label} invalid, ${fallback} used`,
   notANumber: (label, fallback) => `${label} not a number, ${fallback} used`,
   adjusted: (label, value, used, { min, max }) => `${label} ${value} -> ${used} in ${min}..${max}`,
@@ -100,7 +99,8 @@ describe('defineLinkCodec', () => {
     const throwing = defineLinkCodec<Toy>({
       prefix: 'toy',
       version: 2,
-      wording: { ...WORDING, emptyIsDefault: true },
+      wording: WORDING,
+      emptyIsDefault: true,
       defaults: () => ({ ...DEFAULTS }),
       fields: [
         {

@@ -21,11 +21,6 @@ export interface LinkWording {
   failed: string;
   /** The notice for keys no field reads (given in the order the link has them). */
   unknownKeys(keys: readonly string[]): string;
-  /**
-   * An empty hash ("" or "#") opens the defaults without a notice (else it is an unreadable link).
-   * Such a page (the Explorer) reads its hash after the '#', and the payload reader allows one more.
-   */
-  emptyIsDefault: boolean;
 }
 
 /** Reading one field: its raw entries, the fields read before it, and where notices go. */
@@ -50,6 +45,11 @@ export interface LinkPage<S extends object> {
   prefix: string;
   version: number;
   wording: LinkWording;
+  /**
+   * An empty hash ("" or "#") opens the defaults without a notice (else it is an unreadable link).
+   * Such a page (the Explorer) reads its hash after the '#', and the payload reader allows one more.
+   */
+  emptyIsDefault?: boolean;
   defaults(): S;
   /** The fields in the order they are written (this order is part of a link's exact text). */
   fields: readonly LinkField<S>[];
@@ -121,7 +121,7 @@ export function defineLinkCodec<S extends object>(page: LinkPage<S>): LinkCodec<
     decode(hash) {
       try {
         let body = hash;
-        if (page.wording.emptyIsDefault && typeof hash === 'string') {
+        if (page.emptyIsDefault && typeof hash === 'string') {
           body = hash.startsWith('#') ? hash.slice(1) : hash;
           if (body === '') return { state: page.defaults(), notices: [] };
         }

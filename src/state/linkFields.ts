@@ -143,7 +143,6 @@ export function namedLinkWording(
     },
     failed: `${link} could not be read; the default ${page} is shown.`,
     unknownKeys: (keys) => `Ignored ${keys.length} unknown setting(s) in the ${page} link.`,
-    emptyIsDefault: false,
     invalid: (label, fallback) => `${link}'s ${label} was not valid; ${fallback} was used.`,
     notANumber: (label, fallback) => `${link}'s ${label} was not a number; ${fallback} was used.`,
     adjusted: (label, value, used, { min, max }) =>

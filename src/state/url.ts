@@ -97,6 +97,7 @@ const VIEW_LINK = defineLinkCodec<ViewState>({
   prefix: 'v',
   version: URL_STATE_VERSION,
   wording: WORDING,
+  emptyIsDefault: true,
   defaults: defaultViewState,
   fields: [
     choice('space', SPACE_IDS),

@@ -52,7 +52,6 @@ export const WORDING: LinkWording & FieldWording = {
   },
   failed: MSG.failed,
   unknownKeys: (keys) => `Ignored unknown settings in the link: ${listNames(keys)}.`,
-  emptyIsDefault: true,
   invalid: (label, fallback) => `The ${label} in the link was not valid; the default (${fallback}) was used.`,
   notANumber: (label, fallback) =>
     `The ${label} in the link was not valid; the default (${fallback}) was used.`,

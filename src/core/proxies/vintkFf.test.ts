@@ -17,7 +17,7 @@ import { getProxy } from './registry';
 import { proxySpaceProblem } from './scoreJob';
 import type { ProxyParams } from './types';
 import { vintkFfProxy } from './vintkFf';
-import { fourierFeatureMatrix, fourierPatchFeatures, vintkFfNetwork } from './vintkFfScore';
+import { fourierFeatureMatrix, fourierPatchFeatures, vintkFfNetwork } from './vintkFfFeatures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -33,23 +33,7 @@ import { vitFromString } from '../spaces/vit';
 import { ntkCondScore } from './ntkCondScore';
 import { VINTK_FF_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams, ProxyParamValue } from './types';
-import {
-  FF_SEED_LABEL,
-  fourierFeatureMatrix,
-  fourierPatchFeatures,
-  type PixelScale,
-  type VintkFfSettings,
-  vintkFfNetwork,
-} from './vintkFfFeatures';
-
-export {
-  FF_SEED_LABEL,
-  fourierFeatureMatrix,
-  fourierPatchFeatures,
-  type PixelScale,
-  type VintkFfSettings,
-  vintkFfNetwork,
-};
+import { type PixelScale, type VintkFfSettings, vintkFfNetwork } from './vintkFfFeatures';
 
 export const VINTK_FF_M_MAX = 512;
 export const VINTK_FF_SIGMA_MAX = 100;
