@@ -58,8 +58,8 @@ export function ComboPanel({ ranked, total }: { ranked: number; total: number })
           ? `combo = Σ log(rank / N) over ${used.join(', ')}: each proxy ranks the N = ${ranked} of ${total} ${unit} that have all of them (1 = worst, N = best, ties share their rank), as AZ-NAS does (Lee & Ham, CVPR 2024). It ranks this view's ${unit}: adding or removing some changes everyone's combo.`
           : `Choose at least ${MIN_COMBO_COMPONENTS} of the proxies this view scores to see a combo.`}{' '}
         The default ({NB201_QUICK_COMBO_COMPONENTS.join(', ')}) was chosen on half of the shipped NB201 quick
-        set; on the other half its ρ with CIFAR-10 test accuracy is 0.89 against nwot's 0.78
-        (docs/validation.md).
+        set (before reg_swap version 3); on the other half its ρ with CIFAR-10 test accuracy is 0.89, against
+        0.87 for the best single proxy there, reg_swap (docs/validation.md).
       </p>
     </fieldset>
   );
