@@ -27,14 +27,14 @@ import { inProcessScorer } from '../scripts/scoreInProcess';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
 import type { Batch } from '../src/core/data/batch';
 import { chooseNtkMethod, empiricalNtk } from '../src/core/kernels/ntk';
-import { mlpNetwork } from '../src/core/nn/mlpNetwork';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { PROXY_REGISTRY } from '../src/core/proxies/registry';
 import { jobDataset, type ScoreJob } from '../src/core/proxies/scoreJob';
-import { buildNetwork } from '../src/core/spaces/architecture';
 import type { FidelityPreset } from '../src/core/spaces/fidelity';
-import { mlpFromString } from '../src/core/spaces/mlp';
+import { mlpFromString } from '../src/core/spaces/mlp/mlp';
+import { mlpNetwork } from '../src/core/spaces/mlp/mlpNetwork';
+import { nb201Build } from '../src/core/spaces/nb201/nb201Build';
 import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { labPaperSpeed } from './labSpeed';
 
@@ -145,7 +145,7 @@ async function ntkTimings(): Promise<Record<string, unknown>> {
   const result: Record<string, unknown> = {};
   const batches = new Map<number, Batch>();
   for (const n of [32]) {
-    const b = buildNetwork('nb201', CELL, 'quick');
+    const b = nb201Build(CELL, 'quick');
     if (b.ok) batches.set(n, await loadBatchForCli('cifar10', n, 0, b.value.network));
   }
   const batchFor = (_: Network, n: number) => {
@@ -165,7 +165,7 @@ async function ntkTimings(): Promise<Record<string, unknown>> {
       name: `nb201 quick ${CELL}, N = 32, BatchNorm eval`,
       n: 32,
       make: () => {
-        const b = buildNetwork('nb201', CELL, 'quick');
+        const b = nb201Build(CELL, 'quick');
         return b.ok ? b.value.network : null;
       },
       bn: 'eval' as const,

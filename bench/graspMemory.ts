@@ -18,7 +18,7 @@ const n = Number(process.argv[2] ?? 8);
 const arch =
   process.argv[3] ??
   '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|';
-const built = buildNetwork('nb201', arch, 'paper');
+const built = await buildNetwork('nb201', arch, 'paper');
 if (!built.ok) throw new Error(built.error);
 const network = built.value.network;
 const params = initParams(network, 'pytorch', 0);

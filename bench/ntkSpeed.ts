@@ -20,7 +20,7 @@ import { chooseNtkMethod, empiricalNtk, ntkWeightSpecs } from '../src/core/kerne
 import { disposeParams, initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../src/core/spaces/architecture';
-import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit';
+import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit/vit';
 import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
 import { convKernelRates } from './convKernels';
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   };
   for (const [index, c] of CASES.entries()) {
     if (chosen && !chosen.has(index + 1)) continue;
-    const built = buildNetwork(c.space, c.arch, 'quick');
+    const built = await buildNetwork(c.space, c.arch, 'quick');
     if (!built.ok) throw new Error(built.error);
     const net = built.value.network;
     const batch = await loadBatchForCli('cifar10', c.n, 0, net);

@@ -26,7 +26,7 @@ if (!isSpaceId(space) || !FIDELITY_NAMES.includes(fidelity) || !Number.isInteger
 }
 registerWasmKernels();
 await tf.setBackend('wasm');
-const built = buildNetwork(space, arch, fidelity);
+const built = await buildNetwork(space, arch, fidelity);
 if (!built.ok) {
   console.error(`profileNtk: ${built.error}`);
   process.exit(2);

@@ -26,13 +26,13 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadBatchForCli } from '../scripts/scoreData';
-import { nb201Flops } from '../src/core/nn/nb201Flops';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import type { ProxyId } from '../src/core/proxies/ids';
 import { gradientWeights } from '../src/core/proxies/lossGradients';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
-import { buildNetwork } from '../src/core/spaces/architecture';
+import { nb201Build } from '../src/core/spaces/nb201/nb201Build';
+import { nb201Flops } from '../src/core/spaces/nb201/nb201Flops';
 import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { matMulPeak, packParams } from './ntkSpeed';
 
@@ -120,7 +120,7 @@ const wasmHeapBytes = (): number =>
   (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length;
 
 function paperNetwork(arch: string): Network {
-  const built = buildNetwork('nb201', arch, 'paper');
+  const built = nb201Build(arch, 'paper');
   if (!built.ok) throw new Error(built.error);
   return built.value.network;
 }

@@ -3,7 +3,7 @@
  * joins the view, is scored, appears in the scatter, and a share link carries it to a fresh context.
  */
 import { expect, test } from '@playwright/test';
-import { NB201_OPS, nb201FromIndex, nb201ToIndex } from '../src/core/spaces/nb201';
+import { NB201_OPS, nb201FromIndex, nb201ToIndex } from '../src/core/spaces/nb201/nb201';
 import { encodeViewState } from '../src/state/url';
 import { DEFAULT_VIEW_STATE } from '../src/state/viewState';
 import { importThroughDialog, readScores, shownCells, waitForScores } from './readPage';

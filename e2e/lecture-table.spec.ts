@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { vitFromAutoProxJson, vitToString } from '../src/core/spaces/vit';
+import { vitFromAutoProxJson, vitToString } from '../src/core/spaces/vit/vit';
 import { defaultLectureState } from '../src/state/lectureState';
 import { decodeLectureState, encodeLectureState } from '../src/state/lectureUrl';
 import { importThroughButton } from './readPage';

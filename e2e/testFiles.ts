@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type VitArch, type VitSpaceId, vitSample, vitToString } from '../src/core/spaces/vit';
+import { type VitArch, type VitSpaceId, vitSample, vitToString } from '../src/core/spaces/vit/vit';
 import { nb201SourceLayoutCsv } from '../src/test/shippedData';
 import { autoProxLayoutCsv, naslibShapedFile, oodLayoutCsv } from '../src/test/sourceLayouts';
 

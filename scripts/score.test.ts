@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nb201FromString, nb201ToString } from '../src/core/spaces/nb201';
-import { naslibKey } from '../src/core/spaces/nb201Naslib';
+import { nb201FromString, nb201ToString } from '../src/core/spaces/nb201/nb201';
+import { naslibKey } from '../src/core/spaces/nb201/nb201Naslib';
 
 function score(args: string[]) {
   const run = spawnSync(

@@ -28,10 +28,10 @@ import {
   spaceFamily,
 } from '../src/core/spaces/architecture';
 import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
-import { mlpSample, mlpToString } from '../src/core/spaces/mlp';
-import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201';
-import { nb201FromNaslibKey } from '../src/core/spaces/nb201Naslib';
-import { vitSample, vitToString } from '../src/core/spaces/vit';
+import { mlpSample, mlpToString } from '../src/core/spaces/mlp/mlp';
+import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201/nb201';
+import { nb201FromNaslibKey } from '../src/core/spaces/nb201/nb201Naslib';
+import { vitSample, vitToString } from '../src/core/spaces/vit/vit';
 import { CLI_DATASETS } from './scoreData';
 import {
   appendRecords,
@@ -187,7 +187,7 @@ let badLines = 0;
 const jobs: ScoreJob[] = [];
 const fidelityNotes = new Map<string, string>();
 for (const { text, line } of lines) {
-  const built = buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelityChoice);
+  const built = await buildNetwork(space, space === 'nb201' ? naslibToString(text) : text, fidelityChoice);
   if (!built.ok) {
     console.error(`score: line ${line}: ${built.error}`);
     badLines++;

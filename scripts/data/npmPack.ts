@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParseResult } from '../../src/core/spaces/nb201';
+import type { ParseResult } from '../../src/core/util/parseResult';
 
 export interface PinnedPackage {
   name: string;

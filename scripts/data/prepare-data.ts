@@ -39,7 +39,7 @@ import {
   type MnistSplit,
 } from '../../src/core/data/mnist';
 import { encodeShard, type Shard } from '../../src/core/data/shardFormat';
-import type { ParseResult } from '../../src/core/spaces/nb201';
+import type { ParseResult } from '../../src/core/util/parseResult';
 import {
   CIFAR10_PACKAGE,
   CIFAR10_SOURCE_FILES,

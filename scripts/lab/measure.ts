@@ -26,7 +26,7 @@ import {
 } from '../../src/core/lab/imageRegression';
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
 import { tf } from '../../src/core/nn/tf';
-import type { MlpMapping } from '../../src/core/spaces/mlp';
+import type { MlpMapping } from '../../src/core/spaces/mlp/mlp';
 import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 const fail: (message: string) => never = failWith('measure');

@@ -92,7 +92,7 @@ async function run(space: SpaceId, archs: Record<string, string>, base: TrainSch
   const rows: Row[] = [];
   console.log(`\n${space}: ${describeSchedule(override(base, seeds[0]!))}`);
   for (const [name, text] of Object.entries(archs)) {
-    const built = buildNetwork(space, text, 'quick');
+    const built = await buildNetwork(space, text, 'quick');
     if (!built.ok) fail(`${name}: ${built.error}`);
     const network = built.value.network;
     const train = imageTrainingData(trainSet, network.inputShape);

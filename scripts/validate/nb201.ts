@@ -15,7 +15,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/core/nn/tf';
 import type { ProxyId } from '../../src/core/proxies/ids';
 import { PROXY_REGISTRY } from '../../src/core/proxies/registry';
-import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
+import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201/nb201';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
 import { NB201_PARTS } from './nb201Parts';
 import { suiteZeroCells } from './nb201References';

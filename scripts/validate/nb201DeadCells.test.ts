@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { nb201FromIndex, nb201HasPath, nb201ToString } from '../../src/core/spaces/nb201';
+import { nb201FromIndex, nb201HasPath, nb201ToString } from '../../src/core/spaces/nb201/nb201';
 import type { Nb201Truth } from '../kit/referenceData';
 import { isDeadNb201Cell, withoutDeadCells } from './nb201DeadCells';
 import { proxyReport } from './nb201Report';

@@ -9,7 +9,7 @@
  * Rule: every row of the NB201 tables leaves dead cells out, before anything is computed, whatever
  * the proxy's value there; the table says how many cells of its sample that was.
  */
-import { nb201FromString, nb201HasPath } from '../../src/core/spaces/nb201';
+import { nb201FromString, nb201HasPath } from '../../src/core/spaces/nb201/nb201';
 
 export const DEAD_CELL_RULE =
   'cells with no path from input to output are left out of every row, whatever the proxy gives them';

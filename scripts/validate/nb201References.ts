@@ -1,6 +1,6 @@
 /** The published per-cell NB201 scores in ../shared/data, keyed by our NB201 arch string. */
 import type { ProxyId } from '../../src/core/proxies/ids';
-import { nb201FromString, nb201ToString } from '../../src/core/spaces/nb201';
+import { nb201FromString, nb201ToString } from '../../src/core/spaces/nb201/nb201';
 import { cellNumber, readReferenceCsv } from '../kit/referenceData';
 
 export const SUITE_ZERO_FILE = 'proxy_scores_nb201_nbsuitezero_subset.csv';

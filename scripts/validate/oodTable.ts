@@ -5,7 +5,7 @@
  * carries (ImageNet-C Gaussian noise, severity 1).
  * The scoring order is a seeded shuffle, so the first n networks of any run are a uniform sample.
  */
-import { vitFromOodRow, vitToString } from '../../src/core/spaces/vit';
+import { vitFromOodRow, vitToString } from '../../src/core/spaces/vit/vit';
 import { mulberry32 } from '../../src/core/util/prng';
 import { cellNumber, type Row, readReferenceCsv } from '../kit/referenceData';
 

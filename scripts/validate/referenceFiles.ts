@@ -10,19 +10,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importGroundTruth, parseTable, proposeMapping } from '../../src/core/groundtruth';
-import { nb201ParamSpecs } from '../../src/core/nn/nb201ParamSpecs';
 import { paramSize } from '../../src/core/nn/paramSpec';
-import { vitParamSpecs } from '../../src/core/nn/vitParamSpecs';
 import { FIDELITY_PRESETS } from '../../src/core/spaces/fidelity';
-import { nb201FromString } from '../../src/core/spaces/nb201';
-import { naslibKey, nb201FromNaslibKey } from '../../src/core/spaces/nb201Naslib';
+import { nb201FromString } from '../../src/core/spaces/nb201/nb201';
+import { naslibKey, nb201FromNaslibKey } from '../../src/core/spaces/nb201/nb201Naslib';
+import { nb201ParamSpecs } from '../../src/core/spaces/nb201/nb201ParamSpecs';
 import {
   type VitArch,
   vitFromAutoProxJson,
   vitFromOodRow,
   vitFromString,
   vitToString,
-} from '../../src/core/spaces/vit';
+} from '../../src/core/spaces/vit/vit';
+import { vitParamSpecs } from '../../src/core/spaces/vit/vitParamSpecs';
 import { importedTable as imported, maxOf } from '../../src/test/importedTable';
 import { nb201SourceLayoutCsv } from '../../src/test/shippedData';
 import { autoformerPublishedParams, autoProxLayoutCsv, naslibKeyOfArch } from '../../src/test/sourceLayouts';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scorer } from '../../src/compute/scoreRun';
 import { tf } from '../../src/core/nn/tf';
 import { runScoreJob } from '../../src/core/proxies/scoreJob';
-import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201';
+import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201/nb201';
 import { planJob, proxyGroups, readRecords, runScorePlan, type ScorePlan } from './scoreRunner';
 
 beforeAll(async () => {

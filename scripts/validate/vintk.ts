@@ -26,7 +26,7 @@ import type { ProxyId } from '../../src/core/proxies/ids';
 import { jobDataset } from '../../src/core/proxies/scoreJob';
 import type { ProxyParams } from '../../src/core/proxies/types';
 import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture';
-import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
+import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
 import { cellNumber, readReferenceCsv } from '../kit/referenceData';

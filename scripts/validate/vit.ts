@@ -17,7 +17,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/core/nn/tf';
 import { getProxy, PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { vitResolution } from '../../src/core/spaces/architecture';
-import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit';
+import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit/vit';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
 import { cellNumber, readReferenceCsv } from '../kit/referenceData';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';

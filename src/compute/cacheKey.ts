@@ -9,11 +9,17 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { batchSpec, parseBatchSpec } from '../core/data/imageDataset';
 import type { ProxyId } from '../core/proxies/ids';
-import { PROXIES, type ProxyRegistry } from '../core/proxies/registry';
-import { NO_DATASET, type ScoreJob } from '../core/proxies/scoreJob';
+import type { ProxyRegistry } from '../core/proxies/registry';
+import {
+  NO_DATASET,
+  type ScoreJob,
+  type ScoringRegistries,
+  scoringRegistries,
+} from '../core/proxies/scoreJob';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
 import { SPACES } from '../core/spaces/registry';
-import { isSpaceId } from '../core/spaces/spaceIds';
+import type { SpaceId } from '../core/spaces/spaceIds';
+import type { SearchSpace, SpaceRegistry } from '../core/spaces/spaceRegistry';
 
 /** JSON with object keys sorted, so equal inputs always give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -27,15 +33,22 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The job's space; one the registry does not know reads as a ViT, as it always has (its jobs fail when scored). */
+function keyedSpace<S extends string>(space: S, spaces: SpaceRegistry<S>): SearchSpace<string> {
+  return spaces.has(space) ? spaces.get(space) : SPACES['vit-browser'];
+}
+
 /** The architecture's canonical text (unreadable text is kept as is: scoring it fails anyway). */
-function canonicalArch(space: string, text: string): string {
-  // A space the registry does not know reads as a ViT, as it always has (its jobs fail when scored).
-  const canonical = SPACES[isSpaceId(space) ? space : 'vit-browser'].canonical(text);
+function canonicalArch(space: SearchSpace<string>, text: string): string {
+  const canonical = space.canonical(text);
   return canonical.ok ? canonical.value : text;
 }
 
 /** The batch spec in its canonical spelling; 'none' for proxies that read no data. */
-function canonicalDataset<Id extends string>(job: ScoreJob<Id>, registry: ProxyRegistry<Id>): string {
+function canonicalDataset<Id extends string, S extends string>(
+  job: ScoreJob<Id, S>,
+  registry: ProxyRegistry<Id>,
+): string {
   if (!registry.get(job.proxy).needsData) return NO_DATASET;
   const parsed = parseBatchSpec(job.dataset);
   if (!parsed.ok) return job.dataset;
@@ -43,18 +56,20 @@ function canonicalDataset<Id extends string>(job: ScoreJob<Id>, registry: ProxyR
   return batchSpec(dataset, n, seed, { classBalanced });
 }
 
-/** What the key hashes; `registry` is where the job's proxy is looked up (the app's by default). */
-export function cacheKeyMaterial<Id extends string = ProxyId>(
-  job: ScoreJob<Id>,
-  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
+/** What the key hashes; `registries` are where the job's proxy and space are looked up (the app's by default). */
+export function cacheKeyMaterial<Id extends string = ProxyId, S extends string = SpaceId>(
+  job: ScoreJob<Id, S>,
+  given: ScoringRegistries<Id, S> = {},
 ): string {
+  const { proxies, spaces } = scoringRegistries(given);
+  const space = keyedSpace(job.space, spaces);
   return canonicalJson({
     space: job.space,
-    arch: canonicalArch(job.space, job.arch),
+    arch: canonicalArch(space, job.arch),
     proxy: job.proxy,
-    params: registry.resolvedParams(job.proxy, job.params, job.space),
-    version: registry.get(job.proxy).version,
-    dataset: canonicalDataset(job, registry),
+    params: proxies.resolvedParams(job.proxy, job.params, space.family),
+    version: proxies.get(job.proxy).version,
+    dataset: canonicalDataset(job, proxies),
     seed: job.seed,
     // The resolved settings; a job without an override keys exactly as before overrides existed.
     fidelity: job.fidelityOverride

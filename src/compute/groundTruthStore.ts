@@ -10,7 +10,7 @@
 import Dexie, { type Table } from 'dexie';
 import * as v from 'valibot';
 import { type GroundTruthTable, KEY_KINDS } from '../core/groundtruth';
-import { VIT_SPACE_IDS } from '../core/spaces/vit';
+import { VIT_SPACE_IDS } from '../core/spaces/vit/vit';
 
 interface StoredTable {
   name: string;

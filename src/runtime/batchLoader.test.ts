@@ -9,15 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBatchBySpec, loadBatchForCli } from '../../scripts/scoreData';
 import { parseCifar10Shard } from '../core/data/cifar10';
 import { batchIndices, batchSpec, drawBatch } from '../core/data/imageDataset';
-import { mlpNetwork } from '../core/nn/mlpNetwork';
-import { nb201Network } from '../core/nn/nb201Network';
 import { tf } from '../core/nn/tf';
 import { getProxy, resolvedParams } from '../core/proxies/registry';
 import { runScoreJob, type ScoreJob } from '../core/proxies/scoreJob';
-import { buildNetwork } from '../core/spaces/architecture';
 import { FIDELITY_PRESETS } from '../core/spaces/fidelity';
-import { mlpFromString } from '../core/spaces/mlp';
-import { nb201FromIndex } from '../core/spaces/nb201';
+import { mlpFromString } from '../core/spaces/mlp/mlp';
+import { mlpNetwork } from '../core/spaces/mlp/mlpNetwork';
+import { nb201FromIndex } from '../core/spaces/nb201/nb201';
+import { nb201Network } from '../core/spaces/nb201/nb201Network';
+import { vitBuilder } from '../core/spaces/vit/vitBuild';
 import { readPublicData } from '../test/publicData';
 import { createBatchLoader, dataFolderUrl, type FetchLike, type FetchResponseLike } from './batchLoader';
 
@@ -57,8 +57,7 @@ function fakeFetch(override?: (url: string) => FetchResponseLike | undefined) {
 const nb201Quick = nb201Network(nb201FromIndex(1234), FIDELITY_PRESETS.quick);
 /** AutoFormer-Ti at the quick fidelity: 64 px inputs, so 32 px CIFAR images are upsampled 2x. */
 const vitTiny = (() => {
-  const built = buildNetwork(
-    'autoformer-tiny',
+  const built = vitBuilder('autoformer-tiny')(
     'vit:ti:e192:m3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5:h3,3,3,3,3,3,3,3,3,3,3,3',
     'quick',
   );

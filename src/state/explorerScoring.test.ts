@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nb201Sample, nb201ToString } from '../core/spaces/nb201';
+import { nb201Sample, nb201ToString } from '../core/spaces/nb201/nb201';
 import { jobFor, jobsForView } from './explorerScoring';
 import { scoreSlot } from './explorerStore';
 import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import prescored from '../../public/data/prescored/prescored.json' with { type: 'json' };
 import tables from '../../public/data/tables/tables.json' with { type: 'json' };
-import { nb201FromIndex, nb201ToString } from '../core/spaces/nb201';
+import { nb201FromIndex, nb201ToString } from '../core/spaces/nb201/nb201';
 import { FIRST_EXPLORER_COLUMN, firstVisitView, preparedLectureState } from './firstVisit';
 import { mergedTables } from './groundTruthState';
 

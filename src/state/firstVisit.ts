@@ -10,7 +10,7 @@ import tablesJson from '../../public/data/tables/tables.json' with { type: 'json
 import { parseShippedManifest, type ShippedTable } from '../core/groundtruth/shippedTables';
 import { PROXY_IDS } from '../core/proxies/ids';
 import { type PrescoredSet, parsePrescoredManifest } from '../core/proxies/prescoredSet';
-import { nb201FromString, nb201ToIndex } from '../core/spaces/nb201';
+import { nb201FromString, nb201ToIndex } from '../core/spaces/nb201/nb201';
 import type { SpaceId } from '../core/spaces/spaceIds';
 import { DEFAULT_LECTURE_STATE, LECTURE_LIMITS, type LectureState } from './lectureState';
 import { DEFAULT_VIEW_STATE, type ViewState } from './viewState';

@@ -4,7 +4,7 @@
  * numbers). Panels read the fields they use; labConfigs.ts turns them into core configs.
  */
 import { create } from 'zustand';
-import { MLP_LIMITS } from '../core/spaces/mlp';
+import { MLP_LIMITS } from '../core/spaces/mlp/mlp';
 
 export const LAB_PANELS = ['bias', 'fourier', 'spectrum', 'residual', 'precond'] as const;
 export type LabPanel = (typeof LAB_PANELS)[number];

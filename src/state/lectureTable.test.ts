@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroundTruthSpace, GroundTruthTable } from '../core/groundtruth';
-import { type VitSpaceId, vitToString } from '../core/spaces/vit';
+import { type VitSpaceId, vitToString } from '../core/spaces/vit/vit';
 import { defaultLectureState } from './lectureState';
 import { lectureSpacesOf, resolveLectureTable, tableLectureCandidates, vitTables } from './lectureTable';
 

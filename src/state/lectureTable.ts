@@ -7,7 +7,7 @@
  */
 import type { GroundTruthTable } from '../core/groundtruth';
 import { SPACES, spaceOfVit } from '../core/spaces/registry';
-import { vitFromString } from '../core/spaces/vit';
+import { vitFromString } from '../core/spaces/vit/vit';
 import { TRAINED_PREFIX } from '../core/train/trainedTable';
 import { defaultColumn } from './groundTruthState';
 import { LECTURE_TABLE_SPACES, type LectureState, type LectureTableSpace } from './lectureState';

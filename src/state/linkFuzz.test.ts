@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MLP_LIMITS } from '../core/spaces/mlp';
+import { MLP_LIMITS } from '../core/spaces/mlp/mlp';
 import { LINK_KEYS, links } from '../test/linkArbitraries';
 import { LAB_LIMITS } from './labState';
 import { decodeLabState } from './labUrl';

@@ -48,7 +48,7 @@ const KEY = {
   combo: 'cm',
 } as const satisfies Record<keyof ViewState, string>;
 
-/** A candidate index of `space` (candidateIndex.ts), or null. */
+/** A candidate index of `space` (candidateCodec.ts), or null. */
 function selectedSchema(space: SpaceId) {
   return v.nullable(
     v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(candidateCodec(space).size - 1)),
@@ -109,7 +109,7 @@ const VIEW_LINK = defineLinkCodec<ViewState>({
     custom('proxies', readProxies),
     schemaField<ViewState, 'selected'>({
       ...base('selected'),
-      // A candidate index of the link's space (candidateIndex.ts).
+      // A candidate index of the link's space (candidateCodec.ts).
       schema: (before) => selectedSchema(before.space ?? DEFAULT_VIEW_STATE.space),
     }),
     custom('truth', readTruth, (truth) => (truth ? [truth.table, truth.column] : undefined)),
@@ -154,7 +154,7 @@ function readTruth(value: unknown, notices: string[]): ViewState['truth'] {
 
 /**
  * An added candidate in a link: an NB201 cell as its six base-5 operation digits ("012340"), any
- * other space's index in base 36 (candidateIndex.ts). Codes are joined by dots.
+ * other space's index in base 36 (candidateCodec.ts). Codes are joined by dots.
  */
 function addedCode(space: SpaceId, index: number): string {
   return SPACES[space].link.encode(index);

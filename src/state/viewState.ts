@@ -38,7 +38,7 @@ export interface ViewState {
   data: DataSource;
   /** Implemented proxies, deduplicated, in display order; never empty. */
   proxies: ProxyId[];
-  /** Candidate index in the space (candidateIndex.ts; NB201: the cell index), or null. */
+  /** Candidate index in the space (candidateCodec.ts; NB201: the cell index), or null. */
   selected: number | null;
   /** Candidates the user added (pasted or drawn), shown after the sample; indices, no duplicates. */
   added: number[];

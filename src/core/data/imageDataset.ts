@@ -3,7 +3,7 @@
  * Pixels stay uint8 (5 000 CIFAR images are 15 MB, 61 MB as float32); only a drawn batch is
  * normalised, x' = (x/255 − mean_c) / std_c per channel c, as torchvision's ToTensor + Normalize do.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import { deriveSeed, mulberry32, type Rng } from '../util/prng';
 import type { Batch } from './batch';
 import type { Shard } from './shardFormat';

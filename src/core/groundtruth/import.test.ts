@@ -1,8 +1,8 @@
 /** Import of good, damaged and hostile tables built here. */
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nb201FromIndex, nb201ToString } from '../spaces/nb201';
-import { naslibKey } from '../spaces/nb201Naslib';
+import { nb201FromIndex, nb201ToString } from '../spaces/nb201/nb201';
+import { naslibKey } from '../spaces/nb201/nb201Naslib';
 import {
   buildGroundTruth,
   EXCERPT_LENGTH,

@@ -2,8 +2,8 @@
  * Architecture keys in imported tables → our canonical strings (nb201ToString, vitToString).
  * NB201 strings and NASLib tuples both become the NB201 string, so tables keyed either way join.
  */
-import { nb201FromString, nb201ToString } from '../spaces/nb201';
-import { nb201FromNaslibKey } from '../spaces/nb201Naslib';
+import { nb201FromString, nb201ToString } from '../spaces/nb201/nb201';
+import { nb201FromNaslibKey } from '../spaces/nb201/nb201Naslib';
 import {
   VIT_SPACE_IDS,
   VIT_SPACES,
@@ -12,7 +12,7 @@ import {
   vitFromOodRow,
   vitFromString,
   vitToString,
-} from '../spaces/vit';
+} from '../spaces/vit/vit';
 import { cellNumber, excerpt } from './text';
 import {
   type GroundTruthSpace,

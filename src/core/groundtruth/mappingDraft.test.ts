@@ -1,6 +1,6 @@
 /** The mapping dialog's rules, on small tables written out here. */
 import { describe, expect, it } from 'vitest';
-import { nb201FromIndex, nb201ToString } from '../spaces/nb201';
+import { nb201FromIndex, nb201ToString } from '../spaces/nb201/nb201';
 import { describeColumns, parseTable } from '.';
 import {
   buildFromDraft,

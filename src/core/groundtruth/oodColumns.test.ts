@@ -1,6 +1,6 @@
 /** OoD-ViT-NAS's layout: the architecture spread over four columns, on small tables written here. */
 import { describe, expect, it } from 'vitest';
-import { type VitArch, vitToString } from '../spaces/vit';
+import { type VitArch, vitToString } from '../spaces/vit/vit';
 import {
   describeColumns,
   type ImportError,

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { importedTable as imported, maxOf } from '../../test/importedTable';
 import { nb201SourceLayoutCsv } from '../../test/shippedData';
 import { autoProxLayoutCsv, naslibShapedFile, oodLayoutCsv } from '../../test/sourceLayouts';
-import { vitFromString, vitSample, vitToString } from '../spaces/vit';
+import { vitFromString, vitSample, vitToString } from '../spaces/vit/vit';
 import { importGroundTruth, parseTable, proposeMapping } from '.';
 
 describe('nb201.csv (the shipped nb201.csv.gz in its source layout)', () => {

@@ -9,8 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../spaces/nb201';
-import { vitFromString, vitToString } from '../spaces/vit';
+import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../spaces/nb201/nb201';
+import { vitFromString, vitToString } from '../spaces/vit/vit';
 import { parseTable } from '.';
 import {
   BUILD_TABLES_COMMAND,

@@ -4,8 +4,9 @@
  * step from a shipped table's CSV text to the same GroundTruthTable a user's import gives (parseTable,
  * then buildGroundTruth with the mapping the manifest names). Pure: the caller fetches and gunzips.
  */
-import type { ParseResult } from '../spaces/nb201';
-import { VIT_SPACE_IDS } from '../spaces/vit';
+
+import { VIT_SPACE_IDS } from '../spaces/vit/vit';
+import type { ParseResult } from '../util/parseResult';
 import { buildGroundTruth } from './build';
 import { parseTable } from './index';
 import {

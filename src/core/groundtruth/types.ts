@@ -4,7 +4,7 @@
  * text → RawTable (parseTable) → GroundTruthTable (buildGroundTruth with a ColumnMapping).
  * Everything a file contains is kept as plain strings and numbers; nothing is ever read as HTML.
  */
-import type { VitSpaceId } from '../spaces/vit';
+import type { VitSpaceId } from '../spaces/vit/vit';
 
 /** One cell as read: CSV cells are always strings, JSON cells may be numbers, booleans or null. */
 export type RawCell = string | number | boolean | null;

@@ -1,11 +1,11 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DenseLayerNetwork, mlpNetwork } from '../nn/mlpNetwork';
-import { nb201Network } from '../nn/nb201Network';
 import { disposeParams, initParams, type ParamTensors } from '../nn/network';
 import { linearSpecs } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
-import type { MlpArch } from '../spaces/mlp';
+import type { MlpArch } from '../spaces/mlp/mlp';
+import { type DenseLayerNetwork, mlpNetwork } from '../spaces/mlp/mlpNetwork';
+import { nb201Network } from '../spaces/nb201/nb201Network';
 import { chooseNtkMethod, empiricalNtk, type NtkOptions, ntkWeightSpecs } from './ntk';
 import { reluNtk } from './reluNtk';
 

@@ -42,9 +42,9 @@
  * their per-layer Gram terms in ntkGram.ts, and the options in ntkOptions.ts.
  */
 
-import { isDenseLayerNetwork } from '../nn/mlpNetwork';
 import type { ForwardOptions, Network, ParamTensors } from '../nn/network';
 import type { tf } from '../nn/tf';
+import { isDenseLayerNetwork } from '../spaces/mlp/mlpNetwork';
 import { batchedNtk, layerBatchedNtk } from './ntkBatched';
 import { loopNtk } from './ntkLoop';
 import { type NtkMethod, type NtkOptions, ntkWeightSpecs } from './ntkOptions';

@@ -4,7 +4,6 @@
  */
 
 import { gradients } from '../nn/backprop';
-import type { DenseLayerNetwork } from '../nn/mlpNetwork';
 import {
   type ConvGeometry,
   type ForwardOptions,
@@ -14,6 +13,7 @@ import {
 } from '../nn/network';
 import type { ParamSpec } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
+import type { DenseLayerNetwork } from '../spaces/mlp/mlpNetwork';
 import { addLayerGram, GramAccumulator } from './ntkGram';
 import { type NtkOptions, ntkSize, ntkWeightSpecs } from './ntkOptions';
 

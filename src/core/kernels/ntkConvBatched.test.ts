@@ -1,12 +1,12 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onWasm } from '../../test/onWasm';
-import { nb201Network } from '../nn/nb201Network';
 import { disposeParams, getParam, initParams, type Network, type ParamTensors } from '../nn/network';
 import { convSpec, linearSpecs } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import type { Nb201Fidelity } from '../spaces/fidelity';
-import type { Nb201Cell } from '../spaces/nb201';
+import type { Nb201Cell } from '../spaces/nb201/nb201';
+import { nb201Network } from '../spaces/nb201/nb201Network';
 import { mulberry32, normal } from '../util/prng';
 import { chooseNtkMethod, empiricalNtk, type NtkOptions, ntkWeightSpecs } from './ntk';
 

@@ -1,9 +1,9 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mlpNetwork } from '../nn/mlpNetwork';
 import { disposeParams, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
-import { type MlpMapping, mapInputs, mappedDim } from '../spaces/mlp';
+import { type MlpMapping, mapInputs, mappedDim } from '../spaces/mlp/mlp';
+import { mlpNetwork } from '../spaces/mlp/mlpNetwork';
 import { mulberry32, normal } from '../util/prng';
 import { symmetricEigenvalues } from './eigen';
 import { empiricalNtk } from './ntk';

@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onWasm } from '../../test/onWasm';
 import { tf } from '../nn/tf';
-import type { MlpMapping } from '../spaces/mlp';
+import type { MlpMapping } from '../spaces/mlp/mlp';
 import {
   FIT_PRESETS,
   type FitSignalConfig,

@@ -10,9 +10,9 @@
  * arrive in a worker.
  */
 
-import { mlpParamSpecs } from '../nn/mlpParamSpecs';
 import { tf } from '../nn/tf';
-import { type MlpArch, mlpProblem } from '../spaces/mlp';
+import { type MlpArch, mlpProblem } from '../spaces/mlp/mlp';
+import { mlpParamSpecs } from '../spaces/mlp/mlpParamSpecs';
 import {
   type FitHooks,
   initialParams,

@@ -12,10 +12,10 @@
  * σ = 10; ours is scaled down for a browser (IMAGE_PRESETS).
  */
 
-import { mlpParamSpecs } from '../nn/mlpParamSpecs';
 import type { ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
-import { type MlpArch, type MlpMapping, mlpProblem } from '../spaces/mlp';
+import { type MlpArch, type MlpMapping, mlpProblem } from '../spaces/mlp/mlp';
+import { mlpParamSpecs } from '../spaces/mlp/mlpParamSpecs';
 import {
   type FitHooks,
   initialParams,

@@ -1,9 +1,9 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mlpNetwork } from '../nn/mlpNetwork';
 import { disposeParams, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
-import { MLP_ACTIVATIONS, type MlpArch, type MlpMapping } from '../spaces/mlp';
+import { MLP_ACTIVATIONS, type MlpArch, type MlpMapping } from '../spaces/mlp/mlp';
+import { mlpNetwork } from '../spaces/mlp/mlpNetwork';
 import { forwardMapped, mappedInputTensor } from './mappedForward';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The MLP of nn/mlpNetwork.ts applied to inputs that were mapped by γ beforehand (spaces/mlp.ts
+ * The MLP of spaces/mlp/mlpNetwork.ts applied to inputs that were mapped by γ beforehand (spaces/mlp/mlp.ts
  * mapInputs). The lab trains on a fixed grid, so the Fourier features are computed once instead of
  * every step: on wasm, sin and cos over [points, features] cost more than the whole small network.
  * Same parameter names, shapes and layer arithmetic as mlpNetwork's standard parameterisation
@@ -10,10 +10,11 @@
  * transpose + plain matMul (measured on [1024, 128] x [128, 128]), and the backward pass dominates
  * a training step.
  */
-import { mlpLayerSizes } from '../nn/mlpParamSpecs';
+
 import { getParam, type ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
-import { type MlpArch, mapInputs, mappedDim } from '../spaces/mlp';
+import { type MlpArch, mapInputs, mappedDim } from '../spaces/mlp/mlp';
+import { mlpLayerSizes } from '../spaces/mlp/mlpParamSpecs';
 
 /** γ(v) for n points v (row-major [n, inputDim]) as a float32 tensor [n, mappedDim]; the caller disposes it. */
 export function mappedInputTensor(arch: MlpArch, v: ArrayLike<number>, n: number): tf.Tensor2D {

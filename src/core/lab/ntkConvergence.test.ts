@@ -2,9 +2,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { empiricalNtk } from '../kernels/ntk';
 import { reluNtk } from '../kernels/reluNtk';
-import { mlpNetwork } from '../nn/mlpNetwork';
 import { disposeParams, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
+import { mlpNetwork } from '../spaces/mlp/mlpNetwork';
 import { ntkConvergence, ntkConvergenceProblems } from './ntkConvergence';
 
 beforeAll(async () => {

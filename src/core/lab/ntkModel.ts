@@ -1,7 +1,7 @@
 /**
  * The networks of the lab's NTK panels and their NTK, biases included.
  *
- * The MLP is built in the NTK parameterisation of neural-tangents (nn/mlpNetwork.ts):
+ * The MLP is built in the NTK parameterisation of neural-tangents (spaces/mlp/mlpNetwork.ts):
  * h = (σ_w/√fan_in)·a·W + σ_b·b with W, b ~ N(0, 1). That is the setting in which the empirical NTK
  * tends to the closed form of kernels/reluNtk.ts (same σ_w, σ_b, hidden layers; the input mapping γ
  * applied to the inputs first), and whose scale does not grow with the width, so one learning rate
@@ -18,7 +18,6 @@
  */
 import { empiricalNtk } from '../kernels/ntk';
 import { reluNtk } from '../kernels/reluNtk';
-import { type DenseLayerNetwork, mlpNetwork } from '../nn/mlpNetwork';
 import { initParams, type ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
 import {
@@ -28,7 +27,8 @@ import {
   mapInputs,
   mappedDim,
   mlpProblem,
-} from '../spaces/mlp';
+} from '../spaces/mlp/mlp';
+import { type DenseLayerNetwork, mlpNetwork } from '../spaces/mlp/mlpNetwork';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import type { LabInputs } from './ntkPoints';
 

@@ -1,10 +1,10 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../kernels/eigen';
-import type { DenseLayerNetwork } from '../nn/mlpNetwork';
 import { getParam } from '../nn/network';
 import { linearSpecs } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
+import type { DenseLayerNetwork } from '../spaces/mlp/mlpNetwork';
 import { mulberry32, normal } from '../util/prng';
 import { LAB_LR_FRACTION } from './ntkDescent';
 import { labNtk } from './ntkModel';

@@ -6,7 +6,7 @@
  * phase seed, so the same spec always gives the same signal.
  */
 import { type AmplitudePreset, SPECTRAL_BIAS_POINTS, spectralBiasSignal } from '../data/synthetic';
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 import { deriveSeed, mulberry32 } from '../util/prng';
 
 export interface SignalComponent {

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork } from '../spaces/architecture';
+import { nb201Build } from '../spaces/nb201/nb201Build';
 import { mulberry32, normal } from '../util/prng';
 import { gradients, taped } from './backprop';
 import { initParams, type Network } from './network';
@@ -22,8 +22,7 @@ function random(shape: number[], seed: number): tf.Tensor {
 
 /** An NB201 network at a tiny size and resolution (BatchNorm in train mode couples the samples), and its weights. */
 function setup() {
-  const built = buildNetwork(
-    'nb201',
+  const built = nb201Build(
     '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|',
     'quick',
   );

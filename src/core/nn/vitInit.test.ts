@@ -4,9 +4,9 @@
  * convolution at PyTorch's default U(±1/√fan_in).
  */
 import { describe, expect, it } from 'vitest';
-import type { VitArch } from '../spaces/vit';
+import type { VitArch } from '../spaces/vit/vit';
+import { vitParamSpecs } from '../spaces/vit/vitParamSpecs';
 import { initialValues, VIT_INIT_STD } from './init';
-import { vitParamSpecs } from './vitParamSpecs';
 
 const ARCH: VitArch = {
   space: 'autoformer-tiny',

@@ -7,13 +7,13 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../data/batch';
-import { mlpNetwork } from '../nn/mlpNetwork';
-import { nb201Network } from '../nn/nb201Network';
 import { disposeParams, initParams, type Network } from '../nn/network';
 import { paramSize } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
 import type { Nb201Fidelity } from '../spaces/fidelity';
-import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { mlpNetwork } from '../spaces/mlp/mlpNetwork';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201/nb201';
+import { nb201Network } from '../spaces/nb201/nb201Network';
 import { mulberry32, normal } from '../util/prng';
 import { binaryCodes, signCodes } from './activationCodes';
 import { nwotProxy } from './nwot';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedRows } from '../../test/shippedData';
-import { nb201Flops, nb201StageSides } from '../nn/nb201Flops';
-import { nb201Network } from '../nn/nb201Network';
-import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import type { Network } from '../nn/network';
 import { FIDELITY_PRESETS } from '../spaces/fidelity';
-import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201/nb201';
+import { nb201Flops, nb201StageSides } from '../spaces/nb201/nb201Flops';
+import { nb201Network } from '../spaces/nb201/nb201Network';
+import { nb201ParamSpecs } from '../spaces/nb201/nb201ParamSpecs';
 import { flopsProxy } from './flops';
 
 function cell(text: string): Nb201Cell {

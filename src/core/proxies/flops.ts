@@ -1,9 +1,10 @@
 /**
  * flops: multiply-adds of one sample through the network as built, by NAS-Bench-201's counting
- * rules (Conv2d and Linear only; nn/nb201Flops.ts). Light: no tfjs.
+ * rules (Conv2d and Linear only; spaces/nb201/nb201Flops.ts). Light: no tfjs.
  */
-import { nb201Flops } from '../nn/nb201Flops';
-import { nb201FromString } from '../spaces/nb201';
+
+import { nb201FromString } from '../spaces/nb201/nb201';
+import { nb201Flops } from '../spaces/nb201/nb201Flops';
 import type { ProxyDefinition, ProxyOutput } from './types';
 
 export const flopsProxy: ProxyDefinition = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nb201Input } from '../../test/nb201Input';
 import { readShippedRows } from '../../test/shippedData';
 import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
-import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201/nb201';
 import { paramsProxy } from './params';
 
 const paper = FIDELITY_PRESETS.paper;

@@ -7,8 +7,8 @@
  */
 
 import { FIDELITY_NAMES, type FidelityPreset } from '../spaces/fidelity';
-import type { ParseResult } from '../spaces/nb201';
 import { isSpaceId, type SpaceId } from '../spaces/spaceIds';
+import type { ParseResult } from '../util/parseResult';
 import { isProxyId, type ProxyId } from './ids';
 import type { ScoreJob, ScoreResult } from './scoreJob';
 

@@ -4,7 +4,8 @@
  * their order (the UI's) follow from it.
  */
 
-import { type SpaceId, spaceFamily } from '../spaces/spaceIds';
+import { spaceFamily } from '../spaces/registry';
+import type { SpaceFamily, SpaceId } from '../spaces/spaceIds';
 import { fisherProxy } from './fisher';
 import { flopsProxy } from './flops';
 import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
@@ -65,7 +66,7 @@ export interface ProxyRegistry<Id extends string> {
    * A proxy's parameters with its registry defaults filled in: those of the job's space family where
    * the proxy declares some (ViTs start from the ViT initialisation), else its own.
    */
-  resolvedParams(id: Id, params: ProxyParams, space?: SpaceId): ProxyParams;
+  resolvedParams(id: Id, params: ProxyParams, family?: SpaceFamily): ProxyParams;
 }
 
 export function defineProxyRegistry<const D extends Record<string, ProxyDefinition>>(
@@ -82,10 +83,13 @@ export function defineProxyRegistry<const D extends Record<string, ProxyDefiniti
     ids: Object.keys(definitions) as Id[],
     has,
     get,
-    resolvedParams(id, params, space) {
+    resolvedParams(id, params, family) {
       const proxy = get(id);
-      const family = space === undefined ? undefined : proxy.familyDefaults?.[spaceFamily(space)];
-      return { ...proxy.defaults, ...family, ...params };
+      return {
+        ...proxy.defaults,
+        ...(family === undefined ? {} : proxy.familyDefaults?.[family]),
+        ...params,
+      };
     },
   };
 }
@@ -104,5 +108,5 @@ export function getProxy(id: ProxyId): ProxyDefinition {
 
 /** PROXIES.resolvedParams: a job's parameters with the registry's defaults filled in. */
 export function resolvedParams(id: ProxyId, params: ProxyParams, space?: SpaceId): ProxyParams {
-  return PROXIES.resolvedParams(id, params, space);
+  return PROXIES.resolvedParams(id, params, space === undefined ? undefined : spaceFamily(space));
 }

@@ -7,16 +7,18 @@ import type { Batch } from '../data/batch';
 import { GRID_DATASET, gridBatch } from '../data/gridBatch';
 import { batchSpec, parseBatchSpec } from '../data/imageDataset';
 import type { Network } from '../nn/network';
-import { buildNetwork, type Fidelity, isSpaceId, type SpaceId, spaceFamily } from '../spaces/architecture';
-import type { FidelityPreset } from '../spaces/fidelity';
-import { nb201FromIndex, nb201ToString } from '../spaces/nb201';
+import type { Fidelity, FidelityPreset } from '../spaces/fidelity';
+import { nb201FromIndex, nb201ToString } from '../spaces/nb201/nb201';
+import { SPACE_REGISTRY } from '../spaces/registry';
+import type { SpaceId } from '../spaces/spaceIds';
+import type { SpaceRegistry } from '../spaces/spaceRegistry';
 import type { ProxyId } from './ids';
 import { PROXIES, type ProxyRegistry } from './registry';
 import type { ProxyOutput, ProxyParams } from './types';
 
-/** A job for a proxy of the app's registry, or of another registry's ids (`Id`). */
-export interface ScoreJob<Id extends string = ProxyId> {
-  space: SpaceId;
+/** A job for a proxy and a space of the app's registries, or of other registries' ids (`Id`, `S`). */
+export interface ScoreJob<Id extends string = ProxyId, S extends string = SpaceId> {
+  space: S;
   /** The architecture in its space's canonical text (nb201ToString, vitToString, mlpToString). */
   arch: string;
   proxy: Id;
@@ -69,16 +71,36 @@ export function nb201Job(cell: number, rest: Omit<ScoreJob, 'space' | 'arch'>): 
   return { space: 'nb201', arch: nb201Arch(cell), ...rest };
 }
 
-export { nb201CellOf } from '../spaces/nb201';
+export { nb201CellOf } from '../spaces/nb201/nb201';
+
+/**
+ * Where a job's proxy and space are looked up: the app's registries unless a caller brings its own
+ * (a test's toy proxy or toy space: src/core/proxies/toyProxy.test.ts, src/core/spaces/toySpace.test.ts).
+ */
+export interface ScoringRegistries<Id extends string, S extends string> {
+  proxies?: ProxyRegistry<Id>;
+  spaces?: SpaceRegistry<S>;
+}
+
+/** The registries a job is scored and keyed with: the caller's, else the app's. */
+export function scoringRegistries<Id extends string, S extends string>(
+  given: ScoringRegistries<Id, S>,
+): Required<ScoringRegistries<Id, S>> {
+  return {
+    proxies: given.proxies ?? (PROXIES as unknown as ProxyRegistry<Id>),
+    spaces: given.spaces ?? (SPACE_REGISTRY as unknown as SpaceRegistry<S>),
+  };
+}
 
 /** Why a proxy cannot score a space (the registry's `spaces` lists families), or null if it can. */
-export function proxySpaceProblem<Id extends string = ProxyId>(
+export function proxySpaceProblem<Id extends string = ProxyId, S extends string = SpaceId>(
   proxy: Id,
-  space: SpaceId,
-  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
+  space: S,
+  registries: ScoringRegistries<Id, S> = {},
 ): string | null {
-  const definition = registry.get(proxy);
-  const family = spaceFamily(space);
+  const { proxies, spaces } = scoringRegistries(registries);
+  const definition = proxies.get(proxy);
+  const family = spaces.get(space).family;
   if (definition.spaces.includes(family)) return null;
   return `${proxy} does not apply to ${space} (${family} networks); it applies to ${definition.spaces.join(', ')}`;
 }
@@ -93,20 +115,21 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * rejects the job with the message) for an unknown space, unreadable architecture text, a data
  * proxy without a dataset spec, or a batch that cannot be loaded.
  */
-export async function runScoreJob<Id extends string = ProxyId>(
-  job: ScoreJob<Id>,
+export async function runScoreJob<Id extends string = ProxyId, S extends string = SpaceId>(
+  job: ScoreJob<Id, S>,
   backend: string,
   now: () => number,
   loadBatch: BatchLoader,
-  /** Where the job's proxy is looked up: the app's registry unless a caller brings its own. */
-  registry: ProxyRegistry<Id> = PROXIES as unknown as ProxyRegistry<Id>,
+  given: ScoringRegistries<Id, S> = {},
 ): Promise<ScoreResult> {
-  const proxy = registry.get(job.proxy);
-  if (!isSpaceId(job.space)) throw new Error(`unknown search space "${String(job.space).slice(0, 40)}"`);
-  const mismatch = proxySpaceProblem(job.proxy, job.space, registry);
+  const registries = scoringRegistries(given);
+  const proxy = registries.proxies.get(job.proxy);
+  const space = registries.spaces.get(job.space);
+  const mismatch = proxySpaceProblem(job.proxy, job.space, registries);
   if (mismatch) return { value: Number.NaN, details: {}, warnings: [mismatch], backend, ms: 0 };
   const buildStart = now();
-  const built = buildNetwork(job.space, job.arch, jobFidelity(job), job.classes);
+  const build = await space.loadBuilder();
+  const built = build(job.arch, jobFidelity(job), job.classes);
   if (!built.ok) throw new Error(`${job.space} architecture "${job.arch.slice(0, 200)}": ${built.error}`);
   const network = built.value.network;
   const buildMs = now() - buildStart;
@@ -128,12 +151,13 @@ export async function runScoreJob<Id extends string = ProxyId>(
   const output = await proxy.compute({
     network,
     seed: job.seed,
-    params: registry.resolvedParams(job.proxy, job.params, job.space),
+    params: registries.proxies.resolvedParams(job.proxy, job.params, space.family),
     ...(batch ? { batch } : {}),
     space: {
       id: job.space,
       fidelity: jobFidelity(job),
       ...(job.classes === undefined ? {} : { classes: job.classes }),
+      count: () => space.paramCounts(jobFidelity(job), job.classes),
     },
   });
   return { ...output, backend, ms: buildMs + (now() - computeStart) };

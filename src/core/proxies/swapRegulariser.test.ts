@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../data/batch';
 import { tf } from '../nn/tf';
 import { buildNetwork } from '../spaces/architecture';
-import { nb201FromString, nb201ToIndex } from '../spaces/nb201';
+import { nb201FromString, nb201ToIndex } from '../spaces/nb201/nb201';
+import { nb201Build } from '../spaces/nb201/nb201Build';
 import { paramsThousands, SIZE_SAMPLE, spaceParamCounts } from '../spaces/sizes';
-import { vitSample, vitToString } from '../spaces/vit';
+import { vitSample, vitToString } from '../spaces/vit/vit';
 import { mulberry32, normal } from '../util/prng';
 import { regSwapProxy, swapProxy } from './swap';
 import { derivedRegulariser, regulariserFromCounts, WIDTH_SDS } from './swapRegulariser';
@@ -90,26 +91,26 @@ describe('NB201 at quick fidelity (C = 8, one cell per stage, 10 classes)', () =
 });
 
 describe('the count of the scored network is the one the space lists', () => {
-  it('NB201: the job network of a cell has the count of that cell in the list', () => {
+  it('NB201: the job network of a cell has the count of that cell in the list', async () => {
     const counted = spaceParamCounts({ id: 'nb201', fidelity: { preset: 'quick', cellsPerStage: 2 } });
     if (!counted.ok) throw new Error(counted.error);
     for (const text of [
       '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|',
       '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|',
     ]) {
-      const built = buildNetwork('nb201', text, { preset: 'quick', cellsPerStage: 2 });
+      const built = await buildNetwork('nb201', text, { preset: 'quick', cellsPerStage: 2 });
       const cell = nb201FromString(text);
       if (!built.ok || !cell.ok) throw new Error('unreadable cell');
       expect(paramsThousands(built.value.network.specs)).toBe(counted.value.counts[nb201ToIndex(cell.value)]);
     }
   });
 
-  it('ViT: the sample is built at the job resolution and classes', () => {
+  it('ViT: the sample is built at the job resolution and classes', async () => {
     const counted = spaceParamCounts({ id: 'autoformer-tiny', fidelity: 'quick', classes: 100 });
     if (!counted.ok) throw new Error(counted.error);
     expect(counted.value.counts).toHaveLength(SIZE_SAMPLE);
     const first = vitSample('autoformer-tiny', 1, 0)[0]!;
-    const built = buildNetwork('autoformer-tiny', vitToString(first), 'quick', 100);
+    const built = await buildNetwork('autoformer-tiny', vitToString(first), 'quick', 100);
     if (!built.ok) throw new Error(built.error);
     expect(paramsThousands(built.value.network.specs)).toBe(counted.value.counts[0]);
     const atPaper = spaceParamCounts({ id: 'autoformer-tiny', fidelity: 'paper', classes: 100 });
@@ -123,7 +124,7 @@ describe('reg_swap with μ, σ = space', () => {
   const fidelity = { preset: 'quick' as const, channels: 2 };
   const text =
     '|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|';
-  const built = buildNetwork('nb201', text, fidelity);
+  const built = nb201Build(text, fidelity);
   if (!built.ok) throw new Error(built.error);
   const network = built.value.network;
   const rng = mulberry32(3);

@@ -27,8 +27,9 @@
  * at the job's resolution and classes. Counting needs no tfjs (the *ParamSpecs builders); each
  * (space, fidelity, classes) is counted once per process.
  */
-import type { ParseResult } from '../spaces/nb201';
+
 import { type SizeSpace, spaceParamCounts } from '../spaces/sizes';
+import type { ParseResult } from '../util/parseResult';
 
 export interface Regulariser {
   mu: number;

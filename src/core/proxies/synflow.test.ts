@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nb201Input } from '../../test/nb201Input';
 import { onWasm } from '../../test/onWasm';
 import { initialValues } from '../nn/init';
-import { nb201Forward } from '../nn/nb201Network';
-import { nb201ParamSpecs } from '../nn/nb201ParamSpecs';
 import { isWeight } from '../nn/paramSpec';
 import { tf } from '../nn/tf';
-import { vitNetwork } from '../nn/vitNetwork';
 import { FIDELITY_PRESETS, type Nb201Fidelity } from '../spaces/fidelity';
-import { type Nb201Cell, nb201FromString } from '../spaces/nb201';
+import { type Nb201Cell, nb201FromString } from '../spaces/nb201/nb201';
+import { nb201Forward } from '../spaces/nb201/nb201Network';
+import { nb201ParamSpecs } from '../spaces/nb201/nb201ParamSpecs';
+import { vitNetwork } from '../spaces/vit/vitNetwork';
 import { synflowProxy } from './synflow';
 
 beforeAll(async () => {

@@ -27,7 +27,7 @@ const job = (proxy: Id, params = {}): ScoreJob<Id> => ({
   fidelity: 'quick',
   dataset: NO_DATASET,
 });
-const score = (j: ScoreJob<Id>) => runScoreJob(j, 'cpu', () => 0, noBatch, REGISTRY);
+const score = (j: ScoreJob<Id>) => runScoreJob(j, 'cpu', () => 0, noBatch, { proxies: REGISTRY });
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -58,11 +58,11 @@ describe('a toy proxy added by one registry line', () => {
   });
 
   it('keys its cached scores by its own parameters and version', () => {
-    const material = JSON.parse(cacheKeyMaterial(job('toy_weights'), REGISTRY));
+    const material = JSON.parse(cacheKeyMaterial(job('toy_weights'), { proxies: REGISTRY }));
     expect(material).toMatchObject({ proxy: 'toy_weights', params: { scale: 1 }, version: 1 });
     const bumped = defineProxyRegistry({ ...PROXY_REGISTRY, toy_weights: { ...toyProxy, version: 2 } });
-    expect(cacheKeyMaterial(job('toy_weights'), bumped)).not.toBe(
-      cacheKeyMaterial(job('toy_weights'), REGISTRY),
+    expect(cacheKeyMaterial(job('toy_weights'), { proxies: bumped })).not.toBe(
+      cacheKeyMaterial(job('toy_weights'), { proxies: REGISTRY }),
     );
   });
 

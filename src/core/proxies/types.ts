@@ -1,6 +1,6 @@
 import type { Batch } from '../data/batch';
 import type { Network } from '../nn/network';
-import type { Fidelity, SpaceId } from '../spaces/architecture';
+import type { SizeSpace } from '../spaces/sizes';
 import type { SpaceFamily } from '../spaces/spaceIds';
 
 export type ProxyParamValue = number | string | boolean;
@@ -18,7 +18,7 @@ export interface ProxyInput {
    * The job's search space and fidelity, for a proxy that places the network within its space
    * (reg_swap's size regulariser); absent when a caller scores a bare network.
    */
-  space?: { id: SpaceId; fidelity: Fidelity; classes?: number };
+  space?: SizeSpace;
 }
 
 export interface ProxyOutput {

@@ -4,13 +4,13 @@ import type { Batch } from '../data/batch';
 import { highPassBatch } from '../data/highPass';
 import { conditionNumber, symmetricEigenvalues } from '../kernels/eigen';
 import { empiricalNtk } from '../kernels/ntk';
-import { nb201Network } from '../nn/nb201Network';
 import { disposeParams, initParams, type Network } from '../nn/network';
 import { tf } from '../nn/tf';
-import { vitNetwork } from '../nn/vitNetwork';
-import { buildNetwork } from '../spaces/architecture';
 import type { Nb201Fidelity } from '../spaces/fidelity';
-import { vitFromString } from '../spaces/vit';
+import { nb201Network } from '../spaces/nb201/nb201Network';
+import { vitFromString } from '../spaces/vit/vit';
+import { vitBuilder } from '../spaces/vit/vitBuild';
+import { vitNetwork } from '../spaces/vit/vitNetwork';
 import { mulberry32, normal } from '../util/prng';
 import { ntkCondProxy } from './ntkCond';
 import { VINTK_DEFAULTS } from './paperDefaults';
@@ -26,7 +26,7 @@ beforeAll(async () => {
  * app builds it, then at 16x16 inputs (16 tokens instead of 64) so each NTK takes about a second.
  */
 function tinyVit(): Network {
-  const built = buildNetwork('vit-browser', 'vit:web:e64:m2,2:h2,2', 'quick');
+  const built = vitBuilder('browser')('vit:web:e64:m2,2:h2,2', 'quick');
   if (!built.ok) throw new Error(built.error);
   const parsed = vitFromString(built.value.arch);
   if (!parsed.ok) throw new Error(parsed.error);

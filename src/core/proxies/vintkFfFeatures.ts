@@ -6,9 +6,9 @@
 import type { Normalisation } from '../data/imageDataset';
 import type { Network } from '../nn/network';
 import { tf } from '../nn/tf';
-import { type PatchFeatures, vitNetwork } from '../nn/vitNetwork';
-import type { VitFidelity } from '../nn/vitParamSpecs';
-import { VIT_SPACES, type VitArch } from '../spaces/vit';
+import { VIT_SPACES, type VitArch } from '../spaces/vit/vit';
+import { type PatchFeatures, vitNetwork } from '../spaces/vit/vitNetwork';
+import type { VitFidelity } from '../spaces/vit/vitParamSpecs';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 
 /** The stream of ffSeed that draws B. */

@@ -29,7 +29,7 @@ import { CIFAR10_NORMALISATION } from '../data/cifar10';
 import type { Normalisation } from '../data/imageDataset';
 import { MNIST_NORMALISATION } from '../data/mnist';
 import type { Network } from '../nn/network';
-import { vitFromString } from '../spaces/vit';
+import { vitFromString } from '../spaces/vit/vit';
 import { ntkCondScore } from './ntkCondScore';
 import { VINTK_FF_DEFAULTS } from './paperDefaults';
 import type { ProxyInput, ProxyOutput, ProxyParams, ProxyParamValue } from './types';

@@ -21,10 +21,10 @@
 
 import type { Network } from '../nn/network';
 import { tf } from '../nn/tf';
-import type { PatchEmbedding } from '../nn/vitNetwork';
-import { VIT_PATCH_PARAMS, vitNetwork } from '../nn/vitNetwork';
-import type { VitFidelity } from '../nn/vitParamSpecs';
-import { VIT_SPACES, type VitArch, vitFromString } from '../spaces/vit';
+import { VIT_SPACES, type VitArch, vitFromString } from '../spaces/vit/vit';
+import type { PatchEmbedding } from '../spaces/vit/vitNetwork';
+import { VIT_PATCH_PARAMS, vitNetwork } from '../spaces/vit/vitNetwork';
+import type { VitFidelity } from '../spaces/vit/vitParamSpecs';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
 import { ntkCondScore } from './ntkCondScore';
 import { VINTK_RFP_DEFAULTS } from './paperDefaults';

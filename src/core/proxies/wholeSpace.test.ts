@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedRows } from '../../test/shippedData';
-import { nb201FromIndex, nb201ToString } from '../spaces/nb201';
+import { nb201FromIndex, nb201ToString } from '../spaces/nb201/nb201';
 import { nb201WholeSpace } from './wholeSpace';
 
 describe('nb201WholeSpace', () => {

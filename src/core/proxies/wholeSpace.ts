@@ -2,9 +2,10 @@
  * A data-free, tfjs-free proxy (params, flops) for every NB201 cell at once: one call instead of
  * 15 625 jobs, so the Explorer can plot the whole space against a benchmark table.
  */
-import { nb201Network } from '../nn/nb201Network';
+
 import { FIDELITY_PRESETS, type FidelityPreset } from '../spaces/fidelity';
-import { NB201_CELL_COUNT, nb201FromIndex } from '../spaces/nb201';
+import { NB201_CELL_COUNT, nb201FromIndex } from '../spaces/nb201/nb201';
+import { nb201Network } from '../spaces/nb201/nb201Network';
 import { getProxy } from './registry';
 
 export const WHOLE_SPACE_PROXIES = ['params', 'flops'] as const;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SPACE_IDS } from './architecture';
 import { candidateCodec } from './candidateIndex';
-import { mlpSample, mlpToString } from './mlp';
-import { nb201Sample, nb201ToString } from './nb201';
-import { VIT_SPACES, vitSample, vitSpaceSize, vitToString } from './vit';
+import { mlpSample, mlpToString } from './mlp/mlp';
+import { nb201Sample, nb201ToString } from './nb201/nb201';
+import { VIT_SPACES, vitSample, vitSpaceSize, vitToString } from './vit/vit';
 
 describe('candidateCodec', () => {
   it('has the sizes counted independently: 5^6 cells, Σ|embed|·P^depth ViTs', () => {

@@ -3,7 +3,7 @@
  * `paper` is the NB201 benchmark network (C=16, 5 cells per stage); `quick` is a small one for
  * fast browsing. Every score records the fidelity it was computed at.
  */
-import type { ParseResult } from './nb201';
+import type { ParseResult } from '../util/parseResult';
 
 export interface Nb201Fidelity {
   /** Channels of the first stage (C); stages use C, 2C, 4C. */

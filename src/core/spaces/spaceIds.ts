@@ -1,4 +1,7 @@
-/** The search spaces' ids, apart from the networks (no tfjs), so lean modules and workers can check them. */
+/**
+ * The search spaces' ids, apart from their definitions, so modules that only check an id (share
+ * links, workers' messages) need no more. The registry (registry.ts) is held to exactly this list.
+ */
 
 export const SPACE_IDS = [
   'nb201',
@@ -12,10 +15,6 @@ export type SpaceId = (typeof SPACE_IDS)[number];
 
 /** The family a proxy's `spaces` list names. */
 export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
-
-export function spaceFamily(space: SpaceId): SpaceFamily {
-  return space === 'nb201' || space === 'mlp' ? space : 'vit';
-}
 
 export function isSpaceId(value: unknown): value is SpaceId {
   return (SPACE_IDS as readonly unknown[]).includes(value);

@@ -4,7 +4,7 @@
  * in a browser tab) and deliberately NOT NAS-Bench-201's protocol (200 epochs on 50 000 images with
  * augmentation); their accuracies rank networks, they do not reproduce published numbers.
  */
-import type { ParseResult } from '../spaces/nb201';
+import type { ParseResult } from '../util/parseResult';
 
 export type OptimizerKind = 'sgd-momentum' | 'adam';
 export type LrScheduleKind = 'cosine' | 'constant';

@@ -5,8 +5,9 @@
  * on the same backend.
  */
 import type { ImageDataset } from '../data/imageDataset';
-import { buildNetwork, type SpaceId, spaceFamily } from '../spaces/architecture';
+import { buildNetwork, type SpaceId } from '../spaces/architecture';
 import type { FidelityPreset } from '../spaces/fidelity';
+import { spaceOf } from '../spaces/registry';
 import { describeSchedule, type TrainSchedule } from './schedule';
 import { imageTrainingData } from './trainingData';
 import { type TrainOptions, type TrainResult, trainNetwork } from './trainNetwork';
@@ -55,7 +56,8 @@ export async function runTrainJob(
       `cannot train on "${String(job.dataset).slice(0, 40)}"; one of ${Object.keys(TRAIN_DATASETS).join(', ')}`,
     );
   }
-  if (spaceFamily(job.space) === 'mlp') {
+  // Networks that read grid points (the MLPs) have no image data set to train on.
+  if (spaceOf(job.space).input === 'grid') {
     throw new Error('MLPs take coordinates, not images: train them on a signal, not on CIFAR-10');
   }
   const [train, test] = await Promise.all([
@@ -63,7 +65,7 @@ export async function runTrainJob(
     loadDataset(`${job.dataset}-test`),
   ]);
   // ViT spaces default to ImageNet's 1 000 classes; train them with the dataset's.
-  const built = buildNetwork(job.space, job.arch, job.fidelity, train.classes);
+  const built = await buildNetwork(job.space, job.arch, job.fidelity, train.classes);
   if (!built.ok) throw new Error(built.error);
   const { network, arch, fidelityNote } = built.value;
   const result = await trainNetwork(

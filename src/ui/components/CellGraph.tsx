@@ -1,5 +1,5 @@
 /** An NB201 cell drawn as its 4-node DAG, operations as coloured, labelled edges. */
-import { NB201_EDGES, NB201_OPS, type Nb201Cell } from '../../core/spaces/nb201';
+import { NB201_EDGES, NB201_OPS, type Nb201Cell } from '../../core/spaces/nb201/nb201';
 
 export const OP_STYLE: Record<(typeof NB201_OPS)[number], { color: string; short: string }> = {
   none: { color: '#c5c9d3', short: '∅' },

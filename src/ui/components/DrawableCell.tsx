@@ -1,4 +1,4 @@
-import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../../core/spaces/nb201';
+import { NB201_OPS, type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../../core/spaces/nb201/nb201';
 import { CellGraph } from './CellGraph';
 
 /** NB201: the cell graph, where clicking an edge cycles its operation (the new cell joins the view). */

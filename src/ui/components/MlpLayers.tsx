@@ -3,7 +3,7 @@
  * coloured by activation) → output. Compact for table rows; `labels` names the mapping and each
  * layer's width and activation.
  */
-import { type MlpActivation, type MlpArch, type MlpMapping, mappedDim } from '../../core/spaces/mlp';
+import { type MlpActivation, type MlpArch, type MlpMapping, mappedDim } from '../../core/spaces/mlp/mlp';
 import { mlpLayersLayout } from './mlpLayersLayout';
 
 const ACTIVATION_COLOR: Record<MlpActivation, string> = {

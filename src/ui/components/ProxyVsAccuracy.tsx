@@ -10,7 +10,7 @@ import { isWholeSpaceProxy } from '../../core/proxies/wholeSpace';
 import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import type { FidelityPreset } from '../../core/spaces/fidelity';
-import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201';
+import { NB201_CELL_COUNT, nb201FromIndex, nb201ToString } from '../../core/spaces/nb201/nb201';
 import { SPACES } from '../../core/spaces/registry';
 import { topKHits } from '../../core/stats/bootstrap';
 import { wholeSpaceColumn } from '../../state/explorerScoring';

@@ -3,7 +3,7 @@
  * per layer above it (as wide as its MLP hidden width, shaded by head count). Compact for table
  * rows; `labels` adds each block's heads, MLP ratio and hidden width.
  */
-import { VIT_SPACES, type VitArch } from '../../core/spaces/vit';
+import { VIT_SPACES, type VitArch } from '../../core/spaces/vit/vit';
 import { vitBlocksLayout } from './vitBlocksLayout';
 
 /** Fill per head-count choice of the space (fewest heads lightest). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mlpParamSpecs } from '../../core/nn/mlpParamSpecs';
 import { paramSize } from '../../core/nn/paramSpec';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
-import { type MlpArch, mlpFromString } from '../../core/spaces/mlp';
-import { nb201FromString, nb201ToIndex } from '../../core/spaces/nb201';
+import { type MlpArch, mlpFromString } from '../../core/spaces/mlp/mlp';
+import { mlpParamSpecs } from '../../core/spaces/mlp/mlpParamSpecs';
+import { nb201FromString, nb201ToIndex } from '../../core/spaces/nb201/nb201';
 import { shippedNb201InBenchmarkOrder } from '../../test/shippedData';
 import { candidateFacts, candidateFactsTitle, cellFacts, mlpFacts } from './cellFacts';
 

@@ -9,21 +9,22 @@
  *   input mapping's projection Bv (rows of B · input dimension); biases and sin/cos not counted.
  */
 
-import { mlpLayerSizes } from '../../core/nn/mlpParamSpecs';
-import { nb201Flops } from '../../core/nn/nb201Flops';
-import { nb201ParamSpecs } from '../../core/nn/nb201ParamSpecs';
 import { linearSpecs, paramSize } from '../../core/nn/paramSpec';
-import { vitFlops } from '../../core/nn/vitFlops';
-import { vitParamSpecs } from '../../core/nn/vitParamSpecs';
 import type { SpaceId } from '../../core/spaces/architecture';
 import { candidateCodec } from '../../core/spaces/candidateIndex';
 import { FIDELITY_PRESETS } from '../../core/spaces/fidelity';
-import { type MlpArch, type MlpMapping, mlpFromString } from '../../core/spaces/mlp';
-import { type Nb201Cell, nb201FromIndex, nb201ToIndex, type ParseResult } from '../../core/spaces/nb201';
-import { nb201CanonicalCell } from '../../core/spaces/nb201Canonical';
+import { type MlpArch, type MlpMapping, mlpFromString } from '../../core/spaces/mlp/mlp';
+import { mlpLayerSizes } from '../../core/spaces/mlp/mlpParamSpecs';
+import { type Nb201Cell, nb201FromIndex, nb201ToIndex } from '../../core/spaces/nb201/nb201';
+import { nb201CanonicalCell } from '../../core/spaces/nb201/nb201Canonical';
+import { nb201Flops } from '../../core/spaces/nb201/nb201Flops';
+import { nb201ParamSpecs } from '../../core/spaces/nb201/nb201ParamSpecs';
 import { SPACES } from '../../core/spaces/registry';
 import type { SpaceFamily } from '../../core/spaces/spaceIds';
-import { VIT_SPACES, type VitArch, vitFromString } from '../../core/spaces/vit';
+import { VIT_SPACES, type VitArch, vitFromString } from '../../core/spaces/vit/vit';
+import { vitFlops } from '../../core/spaces/vit/vitFlops';
+import { vitParamSpecs } from '../../core/spaces/vit/vitParamSpecs';
+import type { ParseResult } from '../../core/util/parseResult';
 
 export interface CellFacts {
   canonical: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MlpArch } from '../../core/spaces/mlp';
+import type { MlpArch } from '../../core/spaces/mlp/mlp';
 import { mlpLayersLayout } from './mlpLayersLayout';
 
 const arch = (depth: number, width: number): MlpArch => ({

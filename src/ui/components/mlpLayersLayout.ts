@@ -4,7 +4,7 @@
  * scale where the largest width the MLP space allows (4096) fills the drawing, so 32 and 256 units
  * read as 5 : 8 and every candidate of the space shares one scale.
  */
-import { MLP_LIMITS, type MlpArch } from '../../core/spaces/mlp';
+import { MLP_LIMITS, type MlpArch } from '../../core/spaces/mlp/mlp';
 import type { Box } from './vitBlocksLayout';
 
 export interface MlpLayersLayout {

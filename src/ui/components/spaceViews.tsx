@@ -4,11 +4,11 @@
  */
 import type { ReactElement } from 'react';
 import type { ProxyId } from '../../core/proxies/ids';
-import { mlpFromString } from '../../core/spaces/mlp';
-import { nb201FromIndex } from '../../core/spaces/nb201';
+import { mlpFromString } from '../../core/spaces/mlp/mlp';
+import { nb201FromIndex } from '../../core/spaces/nb201/nb201';
 import { SPACES } from '../../core/spaces/registry';
 import type { SpaceFamily, SpaceId } from '../../core/spaces/spaceIds';
-import { vitFromString } from '../../core/spaces/vit';
+import { vitFromString } from '../../core/spaces/vit/vit';
 import { CellGraph, OpLegend } from './CellGraph';
 import { DrawableCell } from './DrawableCell';
 import { MlpLayers } from './MlpLayers';

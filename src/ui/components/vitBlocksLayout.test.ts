@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VitArch } from '../../core/spaces/vit';
+import type { VitArch } from '../../core/spaces/vit/vit';
 import { VIT_COMPACT_HEIGHT, vitBlocksLayout } from './vitBlocksLayout';
 
 const deep: VitArch = {

@@ -5,7 +5,7 @@
  * possible block of the space fills the column, so two candidates of a space compare at a glance.
  * The stack's pitch is set by the space's deepest architecture, so deeper stacks are taller.
  */
-import { VIT_SPACES, type VitArch, vitMlpHidden } from '../../core/spaces/vit';
+import { VIT_SPACES, type VitArch, vitMlpHidden } from '../../core/spaces/vit/vit';
 
 export interface Box {
   x: number;

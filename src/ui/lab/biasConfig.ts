@@ -6,7 +6,7 @@
 import { type FitSignalConfig, presetFitConfig } from '../../core/lab/fitSignal';
 import { type FitImageConfig, type IMAGE_PRESETS, presetImageConfig } from '../../core/lab/imageRegression';
 import { type TargetSpec, targetProblems } from '../../core/lab/signals';
-import type { MlpMapping } from '../../core/spaces/mlp';
+import type { MlpMapping } from '../../core/spaces/mlp/mlp';
 import { LAB_LIMITS, type LabState } from '../../state/labState';
 
 /** σ values the comparison on panel 2 runs, one after another. */

@@ -6,7 +6,7 @@
 import type { NtkConvergenceConfig } from '../../core/lab/ntkConvergence';
 import type { LabMlpArch } from '../../core/lab/ntkModel';
 import type { NtkSpectrumConfig } from '../../core/lab/ntkSpectrum';
-import type { MlpMapping } from '../../core/spaces/mlp';
+import type { MlpMapping } from '../../core/spaces/mlp/mlp';
 import { LAB_LIMITS, type LabState } from '../../state/labState';
 
 /** Leading eigenvectors drawn as functions. */

@@ -10,9 +10,9 @@
  * with head width 32. It is ours, not published; results on it are labelled so.
  */
 
-import { mulberry32 } from '../util/prng';
-import type { FidelityPreset } from './fidelity';
-import type { ParseResult } from './nb201';
+import type { ParseResult } from '../../util/parseResult';
+import { mulberry32 } from '../../util/prng';
+import type { FidelityPreset } from '../fidelity';
 
 export const VIT_SPACE_IDS = ['autoformer-tiny', 'autoformer-small', 'autoformer-base', 'browser'] as const;
 export type VitSpaceId = (typeof VIT_SPACE_IDS)[number];

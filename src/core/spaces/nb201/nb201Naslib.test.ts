@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readShippedRows } from '../../test/shippedData';
+import { readShippedRows } from '../../../test/shippedData';
 import {
   NASLIB_DATASETS,
   naslibKeyOfArch,
   naslibShapedFile,
   naslibTupleOfArch,
-} from '../../test/sourceLayouts';
-import { nb201Network } from '../nn/nb201Network';
-import { paramSize } from '../nn/paramSpec';
-import { FIDELITY_PRESETS } from './fidelity';
+} from '../../../test/sourceLayouts';
+import { paramSize } from '../../nn/paramSpec';
+import { FIDELITY_PRESETS } from '../fidelity';
 import { NB201_CELL_COUNT, type Nb201Cell, nb201FromIndex, nb201FromString, nb201ToIndex } from './nb201';
 import { naslibKey, nb201FromNaslib, nb201FromNaslibKey, nb201ToNaslib } from './nb201Naslib';
+import { nb201Network } from './nb201Network';
 
 function cell(text: string): Nb201Cell {
   const parsed = nb201FromString(text);

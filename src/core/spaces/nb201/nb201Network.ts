@@ -5,20 +5,15 @@
  * Cell ops: nor_conv_kxk = ReLU→Conv(k, bias-free)→BN; avg_pool_3x3 = 3x3, stride 1, padding 1,
  * padding not counted (as PyTorch's count_include_pad=False); skip = identity; none = zero.
  */
-import type { Nb201Fidelity } from '../spaces/fidelity';
-import {
-  NB201_EDGES,
-  type Nb201Cell,
-  nb201EdgesReachingOutput,
-  nb201HasPath,
-  nb201ToString,
-} from '../spaces/nb201';
-import { avgPool2x2, avgPool3x3ExcludePad } from './avgPool';
-import { batchNormTrain } from './batchNormTrain';
+
+import { avgPool2x2, avgPool3x3ExcludePad } from '../../nn/avgPool';
+import { batchNormTrain } from '../../nn/batchNormTrain';
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from '../../nn/network';
+import { relu } from '../../nn/relu';
+import { tf } from '../../nn/tf';
+import type { Nb201Fidelity } from '../fidelity';
+import { NB201_EDGES, type Nb201Cell, nb201EdgesReachingOutput, nb201HasPath, nb201ToString } from './nb201';
 import { nb201ParamSpecs } from './nb201ParamSpecs';
-import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
-import { relu } from './relu';
-import { tf } from './tf';
 
 type Tensor4D = tf.Tensor4D;
 type Nb201ForwardOptions = ForwardOptions;

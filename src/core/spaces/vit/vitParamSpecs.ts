@@ -5,8 +5,9 @@
  * Not built: AutoFormer's 2-D relative position tables (4 x 30 x 64 = 7 680 parameters per layer
  * in the published supernets); our network uses the absolute position embedding only.
  */
-import { VIT_SPACES, type VitArch, vitMlpHidden } from '../spaces/vit';
-import { layerNormSpecs, linearSpecs, type ParamSpec } from './paramSpec';
+
+import { layerNormSpecs, linearSpecs, type ParamSpec } from '../../nn/paramSpec';
+import { VIT_SPACES, type VitArch, vitMlpHidden } from './vit';
 
 export interface VitFidelity {
   /** Input resolution in pixels (square); fewer tokens = cheaper scoring. */

@@ -5,10 +5,12 @@
  * 4 avg_pool_3x3. NASLib's zero-cost files (e.g. zc_nasbench201.json) key cells by that tuple as
  * Python prints it: "(0, 2, 3, 2, 3, 1)".
  *
- * Both the edge order and the op order differ from ours (spaces/nb201.ts), so conversions go
+ * Both the edge order and the op order differ from ours (spaces/nb201/nb201.ts), so conversions go
  * through edge endpoints and op names, never through positions.
  */
-import { NB201_EDGES, NB201_OPS, type Nb201Cell, type ParseResult } from './nb201';
+
+import type { ParseResult } from '../../util/parseResult';
+import { NB201_EDGES, NB201_OPS, type Nb201Cell } from './nb201';
 
 export const NASLIB_OPS = ['skip_connect', 'none', 'nor_conv_3x3', 'nor_conv_1x1', 'avg_pool_3x3'] as const;
 

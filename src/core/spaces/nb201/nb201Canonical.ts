@@ -50,7 +50,7 @@ export function nb201UniqueString(cell: Nb201Cell): string {
 export interface Nb201Classes {
   /** Number of classes (6 466). */
   count: number;
-  /** Class id of every cell, by our index (spaces/nb201.ts); ids in order of first appearance. */
+  /** Class id of every cell, by our index (spaces/nb201/nb201.ts); ids in order of first appearance. */
   classOf: Int32Array;
   /** Smallest cell index of each class, by class id. */
   representative: Int32Array;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShippedRows } from '../../test/shippedData';
+import { readShippedRows } from '../../../test/shippedData';
 import {
   NB201_CELL_COUNT,
   nb201EdgesReachingOutput,

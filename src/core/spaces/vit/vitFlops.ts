@@ -12,7 +12,7 @@
  * position embedding: element-wise work, not multiply-adds of a product (the convention of
  * fvcore and of DeiT's published FLOPs).
  */
-import { VIT_SPACES, type VitArch, vitMlpHidden } from '../spaces/vit';
+import { VIT_SPACES, type VitArch, vitMlpHidden } from './vit';
 import { type VitFidelity, vitTokens } from './vitParamSpecs';
 
 export interface VitFlopCount {

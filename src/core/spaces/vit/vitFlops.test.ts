@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VitArch } from '../spaces/vit';
+import type { VitArch } from './vit';
 import { vitFlops } from './vitFlops';
 import { vitParamSpecs } from './vitParamSpecs';
 

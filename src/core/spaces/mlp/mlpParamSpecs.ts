@@ -1,6 +1,7 @@
 /** Parameter tensors of an MLP of the lab space (kept free of tfjs, like nb201ParamSpecs). */
-import { type MlpArch, mappedDim } from '../spaces/mlp';
-import { linearSpecs, type ParamSpec } from './paramSpec';
+
+import { linearSpecs, type ParamSpec } from '../../nn/paramSpec';
+import { type MlpArch, mappedDim } from './mlp';
 
 export function mlpParamSpecs(arch: MlpArch): ParamSpec[] {
   const sizes = mlpLayerSizes(arch);

@@ -2,9 +2,10 @@
  * Parameter tensors of the NAS-Bench-201 network (see nb201Network.ts for the forward pass).
  * Kept free of tfjs so counting parameters needs no backend.
  */
-import type { Nb201Fidelity } from '../spaces/fidelity';
-import type { Nb201Cell } from '../spaces/nb201';
-import { batchNormSpecs, convSpec, linearSpecs, type ParamSpec } from './paramSpec';
+
+import { batchNormSpecs, convSpec, linearSpecs, type ParamSpec } from '../../nn/paramSpec';
+import type { Nb201Fidelity } from '../fidelity';
+import type { Nb201Cell } from './nb201';
 
 export function stageChannels(fid: Nb201Fidelity): number[] {
   return [fid.channels, fid.channels * 2, fid.channels * 4];

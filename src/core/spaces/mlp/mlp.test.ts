@@ -1,9 +1,8 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mlpNetwork } from '../nn/mlpNetwork';
-import { initParams } from '../nn/network';
-import { paramSize } from '../nn/paramSpec';
-import { tf } from '../nn/tf';
+import { initParams } from '../../nn/network';
+import { paramSize } from '../../nn/paramSpec';
+import { tf } from '../../nn/tf';
 import {
   type MlpArch,
   mapInputs,
@@ -13,6 +12,7 @@ import {
   mlpSample,
   mlpToString,
 } from './mlp';
+import { mlpNetwork } from './mlpNetwork';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -8,8 +8,9 @@
  * - gaussian: B ~ N(0, σ²), `features` rows, drawn from `seed` (fixed, not trained).
  * `depth` counts hidden layers of `width` units; the network has depth + 1 linear layers.
  */
-import { deriveSeed, mulberry32, normal } from '../util/prng';
-import type { ParseResult } from './nb201';
+
+import type { ParseResult } from '../../util/parseResult';
+import { deriveSeed, mulberry32, normal } from '../../util/prng';
 
 export const MLP_ACTIVATIONS = ['relu', 'tanh', 'gelu', 'sin'] as const;
 export type MlpActivation = (typeof MLP_ACTIVATIONS)[number];

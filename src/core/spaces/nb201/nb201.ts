@@ -5,7 +5,9 @@
  * digits, first edge most significant; this is our own compact id (the share link carries it),
  * not the row order of the NB201 benchmark files.
  */
-import { mulberry32 } from '../util/prng';
+
+import type { ParseResult } from '../../util/parseResult';
+import { mulberry32 } from '../../util/prng';
 
 export const NB201_OPS = ['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3'] as const;
 export type Nb201Op = (typeof NB201_OPS)[number];
@@ -22,8 +24,6 @@ export const NB201_EDGES: readonly (readonly [number, number])[] = [
 ];
 
 export type Nb201Cell = readonly [number, number, number, number, number, number];
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export function nb201ToIndex(cell: Nb201Cell): number {
   return cell.reduce((acc, op) => acc * 5 + op, 0);

@@ -10,7 +10,7 @@
  * stage-0 cells run at the input resolution; each reduction block's first conv (3x3, stride 2,
  * padding 1) sets the next stage's size, which its other convs and that stage's cells keep.
  */
-import type { ParamSpec } from './paramSpec';
+import type { ParamSpec } from '../../nn/paramSpec';
 
 /** Output side of a k×k conv with stride s and padding p (PyTorch's floor rule). */
 export function convOutputSide(side: number, k: number, stride: number, padding: number): number {

@@ -8,9 +8,10 @@
  * patch in front of the learned one, as vintk_ff's [p, cos 2πBp, sin 2πBp]. Without either the
  * network is the plain ViT.
  */
-import { VIT_SPACES, type VitArch, vitToString } from '../spaces/vit';
-import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
-import { tf } from './tf';
+
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from '../../nn/network';
+import { tf } from '../../nn/tf';
+import { VIT_SPACES, type VitArch, vitToString } from './vit';
 import { type VitFidelity, vitParamSpecs, vitTokens } from './vitParamSpecs';
 
 /**

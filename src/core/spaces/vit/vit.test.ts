@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readShippedRows } from '../../test/shippedData';
-import { autoProxArchJson, autoProxLayoutCsv, oodLayoutCsv } from '../../test/sourceLayouts';
-import { paramSize } from '../nn/paramSpec';
-import { vitParamSpecs } from '../nn/vitParamSpecs';
+import { readShippedRows } from '../../../test/shippedData';
+import { autoProxArchJson, autoProxLayoutCsv, oodLayoutCsv } from '../../../test/sourceLayouts';
+import { paramSize } from '../../nn/paramSpec';
 import {
   VIT_SPACES,
   type VitArch,
@@ -13,6 +12,7 @@ import {
   vitSpaceSize,
   vitToString,
 } from './vit';
+import { vitParamSpecs } from './vitParamSpecs';
 
 /** Minimal CSV reader for the reference tables (quoted fields with "" escapes). */
 function csvRows(text: string): string[][] {

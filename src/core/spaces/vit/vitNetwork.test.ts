@@ -1,8 +1,8 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { VitArch } from '../spaces/vit';
-import { disposeParams, initParams } from './network';
-import { tf } from './tf';
+import { disposeParams, initParams } from '../../nn/network';
+import { tf } from '../../nn/tf';
+import type { VitArch } from './vit';
 import { vitForward, vitNetwork } from './vitNetwork';
 
 beforeAll(async () => {

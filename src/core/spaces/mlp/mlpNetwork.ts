@@ -1,5 +1,5 @@
 /**
- * The MLP of an MlpArch as a Network: the fixed input mapping γ (spaces/mlp.ts, not trained), then
+ * The MLP of an MlpArch as a Network: the fixed input mapping γ (spaces/mlp/mlp.ts, not trained), then
  * depth hidden linear layers with the chosen activation, then a linear read-out.
  *
  * Parameterisations (Jacot et al. 2018; neural-tangents stax.Dense):
@@ -13,10 +13,11 @@
  * The network also exposes its dense layers (DenseLayerNetwork), so the empirical NTK can be built
  * from per-layer inputs and output gradients in one backward pass (kernels/ntk.ts).
  */
-import { type MlpArch, mappingMatrix, mlpToString } from '../spaces/mlp';
+
+import { type ForwardOptions, getParam, type Network, type ParamTensors } from '../../nn/network';
+import { tf } from '../../nn/tf';
+import { type MlpArch, mappingMatrix, mlpToString } from './mlp';
 import { mlpLayerSizes, mlpParamSpecs } from './mlpParamSpecs';
-import { type ForwardOptions, getParam, type Network, type ParamTensors } from './network';
-import { tf } from './tf';
 
 export interface DenseLayer {
   /** Parameter names of the layer's weight [inputs, outputs] and bias [outputs]. */
