@@ -8,9 +8,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import '@tensorflow/tfjs-backend-wasm';
+import { failWith, startNodeBackend } from '../scripts/kit/cli';
 import { tf } from '../src/core/nn/tf';
 import { setDirectConvKernels } from '../src/runtime/backends/wasmConvGradients';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 
 interface Shape {
   name: string;
@@ -121,7 +121,6 @@ export function convKernelRates(): ConvRate[] {
 }
 
 if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
-  registerWasmKernels();
-  await tf.setBackend('wasm');
+  await startNodeBackend('wasm', failWith('convKernels'));
   console.table(convKernelRates());
 }

@@ -22,7 +22,8 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadBatchForCli } from '../scripts/scoreData';
+import { type NodeBackend, startNodeBackend } from '../scripts/kit/cli';
+import { loadBatchForCli } from '../scripts/kit/data';
 import { inProcessScorer } from '../scripts/scoreInProcess';
 import { PROXIES_CHEAP_FIRST } from '../scripts/validate/proxyOrder';
 import type { Batch } from '../src/core/data/batch';
@@ -87,14 +88,14 @@ async function time(fn: (run: number) => Promise<unknown>, capS = CAP_S): Promis
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-async function setBackend(backend: string): Promise<void> {
-  if (backend === 'wasm') registerWasmKernels();
-  if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend)
+/** Throws rather than exits: the parent reports which child failed. */
+const setBackend = (backend: NodeBackend): Promise<void> =>
+  startNodeBackend(backend, () => {
     throw new Error(`${backend} did not start`);
-}
+  });
 
 /** One (backend, fidelity): every NB201 proxy on CELL. */
-async function proxyTimings(backend: string, fidelity: FidelityPreset): Promise<Record<string, Timing>> {
+async function proxyTimings(backend: NodeBackend, fidelity: FidelityPreset): Promise<Record<string, Timing>> {
   await setBackend(backend);
   const wasmTimes =
     backend === 'cpu'
@@ -171,7 +172,7 @@ async function ntkTimings(): Promise<Record<string, unknown>> {
       bn: 'eval' as const,
     },
   ];
-  for (const backend of ['wasm', 'cpu']) {
+  for (const backend of ['wasm', 'cpu'] as const) {
     await setBackend(backend);
     for (const c of cases) {
       const network = c.make();
@@ -206,7 +207,7 @@ async function ntkTimings(): Promise<Record<string, unknown>> {
 }
 
 if (args.backend && args.fidelity) {
-  const timings = await proxyTimings(args.backend, args.fidelity as FidelityPreset);
+  const timings = await proxyTimings(args.backend as NodeBackend, args.fidelity as FidelityPreset);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(PART_FILE(args.backend, args.fidelity), JSON.stringify(timings));
   process.exit(0);
@@ -223,7 +224,7 @@ if (args.lab) {
 }
 
 // Parent: each part in a fresh process (wasm first: cpu decides from its times what it can run).
-const parts: [string, FidelityPreset][] = [
+const parts: [NodeBackend, FidelityPreset][] = [
   ['wasm', 'quick'],
   ['wasm', 'paper'],
   ['cpu', 'quick'],

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadBatchForCli } from '../scripts/scoreData';
+import { loadBatchForCli } from '../scripts/kit/data';
 import { conditionNumber, symmetricEigenvalues } from '../src/core/kernels/eigen';
 import { chooseNtkMethod, empiricalNtk, ntkWeightSpecs } from '../src/core/kernels/ntk';
 import { disposeParams, initParams } from '../src/core/nn/network';

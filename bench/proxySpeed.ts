@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { loadBatchForCli } from '../scripts/scoreData';
+import { loadBatchForCli } from '../scripts/kit/data';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import type { ProxyId } from '../src/core/proxies/ids';
@@ -228,7 +228,7 @@ function writeCase(dir: string, cellIndex: number, network: Network, x: Float32A
   return `${base}.json`;
 }
 
-/** Op codes of src/core/spaces/nb201.ts (none 0, skip 1, conv1x1 2, conv3x3 3, pool 4) per edge. */
+/** Op codes of src/core/spaces/nb201/nb201.ts (none 0, skip 1, conv1x1 2, conv3x3 3, pool 4) per edge. */
 function cellOps(arch: string): number[] {
   const ops = ['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3'];
   return [...arch.matchAll(/\|([a-z0-9_]+)~\d/g)].map((m) => ops.indexOf(m[1]!));

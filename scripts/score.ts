@@ -32,7 +32,7 @@ import { mlpSample, mlpToString } from '../src/core/spaces/mlp/mlp';
 import { nb201Sample, nb201ToString } from '../src/core/spaces/nb201/nb201';
 import { nb201FromNaslibKey } from '../src/core/spaces/nb201/nb201Naslib';
 import { vitSample, vitToString } from '../src/core/spaces/vit/vit';
-import { CLI_DATASETS } from './scoreData';
+import { CLI_DATASETS } from './kit/data';
 import {
   appendRecords,
   inProcessScorer,

@@ -10,8 +10,8 @@ import type { Scorer } from '../src/compute/scoreRun';
 import { tf } from '../src/core/nn/tf';
 import { runScoreJob, type ScoreJob, type ScoreResult } from '../src/core/proxies/scoreJob';
 import { isWasmMemoryFailure, restartWasmBackend } from '../src/runtime/backends/wasmRestart';
+import { loadBatchBySpec } from './kit/data';
 import { endTornLine, readJsonLines } from './kit/jsonl';
-import { loadBatchBySpec } from './scoreData';
 import { watchXnnFailures, xnnFailureCount } from './xnnFailures';
 
 /** One output line of `npm run score`. */

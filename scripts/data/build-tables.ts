@@ -27,7 +27,7 @@ import {
   type ShippedManifest,
   shippedTableFromCsv,
 } from '../../src/core/groundtruth/shippedTables';
-import { REFERENCE_DIR } from '../kit/referenceData';
+import { missingReferences, REFERENCE_DIR, readReference } from '../kit/referenceData';
 import { AUTOPROX_SOURCE, buildAutoproxTable } from './tables/autoproxTable';
 import type { BuiltTable } from './tables/builtTable';
 import { TableCheckError } from './tables/check';
@@ -53,7 +53,7 @@ type Outputs = Map<string, Uint8Array>;
 
 function readSources(): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const name of SOURCES) texts.set(name, readFileSync(join(SHARED_DATA, name), 'utf8'));
+  for (const name of SOURCES) texts.set(name, readReference(name));
   return texts;
 }
 
@@ -128,7 +128,7 @@ function main(): number {
     );
     return 1;
   }
-  const absent = SOURCES.filter((name) => !existsSync(join(SHARED_DATA, name)));
+  const absent = missingReferences(SOURCES);
   if (absent.length > 0) {
     console.error(`[build-tables] missing in ${SHARED_DATA}: ${absent.join(', ')}`);
     return 1;

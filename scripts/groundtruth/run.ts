@@ -14,8 +14,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isSpaceId, SPACE_IDS, type SpaceId } from '../../src/core/spaces/architecture';
 import {
@@ -27,6 +26,7 @@ import {
   parseShard,
 } from '../../src/core/train/groundTruthPlan';
 import { failWith, startNodeBackend } from '../kit/cli';
+import { publicDataPath, readShardDataset } from '../kit/data';
 import { appendJsonLine, readJsonLines } from '../kit/jsonl';
 
 const { values } = parseArgs({
@@ -66,8 +66,8 @@ const shard = parseShard(values.shard ?? '0/1');
 if (!shard.ok) fail(shard.error);
 const budgetMin = Number(values['budget-min']);
 
-const out = resolve('public/data', `groundtruth-${space}.jsonl`);
-const table = resolve('public/data', `groundtruth-${space}.csv`);
+const out = publicDataPath(`groundtruth-${space}.jsonl`);
+const table = publicDataPath(`groundtruth-${space}.csv`);
 
 /** The records so far; a torn last line (a killed run) is skipped and trained again. */
 function readRecords(): GroundTruthRecord[] {
@@ -88,17 +88,10 @@ if (values.child !== undefined) {
   const item = JSON.parse(values.child) as GroundTruthItem;
   await import('@tensorflow/tfjs-backend-wasm');
   const { runTrainJob } = await import('../../src/core/train/trainJob');
-  const { parseShardDataset, shardFileOf } = await import('../../src/core/data/shardDatasets');
   await startNodeBackend('wasm', fail);
-  const result = await runTrainJob(groundTruthJob(space as SpaceId, item, fidelity), async (name) => {
-    const file = shardFileOf(name);
-    if (!file.ok) throw new Error(file.error);
-    const path = resolve('public/data', file.value);
-    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run prepare-data\` first`);
-    const parsed = parseShardDataset(name, new Uint8Array(readFileSync(path)));
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.value;
-  });
+  const result = await runTrainJob(groundTruthJob(space as SpaceId, item, fidelity), async (name) =>
+    readShardDataset(name, { rebuildHint: false }),
+  );
   const record: GroundTruthRecord = {
     ...item,
     testAccuracy: result.testAccuracy,

@@ -16,12 +16,17 @@ export function failWith(name: string, usage?: string): (message: string) => nev
   };
 }
 
+/** The tfjs backends a script can run on in Node. */
+export type NodeBackend = 'wasm' | 'cpu';
+
+export const isNodeBackend = (name: string): name is NodeBackend => name === 'wasm' || name === 'cpu';
+
 /**
  * Starts `backend` in this process as the app's workers do (our WASM kernels registered first) and
  * checks that tfjs runs on it; otherwise fails with the reason.
  */
 export async function startNodeBackend(
-  backend: 'wasm' | 'cpu',
+  backend: NodeBackend,
   fail: (message: string) => never,
 ): Promise<void> {
   if (backend === 'wasm') registerWasmKernels();

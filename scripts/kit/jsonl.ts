@@ -6,14 +6,18 @@
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
+/** The text of a JSON lines file, gunzipped when its name ends in .gz (a missing file throws). */
+export function readJsonLinesText(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
 /** The parsed lines of `path` (gzip-compressed when it ends in .gz; [] when it does not exist) and how many could not be read. */
 export function readJsonLines<T>(path: string): { records: T[]; torn: number } {
   if (!existsSync(path)) return { records: [], torn: 0 };
   const records: T[] = [];
   let torn = 0;
-  const bytes = readFileSync(path);
-  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  for (const line of text.split('\n')) {
+  for (const line of readJsonLinesText(path).split('\n')) {
     if (line.trim() === '') continue;
     try {
       records.push(JSON.parse(line) as T);

@@ -10,8 +10,18 @@ import Papa from 'papaparse';
 
 export const REFERENCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
 
+/** A reference file's absolute path (whether or not it is there). */
+export function referencePath(name: string): string {
+  return resolve(REFERENCE_DIR, name);
+}
+
+/** The names among `names` that have no file in `dir` (../shared/data unless a test points elsewhere). */
+export function missingReferences(names: readonly string[], dir = REFERENCE_DIR): string[] {
+  return names.filter((name) => !existsSync(resolve(dir, name)));
+}
+
 export function readReference(name: string): string {
-  const path = resolve(REFERENCE_DIR, name);
+  const path = referencePath(name);
   if (!existsSync(path)) {
     throw new Error(
       `reference file missing: ${path} (see shared/data/README.md; it must sit beside the checkout)`,

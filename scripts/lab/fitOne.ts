@@ -7,19 +7,18 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { type FitSignalConfig, fitSignal, type SignalRecord } from '../../src/core/lab/fitSignal';
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
-import { tf } from '../../src/core/nn/tf';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
+import { startNodeBackend } from '../kit/cli';
 
 const config = JSON.parse(process.argv[2] ?? 'null') as FitSignalConfig | null;
 if (!config) {
   console.error("usage: fitOne.ts '<FitSignalConfig as JSON>'");
   process.exit(2);
 }
-registerWasmKernels(); // as the lab's worker does
-if (!(await tf.setBackend('wasm')) || tf.getBackend() !== 'wasm') {
-  console.error('fitOne: the wasm backend could not start');
+// Our WASM kernels, as the lab's worker; exit code 1 (not the kit's 2) as before.
+await startNodeBackend('wasm', (message) => {
+  console.error(`fitOne: ${message}`);
   process.exit(1);
-}
+});
 const records: SignalRecord[] = [];
 const result = await fitSignal(config, { onRecord: (r) => records.push(r) });
 console.log(

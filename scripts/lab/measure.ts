@@ -12,7 +12,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import { failWith } from '../kit/cli';
+import { failWith, isNodeBackend, type NodeBackend, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -25,9 +25,7 @@ import {
   presetImageConfig,
 } from '../../src/core/lab/imageRegression';
 import { iterationsToReach } from '../../src/core/lab/spectrum1d';
-import { tf } from '../../src/core/nn/tf';
 import type { MlpMapping } from '../../src/core/spaces/mlp/mlp';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
 
 const fail: (message: string) => never = failWith('measure');
 
@@ -43,16 +41,15 @@ const { values } = parseArgs({
 const part = values.part!;
 if (!['paper', 'class', 'image', 'all'].includes(part)) fail('--part must be paper, class, image or all');
 const backends = values.backends!.split(',');
-if (backends.some((b) => b !== 'wasm' && b !== 'cpu')) fail('--backends lists wasm and/or cpu');
+if (!backends.every(isNodeBackend)) fail('--backends lists wasm and/or cpu');
 const paperIterations = Number(values['paper-iterations']);
 const cpuIterations = Number(values['cpu-iterations']);
 if (![paperIterations, cpuIterations].every((n) => Number.isInteger(n) && n >= 1)) {
   fail('--paper-iterations and --cpu-iterations must be integers ≥ 1');
 }
 
-async function useBackend(name: string): Promise<void> {
-  if (name === 'wasm') registerWasmKernels(); // as the lab's worker does
-  if (!(await tf.setBackend(name)) || tf.getBackend() !== name) fail(`the ${name} backend could not start`);
+async function useBackend(name: NodeBackend): Promise<void> {
+  await startNodeBackend(name, fail); // our WASM kernels, as the lab's worker
   const threads = name === 'wasm' ? `, ${getThreadsCount()} thread(s)` : '';
   console.log(`\n== backend ${name}${threads}`);
 }

@@ -15,15 +15,13 @@ import { NTK_CONVERGENCE_DEFAULTS, ntkConvergence } from '../../src/core/lab/ntk
 import { labNtkSpectrum, NTK_SPECTRUM_DEFAULTS } from '../../src/core/lab/ntkSpectrum';
 import { PRECOND_DEFAULTS, precondComparison } from '../../src/core/lab/precondGd';
 import { RESIDUAL_DEFAULTS, residualProjections } from '../../src/core/lab/residualProjections';
-import { tf } from '../../src/core/nn/tf';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
+import { failWith, isNodeBackend, startNodeBackend } from '../kit/cli';
+
+const fail: (message: string) => never = failWith('measureNtk');
 
 const { values } = parseArgs({ options: { backend: { type: 'string', default: 'both' } }, strict: true });
 const backends = values.backend === 'both' ? ['wasm', 'cpu'] : [values.backend!];
-if (!backends.every((b) => b === 'wasm' || b === 'cpu')) {
-  console.error('measureNtk: --backend must be wasm, cpu or both');
-  process.exit(2);
-}
+if (!backends.every(isNodeBackend)) fail('--backend must be wasm, cpu or both');
 
 async function timed<T>(
   label: string,
@@ -39,11 +37,7 @@ async function timed<T>(
 const fmt = (v: number) => v.toPrecision(3);
 
 for (const backend of backends) {
-  if (backend === 'wasm') registerWasmKernels(); // as the lab's worker does
-  if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) {
-    console.error(`measureNtk: the ${backend} backend could not start`);
-    process.exit(2);
-  }
+  await startNodeBackend(backend, fail); // our WASM kernels, as the lab's worker
   const threads = backend === 'wasm' ? `, ${getThreadsCount()} thread(s)` : '';
   console.log(`backend ${backend}${threads}`);
 

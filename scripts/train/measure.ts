@@ -13,7 +13,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import { failWith } from '../kit/cli';
+import { failWith, type NodeBackend, startNodeBackend } from '../kit/cli';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -27,8 +27,7 @@ import {
 } from '../../src/core/train/schedule';
 import { imageTrainingData } from '../../src/core/train/trainingData';
 import { trainNetwork } from '../../src/core/train/trainNetwork';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
-import { loadShardDataset } from '../scoreData';
+import { loadShardDataset } from '../kit/data';
 
 const NB201_CELLS = {
   'one conv (0→3)': '|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|',
@@ -67,10 +66,8 @@ const override = (base: TrainSchedule, seed: number): TrainSchedule => ({
   seed,
 });
 
-if (values.backend === 'wasm') registerWasmKernels();
-if (!(await tf.setBackend(values.backend!)) || tf.getBackend() !== values.backend) {
-  fail(`the ${values.backend} backend could not start`);
-}
+// Unchecked as before: another name fails in tf.setBackend.
+await startNodeBackend(values.backend as NodeBackend, fail);
 const threads = values.backend === 'wasm' ? `, ${getThreadsCount()} thread(s)` : '';
 console.log(`backend ${tf.getBackend()}${threads}`);
 

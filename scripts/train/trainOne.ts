@@ -6,12 +6,9 @@
  *   npx tsx --import ./scripts/node/register-tfjs-esm.mjs scripts/train/trainOne.ts '<job json>' ['{"evalEvery":5}']
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseShardDataset, shardFileOf } from '../../src/core/data/shardDatasets';
-import { tf } from '../../src/core/nn/tf';
 import { runTrainJob, type TrainJob } from '../../src/core/train/trainJob';
-import { registerWasmKernels } from '../../src/runtime/backends/wasmKernels';
+import { failWith, startNodeBackend } from '../kit/cli';
+import { readShardDataset } from '../kit/data';
 
 const job = JSON.parse(process.argv[2] ?? 'null') as TrainJob | null;
 if (!job) {
@@ -27,20 +24,10 @@ if (
   console.error(`evalEvery must be a whole number of steps, at least 1; got ${JSON.stringify(evalEvery)}`);
   process.exit(2);
 }
-registerWasmKernels();
-await tf.setBackend('wasm');
+await startNodeBackend('wasm', failWith('trainOne'));
 const result = await runTrainJob(
   job,
-  async (name) => {
-    const file = shardFileOf(name);
-    if (!file.ok) throw new Error(file.error);
-    const parsed = parseShardDataset(
-      name,
-      new Uint8Array(await readFile(resolve('public/data', file.value))),
-    );
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.value;
-  },
+  async (name) => readShardDataset(name, { missingHint: false, rebuildHint: false }),
   evalEvery === undefined ? {} : { evalEvery },
 );
 console.log(

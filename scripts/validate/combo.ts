@@ -14,19 +14,18 @@
  * Writes bench/results/combo-validation.json and the combo section of docs/validation.md.
  */
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { type BootstrapInterval, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { proxyHigherIsBetter } from '../../src/core/stats/comboProxies';
 import { comboOn, selectCombo } from '../../src/core/stats/comboSelection';
 import { failWith } from '../kit/cli';
+import { readJsonLinesText } from '../kit/jsonl';
 import {
   NB201_ACCURACY_COLUMNS,
   type Nb201AccuracyColumn,
   nb201Truth,
-  REFERENCE_DIR,
+  referencePath,
 } from '../kit/referenceData';
 import { scoreTable } from '../scoreComboRecords';
 import { NB201_PARTS } from './nb201Parts';
@@ -49,9 +48,9 @@ const splits = Number(args.splits);
 if (!Number.isInteger(seed) || seed < 0) fail('--seed must be a whole number ≥ 0');
 if (!Number.isInteger(splits) || splits < 1) fail('--splits must be a whole number ≥ 1');
 
-if (!existsSync(resolve(REFERENCE_DIR, 'nb201.csv')))
+if (!existsSync(referencePath('nb201.csv')))
   fail(
-    `the accuracies are read from ${resolve(REFERENCE_DIR, 'nb201.csv')}, which is missing: ../shared/data must sit beside the checkout (see shared/data/README.md). Nothing was written.`,
+    `the accuracies are read from ${referencePath('nb201.csv')}, which is missing: ../shared/data must sit beside the checkout (see shared/data/README.md). Nothing was written.`,
   );
 const truth = nb201Truth();
 
@@ -68,7 +67,6 @@ interface ScoreSet {
   id: string;
   file: string;
   description: string;
-  text: () => string;
 }
 
 const SETS: ScoreSet[] = [
@@ -76,19 +74,16 @@ const SETS: ScoreSet[] = [
     id: 'paper',
     file: NB201_PARTS.paper.out,
     description: "paper fidelity (C=16, 5 cells per stage, batch 64), NAS-Bench-Suite-Zero's CIFAR-10 cells",
-    text: () => readFileSync(NB201_PARTS.paper.out, 'utf8'),
   },
   {
     id: 'quick',
     file: NB201_PARTS.quick.out,
     description: 'quick fidelity (C=8, 1 cell per stage, batch 32), seeded cells (sample seed 2026)',
-    text: () => readFileSync(NB201_PARTS.quick.out, 'utf8'),
   },
   {
     id: 'shipped',
     file: 'public/data/prescored/nb201-quick.jsonl.gz',
     description: "quick fidelity, the app's pre-scored set (seed 201)",
-    text: () => gunzipSync(readFileSync('public/data/prescored/nb201-quick.jsonl.gz')).toString('utf8'),
   },
 ];
 
@@ -102,7 +97,7 @@ function median(values: number[]): number {
 
 function report(set: ScoreSet) {
   if (!existsSync(set.file)) return { id: set.id, file: set.file, missing: true as const };
-  const table = scoreTable(set.text());
+  const table = scoreTable(readJsonLinesText(set.file));
   if (table.problems.length > 0) fail(`${set.file}: ${table.problems.join('; ')}`);
   const accuracy = (column: Nb201AccuracyColumn) =>
     table.archs.map((a) => truth.get(a)?.accuracy[column] ?? Number.NaN);

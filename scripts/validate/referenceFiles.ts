@@ -7,8 +7,6 @@
  * src/test/sourceLayouts.ts) match them. Prints one line per check; exits 1 if any check fails and 2
  * with a message naming the files if some are missing.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { importGroundTruth, parseTable, proposeMapping } from '../../src/core/groundtruth';
 import { paramSize } from '../../src/core/nn/paramSpec';
 import { FIDELITY_PRESETS } from '../../src/core/spaces/fidelity';
@@ -26,7 +24,7 @@ import { vitParamSpecs } from '../../src/core/spaces/vit/vitParamSpecs';
 import { importedTable as imported, maxOf } from '../../src/test/importedTable';
 import { nb201SourceLayoutCsv } from '../../src/test/shippedData';
 import { autoformerPublishedParams, autoProxLayoutCsv, naslibKeyOfArch } from '../../src/test/sourceLayouts';
-import { REFERENCE_DIR, readReference, readReferenceCsv } from '../kit/referenceData';
+import { missingReferences, REFERENCE_DIR, readReference, readReferenceCsv } from '../kit/referenceData';
 
 const NB201 = 'nb201.csv';
 const NASLIB = 'nb201_zc_naslib.json';
@@ -35,7 +33,7 @@ const AUTOPROX = 'vit_autoprox_gt.csv';
 const OOD = 'vit_oodvitnas_autoformer.csv';
 const FILES = [NB201, NASLIB, SUITE_ZERO, AUTOPROX, OOD];
 
-const missing = FILES.filter((f) => !existsSync(resolve(REFERENCE_DIR, f)));
+const missing = missingReferences(FILES);
 if (missing.length > 0) {
   console.error(
     `validate:reference-files: missing in ${REFERENCE_DIR}: ${missing.join(', ')} ` +

@@ -29,6 +29,7 @@ import { type SpaceId, vitResolution } from '../../src/core/spaces/architecture'
 import { vitFromAutoProxJson, vitToString } from '../../src/core/spaces/vit/vit';
 import { bootstrapPaired, bootstrapSpearman } from '../../src/core/stats/bootstrap';
 import { kendallTauB, spearman } from '../../src/core/stats/rankCorrelation';
+import { readJsonLines } from '../kit/jsonl';
 import { cellNumber, readReferenceCsv } from '../kit/referenceData';
 import { inProcessScorer } from '../scoreInProcess';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
@@ -159,18 +160,9 @@ interface Rec {
   value: number;
   ms?: number;
 }
+/** A torn last line from a killed run is skipped: that pair is scored again. */
 function records(): Rec[] {
-  if (!existsSync(setup.out)) return [];
-  const out: Rec[] = [];
-  for (const line of readFileSync(setup.out, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      out.push(JSON.parse(line) as Rec);
-    } catch {
-      // a torn last line from a killed run: that pair is scored again
-    }
-  }
-  return out;
+  return readJsonLines<Rec>(setup.out).records;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBatchBySpec, loadBatchForCli } from '../../scripts/scoreData';
+import { loadBatchBySpec, loadBatchForCli } from '../../scripts/kit/data';
 import { parseCifar10Shard } from '../core/data/cifar10';
 import { batchIndices, batchSpec, drawBatch } from '../core/data/imageDataset';
 import { tf } from '../core/nn/tf';
