@@ -1,6 +1,7 @@
 /**
  * npm run validate:ood [-- --write-archs FILE] [--scores FILE] [--second-seed FILE]
  * npm run validate:ood -- --compact RECORDS.jsonl[,MORE.jsonl…] --out FILE.jsonl.gz
+ * npm run validate:ood -- --derive-reg-swap [--scores FILE] [--out FILE.jsonl.gz]
  *
  * Whether ViNTK ranks vision transformers better than the plain NTK, on OoD-ViT-NAS's 1 001
  * AutoFormer-Tiny networks (../shared/data/vit_oodvitnas_autoformer.csv: read, never shipped).
@@ -12,7 +13,9 @@
  * --second-seed FILE: records of the same proxies at another seed (disjoint initialisations), for
  * the agreement of the averaged scores. --compact writes records as they are committed
  * (oodRecords.ts: each network by its place in the order, nothing of the table itself), merging
- * several files (full or already compact) into one.
+ * several files (full or already compact) into one. --derive-reg-swap adds the reg_swap score that
+ * each swap score at default settings gives (oodRegSwap.ts), written compact to --out (default: the
+ * scores file itself).
  */
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { failWith } from '../kit/cli';
 import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
 import { onceEach, readOodRecords, toOodScores, writeOodScores } from './oodRecords';
+import { regSwapFromSwap } from './oodRegSwap';
 import {
   averagedInitAgreement,
   compare,
@@ -51,6 +55,7 @@ const args = (() => {
         'second-seed': { type: 'string', default: DEFAULT_SECOND },
         compact: { type: 'string' },
         out: { type: 'string' },
+        'derive-reg-swap': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -97,6 +102,17 @@ if (args.compact) {
 }
 
 if (!existsSync(args.scores!)) fail(`no score records at ${args.scores}; score first (docs/validation.md)`);
+
+if (args['derive-reg-swap']) {
+  const out = args.out ?? args.scores!;
+  const { scores } = toOodScores(readOodRecords(args.scores!, archOrder), archOrder);
+  const derived = await regSwapFromSwap(scores, archOrder, 'autoformer-tiny', 'quick');
+  writeOodScores(out, onceEach([...scores, ...derived]));
+  console.log(
+    `validate:ood: ${derived.length} reg_swap scores derived from swap's, written with the others to ${out}`,
+  );
+  process.exit(0);
+}
 const allReadings = readingsOf(readOodRecords(args.scores!, archOrder));
 if (allReadings.length === 0) fail(`${args.scores} holds no finite score`);
 // The NTK readings (ntk_cond and every ViNTK reading, the comparison this report is for) and params
