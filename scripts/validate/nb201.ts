@@ -17,7 +17,7 @@ import type { ProxyId } from '../../src/core/proxies/ids';
 import { PROXY_REGISTRY } from '../../src/core/proxies/registry';
 import { nb201Sample, nb201ToString } from '../../src/core/spaces/nb201/nb201';
 import { EXIT_MORE, runInFreshProcesses } from './freshProcesses';
-import { NB201_PARTS } from './nb201Parts';
+import { NB201_PARTS, QUICK_SAMPLE_SEED } from './nb201Parts';
 import { suiteZeroCells } from './nb201References';
 import { writeNb201Report } from './nb201Report';
 import { PROXIES_CHEAP_FIRST } from './proxyOrder';
@@ -45,7 +45,6 @@ export const PAPER_PROXIES: readonly ProxyId[] = [
 
 export const PARTS = NB201_PARTS;
 export const SEED = 0;
-export const QUICK_SAMPLE_SEED = 2026;
 
 const fail: (message: string) => never = failWith('validate:nb201');
 
