@@ -17,7 +17,8 @@ import { PageExplanation } from '../components/Explanation';
 import { PrecondControls } from './PrecondControls';
 import { PrecondResultView } from './PrecondResults';
 import { precondConfig } from './precondConfig';
-import { RunBar, type RunContext, useLabRun } from './spectrumKit';
+import { RunBar, useLabRun } from './spectrumKit';
+import type { RunContext } from './useWorkerRun';
 
 interface Shown {
   key: string;

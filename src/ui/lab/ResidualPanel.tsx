@@ -18,7 +18,8 @@ import {
   residualProbeConfig,
   residualTarget,
 } from './residualConfig';
-import { NumberField, RunBar, type RunContext, useLabRun, WidthSlider } from './spectrumKit';
+import { NumberField, RunBar, useLabRun, WidthSlider } from './spectrumKit';
+import type { RunContext } from './useWorkerRun';
 
 /** The relative residual's axis: a thousandfold decrease is "learned"; below that is rounding. */
 

@@ -22,7 +22,8 @@ import {
   percent,
 } from './SpectrumPlots';
 import { CONVERGENCE_INITS, CONVERGENCE_WIDTHS, convergenceConfig, spectrumConfig } from './spectrumConfig';
-import { numbersAttribute, RunBar, type RunContext, subscript, useLabRun } from './spectrumKit';
+import { numbersAttribute, RunBar, subscript, useLabRun } from './spectrumKit';
+import type { RunContext } from './useWorkerRun';
 
 interface ShownSpectrum {
   key: string;

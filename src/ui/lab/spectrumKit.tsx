@@ -3,18 +3,11 @@
  * run bar (computing…, progress, Cancel, the worker's error as plain text), a number field that keeps
  * what the user typed and says in words why it was not used, and the log-scale width slider.
  */
-import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { cancelLab } from '../../compute/labClient';
+import { type ReactNode, useEffect, useState } from 'react';
 import { WIDTH_EXPONENTS, widthExponent } from './spectrumConfig';
+import { type RunContext, useWorkerRun } from './useWorkerRun';
 
 export type RunState = 'waiting' | 'computing' | 'done' | 'cancelled' | 'error';
-
-export interface RunContext {
-  /** False once a newer configuration (or unmounting) has superseded this run: drop its results. */
-  live(): boolean;
-  /** True once the user pressed Cancel: start no further step. */
-  stopped(): boolean;
-}
 
 export interface LabRun {
   state: RunState;
@@ -24,77 +17,28 @@ export interface LabRun {
   cancel(): void;
 }
 
-/** Plain text of whatever the worker threw (comlink rebuilds Errors with their message). */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
 /**
- * Runs `start` `delayMs` after the last change of `key` (a serialised configuration). A change while
- * a run is going asks the worker to stop it (the worker also aborts a run when a new one starts) and
- * marks it superseded, so its late records are dropped.
+ * Runs `start` `delayMs` after the last change of `key` (a serialised configuration), through the
+ * lab's one run contract (useWorkerRun.ts): a change while a run is going stops it and drops its
+ * late results. A run that ends after Cancel reads 'cancelled' (showing what was reached).
  */
 export function useLabRun(
   key: string,
   start: (ctx: RunContext) => Promise<'done' | 'cancelled'>,
   delayMs = 300,
 ): LabRun {
-  const [state, setState] = useState<RunState>('waiting');
-  const [error, setError] = useState<string | null>(null);
-  const [wallMs, setWallMs] = useState<number | null>(null);
-  const generation = useRef(0);
-  const running = useRef(false);
-  const stopped = useRef(false);
-  const startRef = useRef(start);
-  startRef.current = start;
-
-  // The run restarts when the configuration's key changes; `start` is read through a ref.
-  useEffect(() => {
-    setState('waiting');
-    const timer = setTimeout(() => {
-      const mine = ++generation.current;
-      const live = () => generation.current === mine;
-      stopped.current = false;
-      running.current = true;
-      setState('computing');
-      setError(null);
-      setWallMs(null);
-      const begun = performance.now();
-      startRef.current({ live, stopped: () => stopped.current }).then(
-        (status) => {
-          if (!live()) return;
-          running.current = false;
-          setWallMs(performance.now() - begun);
-          setState(status === 'done' && !stopped.current ? 'done' : 'cancelled');
-        },
-        (e: unknown) => {
-          if (!live()) return;
-          running.current = false;
-          setError(messageOf(e));
-          setState('error');
-        },
-      );
-    }, delayMs);
-    return () => {
-      clearTimeout(timer);
-      generation.current++;
-      if (running.current) {
-        running.current = false;
-        cancelLab();
-      }
-    };
-  }, [key, delayMs]);
-
-  return {
-    state,
-    error,
-    wallMs,
-    cancel: () => {
-      stopped.current = true;
-      cancelLab();
-    },
-  };
+  const run = useWorkerRun(key, start, { auto: true, delayMs });
+  const state: RunState =
+    run.phase === 'running'
+      ? 'computing'
+      : run.phase === 'finished'
+        ? run.outcome === 'done' && !run.stopped
+          ? 'done'
+          : 'cancelled'
+        : run.phase === 'error'
+          ? 'error'
+          : 'waiting';
+  return { state, error: run.error, wallMs: run.wallMs, cancel: run.cancel };
 }
 
 export interface RunBarProps {
