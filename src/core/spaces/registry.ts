@@ -5,17 +5,13 @@
  */
 import { mlpSpace } from './mlp/mlpSpace';
 import { nb201Space } from './nb201/nb201Space';
-import type { SpaceFamily, SpaceId } from './spaceIds';
-import { defineSpaceRegistry, type SearchSpace, type SpaceRegistry } from './spaceRegistry';
+import { defineSpaceRegistry, type SearchSpace, type SpaceFamily, type SpaceRegistry } from './spaceRegistry';
 import { VIT_SPACES, type VitSpaceId } from './vit/vit';
 import { vitSpace } from './vit/vitSpaces';
 
 export type { SearchSpace } from './spaceRegistry';
 
-/**
- * Every space by id. The ids themselves are listed in spaceIds.ts, for modules that only check an
- * id (share links, workers' messages); `satisfies` holds this table to exactly that list.
- */
+/** Every space by id: the only list of spaces (their ids, in the UI's order, are its keys: spaceIds.ts). */
 export const SPACES = {
   nb201: nb201Space,
   'autoformer-tiny': vitSpace('autoformer-tiny', 'autoformer-tiny', VIT_SPACES['autoformer-tiny'].label),
@@ -23,7 +19,10 @@ export const SPACES = {
   'autoformer-base': vitSpace('autoformer-base', 'autoformer-base', VIT_SPACES['autoformer-base'].label),
   'vit-browser': vitSpace('vit-browser', 'browser', 'browser ViT'),
   mlp: mlpSpace,
-} as const satisfies { readonly [S in SpaceId]: SearchSpace<S> };
+} as const;
+
+/** Space ids are fixed: the UI, the cache keys, the share URL and the command line all use them. */
+export type SpaceId = keyof typeof SPACES;
 
 /** The app's registry of the table above: what the scoring path uses unless a caller brings another. */
 export const SPACE_REGISTRY: SpaceRegistry<SpaceId> = defineSpaceRegistry(SPACES);

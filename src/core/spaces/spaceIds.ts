@@ -1,21 +1,11 @@
-/**
- * The search spaces' ids, apart from their definitions, so modules that only check an id (share
- * links, workers' messages) need no more. The registry (registry.ts) is held to exactly this list.
- */
+/** The search spaces' ids: the keys of the registry's table (registry.ts), in its order. */
+import { SPACES, type SpaceId } from './registry';
 
-export const SPACE_IDS = [
-  'nb201',
-  'autoformer-tiny',
-  'autoformer-small',
-  'autoformer-base',
-  'vit-browser',
-  'mlp',
-] as const;
-export type SpaceId = (typeof SPACE_IDS)[number];
+export type { SpaceFamily } from './spaceRegistry';
+export type { SpaceId };
 
-/** The family a proxy's `spaces` list names. */
-export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
+export const SPACE_IDS = Object.keys(SPACES) as readonly SpaceId[];
 
 export function isSpaceId(value: unknown): value is SpaceId {
-  return (SPACE_IDS as readonly unknown[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(SPACES, value);
 }

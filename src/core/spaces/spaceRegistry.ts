@@ -8,9 +8,11 @@ import type { Network } from '../nn/network';
 import type { ParseResult } from '../util/parseResult';
 import type { CandidateCodec } from './candidateCodec';
 import type { Fidelity, FidelityPreset } from './fidelity';
-import type { SpaceFamily } from './spaceIds';
 import type { SpaceParamCounts } from './spaceSize';
 import type { VitSpaceId } from './vit/vit';
+
+/** The family a proxy's `spaces` list names: spaces of one family take the same proxies and defaults. */
+export type SpaceFamily = 'nb201' | 'vit' | 'mlp';
 
 export interface BuiltNetwork {
   /** The architecture text in its canonical form. */
