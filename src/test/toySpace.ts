@@ -24,8 +24,8 @@ function toyArch(depth: number, width: number): MlpArch {
 /** The index of "toy:d<depth>:w<width>": depth is the leading digit, width the last. */
 function toyIndex(text: string): ParseResult<number> {
   const match = /^toy:d(\d+):w(\d+)$/.exec(text.trim());
-  const d = TOY_DEPTHS.indexOf(Number(match?.[1]) as 1);
-  const w = TOY_WIDTHS.indexOf(Number(match?.[2]) as 2);
+  const d = (TOY_DEPTHS as readonly number[]).indexOf(Number(match?.[1]));
+  const w = (TOY_WIDTHS as readonly number[]).indexOf(Number(match?.[2]));
   if (!match || d < 0 || w < 0) {
     return { ok: false, error: `"${text.slice(0, 40)}" is not toy:d<1|2|3>:w<2|4|8>` };
   }
