@@ -4,16 +4,15 @@
  * npx tsx --import ./scripts/node/register-tfjs-esm.mjs bench/graspMemory.ts [BATCH] [ARCH]
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { failWith, startNodeBackend } from '../scripts/kit/cli';
 import { initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { graspOf } from '../src/core/proxies/graspScore';
 import { gradientWeights } from '../src/core/proxies/lossGradients';
 import { buildNetwork } from '../src/core/spaces/architecture';
 import { mulberry32, normal } from '../src/core/util/prng';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 
-registerWasmKernels();
-await tf.setBackend('wasm');
+await startNodeBackend('wasm', failWith('graspMemory'));
 const n = Number(process.argv[2] ?? 8);
 const arch =
   process.argv[3] ??

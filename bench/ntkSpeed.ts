@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
+import { failWith, startNodeBackend } from '../scripts/kit/cli';
 import { loadBatchForCli } from '../scripts/kit/data';
 import { conditionNumber, symmetricEigenvalues } from '../src/core/kernels/eigen';
 import { chooseNtkMethod, empiricalNtk, ntkWeightSpecs } from '../src/core/kernels/ntk';
@@ -21,7 +22,6 @@ import { disposeParams, initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { buildNetwork, type SpaceId } from '../src/core/spaces/architecture';
 import { VIT_SPACES, vitFromString } from '../src/core/spaces/vit/vit';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { registerWasmMatMul, unregisterWasmMatMul } from '../src/runtime/gemm/wasmMatMul';
 import { convKernelRates } from './convKernels';
 
@@ -158,8 +158,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   }).values;
-  registerWasmKernels();
-  await tf.setBackend('wasm');
+  await startNodeBackend('wasm', failWith('bench:ntk'));
   mkdirSync(OUT, { recursive: true });
   const torchVersion = args['no-torch'] ? null : torchAvailable();
   const peak = matMulPeak();

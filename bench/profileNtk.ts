@@ -6,13 +6,13 @@
  * Default: the largest AutoFormer-Ti at 64 px with 64 images, BatchNorm 'train'.
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { failWith, startNodeBackend } from '../scripts/kit/cli';
 import { empiricalNtk } from '../src/core/kernels/ntk';
 import { disposeParams, initParams } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
 import { buildNetwork, isSpaceId } from '../src/core/spaces/architecture';
 import { FIDELITY_NAMES, type FidelityPreset } from '../src/core/spaces/fidelity';
 import { mulberry32, normal } from '../src/core/util/prng';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 
 const every = (k: number, v: string) => Array.from({ length: k }, () => v).join(',');
 const [space = 'autoformer-tiny', arch = `vit:ti:e240:m${every(14, '4')}:h${every(14, '4')}`] =
@@ -24,8 +24,7 @@ if (!isSpaceId(space) || !FIDELITY_NAMES.includes(fidelity) || !Number.isInteger
   console.error('usage: bench/profileNtk.ts [SPACE ARCH N quick|paper train|eval|none]');
   process.exit(2);
 }
-registerWasmKernels();
-await tf.setBackend('wasm');
+await startNodeBackend('wasm', failWith('profileNtk'));
 const built = await buildNetwork(space, arch, fidelity);
 if (!built.ok) {
   console.error(`profileNtk: ${built.error}`);

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { failWith, startNodeBackend } from '../scripts/kit/cli';
 import { loadBatchForCli } from '../scripts/kit/data';
 import { disposeParams, initParams, type Network } from '../src/core/nn/network';
 import { tf } from '../src/core/nn/tf';
@@ -33,7 +34,6 @@ import { gradientWeights } from '../src/core/proxies/lossGradients';
 import { PROXY_REGISTRY, resolvedParams } from '../src/core/proxies/registry';
 import { nb201Build } from '../src/core/spaces/nb201/nb201Build';
 import { nb201Flops } from '../src/core/spaces/nb201/nb201Flops';
-import { registerWasmKernels } from '../src/runtime/backends/wasmKernels';
 import { matMulPeak, packParams } from './ntkSpeed';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
@@ -127,8 +127,9 @@ function paperNetwork(arch: string): Network {
 
 /** The child: one proxy of ours on one cell, timed as `npm run score` would compute it. */
 async function runChild(cellIndex: number, id: ProxyId): Promise<OurResult> {
-  registerWasmKernels();
-  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+  await startNodeBackend('wasm', (message) => {
+    throw new Error(message);
+  });
   const network = paperNetwork(CELLS[cellIndex]!.arch);
   const proxy = PROXY_REGISTRY[id];
   if (!proxy) return { error: `proxy ${id} is not implemented` };
@@ -321,8 +322,7 @@ function maxPerLayerDifference(
 }
 
 // Parent.
-registerWasmKernels();
-await tf.setBackend('wasm');
+await startNodeBackend('wasm', failWith('bench:proxies'));
 const torch = args['no-torch'] ? null : torchVersion();
 const startLoad = loadavg()[0]!;
 const peak = matMulPeak();
