@@ -21,7 +21,7 @@
 import { INIT_SCHEMES, type InitScheme } from '../nn/init';
 import { disposeParams, type ForwardOptions, initParams } from '../nn/network';
 import { tf } from '../nn/tf';
-import { paramsThousands } from '../spaces/sizes';
+import { paramsThousands } from '../spaces/spaceSize';
 import { reduceActivations, signCodes } from './activationCodes';
 import { batchProblem } from './lossGradients';
 import { REG_SWAP_DEFAULTS, SWAP_DEFAULTS } from './paperDefaults';

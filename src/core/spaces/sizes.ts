@@ -10,8 +10,6 @@ import { SPACES } from './registry';
 import { isSpaceId } from './spaceIds';
 import type { SpaceParamCounts } from './spaceSize';
 
-export { paramsThousands, SIZE_SAMPLE, SIZE_SAMPLE_SEED } from './spaceSize';
-
 /** The job's space as the regulariser sees it (ProxyInput.space). */
 export interface SizeSpace {
   id: string;

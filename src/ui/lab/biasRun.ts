@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { LabFitStatus } from '../../core/lab/fitLoop';
-import { type RunContext, useWorkerRun } from './useWorkerRun';
+import { type RunContext, type RunPhase, useWorkerRun } from './useWorkerRun';
 
 export type StreamStatus = 'idle' | 'running' | LabFitStatus | 'error';
 
@@ -27,6 +27,14 @@ export type Launch<R> = (
 ) => Promise<{ status: LabFitStatus; iterations: number }>;
 
 const FLUSH_MS = 60;
+
+/** A fit not yet finished, as its run bar names it (one due to start by itself still reads idle). */
+const STREAM_STATUS: Record<Exclude<RunPhase, 'finished'>, StreamStatus> = {
+  idle: 'idle',
+  waiting: 'idle',
+  running: 'running',
+  error: 'error',
+};
 
 /** The lab's one run contract (useWorkerRun.ts), with the fit's records streamed into state. */
 export function useStreamedRun<R extends { iteration: number }>(
@@ -86,13 +94,7 @@ export function useStreamedRun<R extends { iteration: number }>(
   }, [key]);
 
   const status: StreamStatus =
-    shared.phase === 'running'
-      ? 'running'
-      : shared.phase === 'finished'
-        ? (shared.outcome ?? 'done')
-        : shared.phase === 'error'
-          ? 'error'
-          : 'idle';
+    shared.phase === 'finished' ? (shared.outcome ?? 'done') : STREAM_STATUS[shared.phase];
   return {
     status,
     records,

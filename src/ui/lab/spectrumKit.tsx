@@ -5,7 +5,7 @@
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { WIDTH_EXPONENTS, widthExponent } from './spectrumConfig';
-import { type RunContext, useWorkerRun } from './useWorkerRun';
+import { type RunContext, type RunPhase, useWorkerRun } from './useWorkerRun';
 
 export type RunState = 'waiting' | 'computing' | 'done' | 'cancelled' | 'error';
 
@@ -16,6 +16,14 @@ export interface LabRun {
   wallMs: number | null;
   cancel(): void;
 }
+
+/** The run bar's words for the run's phase before it finishes (an idle panel waits for its settings). */
+const LAB_STATE: Record<Exclude<RunPhase, 'finished'>, RunState> = {
+  idle: 'waiting',
+  waiting: 'waiting',
+  running: 'computing',
+  error: 'error',
+};
 
 /**
  * Runs `start` `delayMs` after the last change of `key` (a serialised configuration), through the
@@ -29,15 +37,11 @@ export function useLabRun(
 ): LabRun {
   const run = useWorkerRun(key, start, { auto: true, delayMs });
   const state: RunState =
-    run.phase === 'running'
-      ? 'computing'
-      : run.phase === 'finished'
-        ? run.outcome === 'done' && !run.stopped
-          ? 'done'
-          : 'cancelled'
-        : run.phase === 'error'
-          ? 'error'
-          : 'waiting';
+    run.phase !== 'finished'
+      ? LAB_STATE[run.phase]
+      : run.outcome === 'done' && !run.stopped
+        ? 'done'
+        : 'cancelled';
   return { state, error: run.error, wallMs: run.wallMs, cancel: run.cancel };
 }
 
