@@ -1,9 +1,15 @@
 /**
  * Spectra of symmetric matrices in float64 (tfjs has no eigen-decomposition, tfjs issue 110):
  * ml-matrix's EigenvalueDecomposition (Householder tridiagonalisation + QL, from JAMA) and
- * CholeskyDecomposition. Matrices are row-major n×n arrays.
+ * CholeskyDecomposition, and its SingularValueDecomposition for the spectral norm of a rectangular
+ * matrix. Matrices are row-major arrays.
  */
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import {
+  CholeskyDecomposition,
+  EigenvalueDecomposition,
+  Matrix,
+  SingularValueDecomposition,
+} from 'ml-matrix';
 
 /** (A + Aᵀ)/2 as an ml-matrix Matrix: float32 Grams are symmetric only up to rounding. */
 function symmetrised(a: ArrayLike<number>, n: number): Matrix {
@@ -111,4 +117,19 @@ export function effectiveRank(eigenvalues: ArrayLike<number>): number {
     if (p > 0) entropy -= p * Math.log(p);
   }
   return Math.exp(entropy);
+}
+
+/** The largest singular value (spectral norm) of a row-major rows×cols matrix, in float64. */
+export function largestSingularValue(a: ArrayLike<number>, rows: number, cols: number): number {
+  if (a.length !== rows * cols)
+    throw new Error(`expected ${rows}x${cols} = ${rows * cols} entries, got ${a.length}`);
+  if (rows === 0 || cols === 0) return 0;
+  const m = new Matrix(rows, cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.set(i, j, a[i * cols + j]!);
+  const svd = new SingularValueDecomposition(m, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+    autoTranspose: true,
+  });
+  return svd.norm2;
 }

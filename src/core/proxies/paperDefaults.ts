@@ -44,3 +44,10 @@ export const REG_SWAP_DEFAULTS = { ...SWAP_DEFAULTS, mu: 'space', sigma: 'space'
  * PyTorch's default init, BatchNorm in train mode (the module default).
  */
 export const NWOT_DEFAULTS = { init: 'pytorch', batchNorm: 'train' } as const;
+
+/**
+ * AZ-NAS's NB201 settings (cvlab-yonsei/AZ-NAS NB201/ZeroShotProxy/compute_az_nas_score.py):
+ * Kaiming-normal fan-in weights, BatchNorm in train mode, standard-normal inputs ('data' reads the
+ * given batch instead); the batch size comes from the given batch.
+ */
+export const AZ_NAS_DEFAULTS = { init: 'kaiming_fan_in', batchNorm: 'train', input: 'gaussian' } as const;

@@ -6,6 +6,7 @@
 
 import { spaceFamily } from '../spaces/registry';
 import type { SpaceFamily, SpaceId } from '../spaces/spaceIds';
+import { azExpressivityProxy, azProgressivityProxy, azTrainabilityProxy } from './azNas';
 import { fisherProxy } from './fisher';
 import { flopsProxy } from './flops';
 import { gradAlignDetProxy, gradAlignNormProxy, gradAlignProxy } from './gradAlign';
@@ -46,6 +47,9 @@ export const PROXY_REGISTRY = {
   jacob_cov: jacobCovProxy,
   synflow: synflowProxy,
   zico: zicoProxy,
+  az_expressivity: azExpressivityProxy,
+  az_progressivity: azProgressivityProxy,
+  az_trainability: azTrainabilityProxy,
   params: paramsProxy,
   flops: flopsProxy,
 } as const satisfies Record<string, ProxyDefinition>;
