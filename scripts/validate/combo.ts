@@ -17,8 +17,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BootstrapInterval, bootstrapSpearman } from '../../src/core/stats/bootstrap';
+import { AZ_NAS_COMPONENTS } from '../../src/core/stats/comboDefaults';
 import { proxyHigherIsBetter } from '../../src/core/stats/comboProxies';
-import { comboOn, selectCombo } from '../../src/core/stats/comboSelection';
+import { comboOn, comboRho, selectCombo } from '../../src/core/stats/comboSelection';
 import { failWith } from '../kit/cli';
 import { readJsonLinesText } from '../kit/jsonl';
 import {
@@ -28,6 +29,7 @@ import {
   referencePath,
 } from '../kit/referenceData';
 import { scoreTable } from '../scoreComboRecords';
+import { DEAD_CELL_RULE, isDeadNb201Cell } from './nb201DeadCells';
 import { NB201_PARTS } from './nb201Parts';
 import { replaceSection } from './nb201Report';
 
@@ -88,6 +90,8 @@ const SETS: ScoreSet[] = [
 ];
 
 type Pair = { combo: BootstrapInterval; bestSingle: BootstrapInterval };
+/** AZ-NAS's own four, fixed by the paper: judged on the held-out half and, as nothing was chosen, on every cell. */
+type FixedFour = { heldOut: BootstrapInterval; allCells: BootstrapInterval };
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -95,9 +99,27 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The records of live cells only (DEAD_CELL_RULE, as the NB201 tables); lines that are not records stay. */
+function withoutDeadLines(text: string): { text: string; dead: number } {
+  const dead = new Set<string>();
+  const kept = text.split('\n').filter((line) => {
+    let arch: unknown;
+    try {
+      arch = (JSON.parse(line) as { arch?: unknown }).arch;
+    } catch {
+      return true;
+    }
+    if (typeof arch !== 'string' || !isDeadNb201Cell(arch)) return true;
+    dead.add(arch);
+    return false;
+  });
+  return { text: kept.join('\n'), dead: dead.size };
+}
+
 function report(set: ScoreSet) {
   if (!existsSync(set.file)) return { id: set.id, file: set.file, missing: true as const };
-  const table = scoreTable(readJsonLinesText(set.file));
+  const { text, dead } = withoutDeadLines(readJsonLinesText(set.file));
+  const table = scoreTable(text);
   if (table.problems.length > 0) fail(`${set.file}: ${table.problems.join('; ')}`);
   const accuracy = (column: Nb201AccuracyColumn) =>
     table.archs.map((a) => truth.get(a)?.accuracy[column] ?? Number.NaN);
@@ -119,10 +141,29 @@ function report(set: ScoreSet) {
       },
     ]),
   ) as Record<Nb201AccuracyColumn, Pair>;
+  const hasAzNas = AZ_NAS_COMPONENTS.every((c) => table.scores.has(c));
+  const everyCell = table.archs.map((_, i) => i);
+  const azNas = hasAzNas
+    ? (Object.fromEntries(
+        NB201_ACCURACY_COLUMNS.map((column) => {
+          const acc = accuracy(column);
+          const allCells = bootstrapSpearman(
+            comboOn(table.scores, proxyHigherIsBetter, AZ_NAS_COMPONENTS, everyCell),
+            acc,
+          );
+          return [column, { heldOut: heldOut([...AZ_NAS_COMPONENTS], column), allCells }];
+        }),
+      ) as Record<Nb201AccuracyColumn, FixedFour>)
+    : undefined;
   const repeated = Array.from({ length: splits }, (_, s) =>
     selectCombo(table.scores, proxyHigherIsBetter, selectOn, { seed: s }),
   );
   const combos = repeated.map((r) => r.combo.heldOutRho);
+  const azNasSplits = hasAzNas
+    ? repeated.map((r) =>
+        comboRho(table.scores, proxyHigherIsBetter, AZ_NAS_COMPONENTS, r.split.heldOut, selectOn),
+      )
+    : [];
   const singles = repeated.map((r) => r.bestSingle.heldOutRho);
   const chosenCount = new Map<string, number>();
   for (const r of repeated) for (const c of r.components) chosenCount.set(c, (chosenCount.get(c) ?? 0) + 1);
@@ -131,6 +172,7 @@ function report(set: ScoreSet) {
     file: set.file,
     description: set.description,
     cells: table.archs.length,
+    deadCellsLeftOut: dead,
     withAccuracy: selectOn.filter(Number.isFinite).length,
     proxies: Object.fromEntries(
       [...table.scores].map(([p, v]) => [p, { scored: v.filter((x) => !Number.isNaN(x)).length }]),
@@ -140,6 +182,7 @@ function report(set: ScoreSet) {
     components: result.components,
     bestSingle: result.bestSingle.component,
     heldOut: targets,
+    azNas,
     singlesHeldOutCifar10: Object.fromEntries(
       Object.entries(result.singles).map(([p, f]) => [
         p,
@@ -156,6 +199,10 @@ function report(set: ScoreSet) {
       bestSingleMax: Math.max(...singles),
       comboAhead: combos.filter((c, i) => c > singles[i]!).length,
       comboAtTarget: combos.filter((c) => c >= TARGET_RHO).length,
+      azNasMedian: hasAzNas ? median(azNasSplits) : Number.NaN,
+      azNasMin: hasAzNas ? Math.min(...azNasSplits) : Number.NaN,
+      azNasMax: hasAzNas ? Math.max(...azNasSplits) : Number.NaN,
+      azNasAtTarget: azNasSplits.filter((c) => c >= TARGET_RHO).length,
       medianDifference: median(combos.map((c, i) => c - singles[i]!)),
       componentsChosen: Object.fromEntries([...chosenCount].sort((a, b) => b[1] - a[1])),
     },
@@ -179,12 +226,19 @@ for (const r of reports) {
     heldOutTable.push(`| ${r.id} | – | ${r.file} is missing | – | – | – | – |`);
     continue;
   }
-  const label = `${r.id} (${r.cells} cells, ${Object.keys(r.proxies).length} proxies)`;
+  const label = `${r.id} (${r.cells} cells${r.deadCellsLeftOut > 0 ? ` + ${r.deadCellsLeftOut} dead left out` : ''}, ${Object.keys(r.proxies).length} proxies)`;
   const steps = r.steps.map((s) => `${s.component} (${f3(s.rho)})`).join(' + ');
   const row = (score: string, what: string, key: keyof Pair) =>
     `| ${score === 'combo' ? label : ''} | ${score} | ${what} | ${r.heldOut[SELECT_ON][key].n} | ${NB201_ACCURACY_COLUMNS.map((c) => withInterval(r.heldOut[c][key])).join(' | ')} |`;
   heldOutTable.push(row('combo', steps, 'combo'));
   heldOutTable.push(row('best single', r.bestSingle, 'bestSingle'));
+  const az = r.azNas;
+  if (az) {
+    const fixed = (score: string, key: keyof FixedFour) =>
+      `|  | ${score} | ${AZ_NAS_COMPONENTS.join(' + ')} (the paper's, no selection) | ${az[SELECT_ON][key].n} | ${NB201_ACCURACY_COLUMNS.map((c) => withInterval(az[c][key])).join(' | ')} |`;
+    heldOutTable.push(fixed("AZ-NAS's four", 'heldOut'));
+    heldOutTable.push(fixed("AZ-NAS's four, every cell", 'allCells'));
+  }
   const s = r.repeatedSplits;
   splitTable.push(
     `| ${r.id} | ${f3(s.comboMedian)} (${f3(s.comboMin)} – ${f3(s.comboMax)}) | ${f3(s.bestSingleMedian)} (${f3(s.bestSingleMin)} – ${f3(s.bestSingleMax)}) | ${s.comboAhead} of ${splits} | ${f3(s.medianDifference)} | ${Object.entries(
@@ -194,6 +248,14 @@ for (const r of reports) {
       .join(', ')} |`,
   );
 }
+
+const azNasSplitLines = reports.flatMap((r) =>
+  'missing' in r || !r.azNas
+    ? []
+    : [
+        `- ${r.id}: AZ-NAS's four (fixed) on the same ${splits} held-out halves: median ρ C10 ${f3(r.repeatedSplits.azNasMedian)} (${f3(r.repeatedSplits.azNasMin)} – ${f3(r.repeatedSplits.azNasMax)}), at or above ${TARGET_RHO} in ${r.repeatedSplits.azNasAtTarget} of ${splits}.`,
+      ],
+);
 
 const paper = reports.find((r) => r.id === 'paper');
 const verdict = (() => {
@@ -205,7 +267,10 @@ const verdict = (() => {
     `At paper fidelity the combo chosen on one half (split seed ${seed}) reaches a held-out ρ of ${withInterval(c10.combo)} ` +
     `on CIFAR-10 test accuracy (${c10.combo.n} cells), ${c10.combo.estimate >= TARGET_RHO ? 'meeting' : 'short of'} the target of ${TARGET_RHO}, ` +
     `against ${f3(c10.bestSingle.estimate)} for the best single proxy (${paper.bestSingle}) chosen the same way; ` +
-    `over ${splits} splits its median is ${f3(s.comboMedian)}, at or above ${TARGET_RHO} in ${s.comboAtTarget} of ${splits}, and ahead of the best single proxy in ${s.comboAhead}.`
+    `over ${splits} splits its median is ${f3(s.comboMedian)}, at or above ${TARGET_RHO} in ${s.comboAtTarget} of ${splits}, and ahead of the best single proxy in ${s.comboAhead}.` +
+    (paper.azNas
+      ? ` AZ-NAS's own four, fixed by the paper (nothing chosen on these cells), reach ${withInterval(paper.azNas.cifar10_test.heldOut)} on the same held-out half and ${withInterval(paper.azNas.cifar10_test.allCells)} on all ${paper.azNas.cifar10_test.allCells.n} cells, against the paper's 0.91.`
+      : '')
   );
 })();
 
@@ -236,12 +301,14 @@ replaceSection(
     'the ρ below, with seeded 95 % bootstrap intervals. "best single" is the proxy with the best ρ on the',
     'selection half, judged the same way. The same components are used for all three targets. A combo ranks',
     'only the cells that have every one of its components, so n differs where proxies cover different cells.',
+    `Dead cells: ${DEAD_CELL_RULE} (as in the NB201 tables above).`,
     '',
     ...heldOutTable,
     '',
     `The same choice over ${splits} seeded splits (held-out ρ on CIFAR-10 test accuracy):`,
     '',
     ...splitTable,
+    ...(azNasSplitLines.length > 0 ? ['', ...azNasSplitLines] : []),
     '',
     verdict,
     '',

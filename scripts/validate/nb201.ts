@@ -1,10 +1,11 @@
 /**
- * npm run validate:nb201 [-- --part quick|paper|all] [--budget-min M] [--cells N] [--proxies a,b] [--report-only]
+ * npm run validate:nb201 [-- --part quick|paper|all] [--budget-min M] [--cells N] [--paper-cells K] [--proxies a,b] [--report-only]
  *
  * Scores NAS-Bench-201 cells on CIFAR-10 (resumable: bench/results/nb201-scores-<part>.jsonl) and
  * writes bench/results/nb201-validation.json and the NB201 section of docs/validation.md:
  * - quick: N seeded cells (default 1 000) at `quick` fidelity, every proxy;
- * - paper: the NAS-Bench-Suite-Zero CIFAR-10 cells at `paper` fidelity, the proxies it publishes.
+ * - paper: the NAS-Bench-Suite-Zero CIFAR-10 cells at `paper` fidelity (the first K, default all 725),
+ *   the proxies it publishes and the combo's candidates.
  * Against: nb201.csv test accuracies (Spearman, Kendall), Suite-Zero's per-cell scores and NASWOT's
  * jacob_cov (cell-by-cell Spearman). The report is rebuilt from whatever the JSONL files hold.
  */
@@ -29,7 +30,7 @@ export const QUICK_PROXIES = PROXIES_CHEAP_FIRST.filter((id) => PROXY_REGISTRY[i
 /**
  * The proxies NAS-Bench-Suite-Zero publishes per cell (jacob_cov is its "jacov"), less grasp: its
  * double backward at C=16, 5 cells per stage, batch 64 runs out of WASM memory (4 GB address space);
- * and zico (no published per-cell scores; added as a candidate component of the combo).
+ * and zico and AZ-NAS's three (no published per-cell scores; candidate components of the combo).
  */
 export const PAPER_PROXIES: readonly ProxyId[] = [
   'params',
@@ -41,6 +42,9 @@ export const PAPER_PROXIES: readonly ProxyId[] = [
   'snip',
   'fisher',
   'zico',
+  'az_expressivity',
+  'az_progressivity',
+  'az_trainability',
 ];
 
 export const PARTS = NB201_PARTS;
@@ -55,6 +59,7 @@ const args = (() => {
         part: { type: 'string', default: 'all' },
         'budget-min': { type: 'string' },
         cells: { type: 'string', default: '1000' },
+        'paper-cells': { type: 'string', default: '725' },
         tranche: { type: 'string', default: '50' },
         proxies: { type: 'string' },
         'report-only': { type: 'boolean', default: false },
@@ -72,6 +77,8 @@ if (!['quick', 'paper', 'all'].includes(part)) fail('--part must be quick, paper
 const quickCells = Number(args.cells);
 if (!Number.isInteger(quickCells) || quickCells < 1 || quickCells > 15625)
   fail('--cells must be in [1, 15625]');
+const paperCells = Number(args['paper-cells']);
+if (!Number.isInteger(paperCells) || paperCells < 1) fail('--paper-cells must be a whole number ≥ 1');
 const budgetMin = args['budget-min'] === undefined ? Number.POSITIVE_INFINITY : Number(args['budget-min']);
 if (!(budgetMin > 0)) fail('--budget-min must be a positive number of minutes');
 
@@ -96,7 +103,7 @@ async function childRun(name: 'quick' | 'paper'): Promise<never> {
   const summary = await runScorePlan({
     space: 'nb201',
     fidelity: p.fidelity,
-    archs: name === 'quick' ? quickArchs : suiteZeroCells(),
+    archs: name === 'quick' ? quickArchs : suiteZeroCells().slice(0, paperCells),
     proxies: proxiesOf(name),
     dataset: 'cifar10',
     batch: p.batch,
@@ -123,6 +130,8 @@ if (!args['report-only']) {
         name,
         '--cells',
         String(quickCells),
+        '--paper-cells',
+        String(paperCells),
         '--tranche',
         String(args.tranche),
         ...(args.proxies === undefined ? [] : ['--proxies', args.proxies]),

@@ -25,6 +25,7 @@ import {
   SUITE_ZERO_FILE,
   suiteZeroScores,
 } from './nb201References';
+import { PROXIES_CHEAP_FIRST } from './proxyOrder';
 import { readRecords, type ScoreRecord } from './scoreRunner';
 
 const PARTS = NB201_PARTS;
@@ -171,7 +172,13 @@ function partReport(part: 'quick' | 'paper', intended: number, truth: ReadonlyMa
   const byProxy = new Map<ProxyId, ScoreRecord[]>();
   for (const r of records) byProxy.set(r.proxy, [...(byProxy.get(r.proxy) ?? []), r]);
   const proxies: Partial<Record<ProxyId, ProxyReport>> = {};
-  for (const [id, rs] of byProxy) proxies[id] = proxyReport(id, rs, part, truth);
+  // Rows in one fixed order (cheapest first), whatever order the runs appended their records in.
+  const order = (id: ProxyId) => {
+    const at = PROXIES_CHEAP_FIRST.indexOf(id);
+    return at < 0 ? PROXIES_CHEAP_FIRST.length : at;
+  };
+  for (const id of [...byProxy.keys()].sort((a, b) => order(a) - order(b)))
+    proxies[id] = proxyReport(id, byProxy.get(id)!, part, truth);
   return {
     fidelity: part,
     deadCellRule: DEAD_CELL_RULE,
