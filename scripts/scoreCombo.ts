@@ -1,20 +1,23 @@
 /**
- * npm run score:combo -- --in SCORES.jsonl [--components a,b,c] [--out COMBO.jsonl]
+ * npm run score:combo -- --in SCORES.jsonl [--components a,b,c | --components az-nas] [--out COMBO.jsonl]
  * The AZ-NAS combo (src/core/stats/combo.ts) of the candidates in a score file (`npm run score`'s
  * output): one JSON line per candidate, {"arch","proxy":"combo","value","components","population"},
  * value null (and "missing") where a component has no score. Without --components, the components
- * chosen on the shipped NB201 quick set (src/core/stats/comboDefaults.ts). Without --out, stdout.
+ * chosen on the shipped NB201 quick set (src/core/stats/comboDefaults.ts); `az-nas` names AZ-NAS's own
+ * four (az_expressivity, az_progressivity, az_trainability, flops). Without --out, stdout.
  * Bad arguments, an unknown or absent component, or a file mixing runs: a message and exit code 2.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isProxyId, type ProxyId } from '../src/core/proxies/ids';
-import { NB201_QUICK_COMBO_COMPONENTS } from '../src/core/stats/comboDefaults';
+import { AZ_NAS_COMPONENTS, NB201_QUICK_COMBO_COMPONENTS } from '../src/core/stats/comboDefaults';
 import { comboRecords, scoreTable } from './scoreComboRecords';
 
 function fail(message: string): never {
   console.error(`score:combo: ${message}`);
-  console.error('usage: npm run score:combo -- --in SCORES.jsonl [--components a,b,c] [--out COMBO.jsonl]');
+  console.error(
+    'usage: npm run score:combo -- --in SCORES.jsonl [--components a,b,c | --components az-nas] [--out COMBO.jsonl]',
+  );
   process.exit(2);
 }
 
@@ -31,11 +34,14 @@ function parse() {
 const options = parse();
 if (!options.in) fail('--in is required');
 if (!existsSync(options.in)) fail(`no such file: ${options.in}`);
+/** A name for a fixed set of components: AZ-NAS's own four. */
+const PRESETS: Record<string, readonly ProxyId[]> = { 'az-nas': AZ_NAS_COMPONENTS };
 const named = options.components
   ? options.components
       .split(',')
       .map((c) => c.trim())
       .filter((c) => c !== '')
+      .flatMap((c): readonly string[] => PRESETS[c] ?? [c])
   : [...NB201_QUICK_COMBO_COMPONENTS];
 const unknown = named.filter((c) => !isProxyId(c));
 if (unknown.length > 0) fail(`not proxies: ${unknown.join(', ')}`);

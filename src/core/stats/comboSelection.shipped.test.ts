@@ -1,5 +1,5 @@
 /**
- * The combo on shipped data only: our quick-fidelity scores of 383 NB201 cells × 19 proxies
+ * The combo on shipped data only: our quick-fidelity scores of 383 NB201 cells × 22 proxies
  * (public/data/prescored/nb201-quick.jsonl.gz) against NAS-Bench-201's CIFAR-10 test accuracy
  * (public/data/tables/nb201.csv.gz). Components are chosen on one seeded half of the cells and judged
  * on the other; the baseline is the single proxy that is best on the selection half, judged the same
@@ -17,7 +17,7 @@ const scores = new Map(set.proxies.map((p) => [p, column(p)] as const));
 const cifar10 = new Map(readShippedRows('nb201.csv.gz').map((r) => [r.arch!, Number(r.cifar10_test)]));
 const accuracy = set.archs.map((a) => cifar10.get(a) ?? Number.NaN);
 
-describe('combo on the shipped NB201 quick set (383 cells, 19 proxies), CIFAR-10 test', () => {
+describe('combo on the shipped NB201 quick set (383 cells, 22 proxies), CIFAR-10 test', () => {
   const result = selectCombo(scores, proxyHigherIsBetter, accuracy);
   const f = (v: number) => v.toFixed(3);
   console.log(
@@ -29,16 +29,17 @@ describe('combo on the shipped NB201 quick set (383 cells, 19 proxies), CIFAR-10
 
   it('has every cell scored by every proxy and an accuracy for every cell', () => {
     expect(set.archs).toHaveLength(383);
-    expect(scores.size).toBe(19);
+    expect(scores.size).toBe(22);
     for (const [p, values] of scores) expect(values.filter(Number.isNaN), p).toEqual([]);
     expect(accuracy.filter(Number.isNaN)).toEqual([]);
   });
 
   // The Explorer's default components were this selection's choice while reg_swap was version 2;
-  // with version 3 it now takes reg_swap in nwot's place. The defaults stay (a link without a combo
-  // field must keep showing the same combo), and must still do what a chosen combo does.
+  // with version 3 it took reg_swap in nwot's place, and with AZ-NAS's proxies az_expressivity in
+  // ntk_cond's. The defaults stay (a link without a combo field must keep showing the same combo),
+  // and must still do what a chosen combo does.
   it("keeps the Explorer's default components (comboDefaults.ts) ahead of the best single proxy", () => {
-    expect(result.components).toEqual(['reg_swap', 'ntk_cond', 'synflow', 'jacob_cov']);
+    expect(result.components).toEqual(['reg_swap', 'az_expressivity', 'synflow', 'jacob_cov']);
     const defaults = comboRho(
       scores,
       proxyHigherIsBetter,
