@@ -20,6 +20,12 @@ export interface ForwardOptions {
    * Synflow rescales there.
    */
   atBottleneck?: (x: tf.Tensor, id: string) => tf.Tensor;
+  /**
+   * Called, in order, on the feature maps AZ-NAS reads, after atBottleneck where both apply; may
+   * return a replacement. NB201: the stem's output and every cell's and reduction block's. ViT: the
+   * residual stream after each attention and after each MLP sublayer (AutoFormer's res features).
+   */
+  atBlockOutput?: (x: tf.Tensor, id: string) => tf.Tensor;
   /** Called with the input of every nonlinearity (pre-activation), for NWOT and SWAP. */
   onActivation?: (preActivation: tf.Tensor, id: string, kind: 'relu' | 'gelu') => void;
   /**

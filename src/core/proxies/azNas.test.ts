@@ -3,17 +3,20 @@
  * against the effective rank; a feature map built from Hadamard columns (covariance known exactly);
  * a block Jacobian with a known matrix, and the PixelUnshuffle regrouping against index arithmetic in
  * PyTorch's channel order; the one-pass block VJPs against central finite differences of each block
- * alone; a cell that passes its input through (−∞, as the reference); dead cells; seeds.
+ * alone; a cell that passes its input through (−∞, as the reference); dead cells; seeds; and the
+ * ViT reading (residual-stream features, per-sublayer VJPs).
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../data/batch';
 import { effectiveRank, largestSingularValue } from '../kernels/eigen';
-import { disposeParams, initParams, type Network } from '../nn/network';
+import { disposeParams, initParams, type Network, type ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
 import type { Nb201Fidelity } from '../spaces/fidelity';
 import { nb201FromString } from '../spaces/nb201/nb201';
 import { nb201Network } from '../spaces/nb201/nb201Network';
+import type { VitArch } from '../spaces/vit/vit';
+import { vitNetwork } from '../spaces/vit/vitNetwork';
 import { mulberry32, normal } from '../util/prng';
 import { azExpressivityProxy, azProgressivityProxy, azTrainabilityProxy } from './azNas';
 import {
@@ -24,6 +27,7 @@ import {
   channelCovariance,
 } from './azNasFeatures';
 import { isotropyEntropy, progressivityOf, trainabilityOf, trainabilityTerm } from './azNasMath';
+import { PROXIES } from './registry';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -181,6 +185,50 @@ function batchFor(net: Network, n: number, seed: number): Batch {
   };
 }
 
+/** ⟨block l's output, probe⟩ with `input` fed in place of feature map l − 1: block l alone. */
+function probedBlock(
+  net: Network,
+  params: ParamTensors,
+  x: tf.Tensor,
+  batchNorm: 'train' | 'eval',
+  l: number,
+  input: tf.Tensor,
+  probe: tf.Tensor,
+): tf.Scalar {
+  return tf.tidy(() => {
+    let seen = 0;
+    let out: tf.Tensor | undefined;
+    net.forward(x, params, {
+      batchNorm,
+      atBlockOutput: (t) => {
+        const at = seen++;
+        if (at === l - 1) return input;
+        if (at === l) out = t;
+        return t;
+      },
+    });
+    return tf.sum(tf.mul(out!, probe)) as tf.Scalar;
+  });
+}
+
+/** The gradient of block l's probed output alone, at feature map l − 1, in a pass of its own. */
+function aloneGradient(
+  net: Network,
+  params: ParamTensors,
+  x: tf.Tensor,
+  batchNorm: 'train' | 'eval',
+  l: number,
+  input: tf.Tensor,
+  probe: tf.Tensor,
+): tf.Tensor {
+  const zero = tf.zerosLike(input);
+  const [g] = tf.grads((z: tf.Tensor) => probedBlock(net, params, x, batchNorm, l, tf.add(input, z), probe))([
+    zero,
+  ]);
+  zero.dispose();
+  return g!;
+}
+
 describe('AZ-NAS on NB201 networks', () => {
   it('one pass gives each block’s own VJP: ⟨J_lᵀ g_l, v⟩ equals a central difference of block l alone', async () => {
     const net = network(CELL);
@@ -201,22 +249,8 @@ describe('AZ-NAS on NB201 networks', () => {
         Array.from({ length: input.size }, () => normal(rng)),
         input.shape,
       );
-      // Block l alone: feed F_{l−1} ± εv at bottleneck l−1 and read bottleneck l.
       const blockOutput = (shifted: tf.Tensor) =>
-        tf.tidy(() => {
-          let seen = 0;
-          let out: tf.Tensor | undefined;
-          net.forward(x, params, {
-            batchNorm: 'train',
-            atBottleneck: (t) => {
-              const at = seen++;
-              if (at === l - 1) return shifted;
-              if (at === l) out = tf.keep(t.clone());
-              return t;
-            },
-          });
-          return tf.sum(tf.mul(out!, probes[l - 1]!));
-        });
+        probedBlock(net, params, x, 'train', l, shifted, probes[l - 1]!);
       const plus = tf.add(input, tf.mul(v, eps));
       const minus = tf.sub(input, tf.mul(v, eps));
       const up = (await blockOutput(plus).data())[0]!;
@@ -225,10 +259,10 @@ describe('AZ-NAS on NB201 networks', () => {
       const autodiff = (await tf.sum(tf.mul(gIns[l - 1]!, v)).data())[0]!;
       expect(Math.abs(autodiff - difference)).toBeLessThan(1e-2 * Math.max(1, Math.abs(autodiff)));
       // And exactly the gradient of block l's term alone, taken in a pass of its own.
-      const [alone] = tf.grads((z: tf.Tensor) => blockOutput(tf.add(input, z)))([tf.zerosLike(input)]);
-      const gap = (await tf.max(tf.abs(tf.sub(alone!, gIns[l - 1]!))).data())[0]!;
-      expect(gap).toBeLessThan(1e-4 * Math.max(1, (await tf.max(tf.abs(alone!)).data())[0]!));
-      tf.dispose([v, plus, minus, alone!]);
+      const alone = aloneGradient(net, params, x, 'train', l, input, probes[l - 1]!);
+      const gap = (await tf.max(tf.abs(tf.sub(alone, gIns[l - 1]!))).data())[0]!;
+      expect(gap).toBeLessThan(1e-4 * Math.max(1, (await tf.max(tf.abs(alone)).data())[0]!));
+      tf.dispose([v, plus, minus, alone]);
     }
     tf.dispose([...features, ...probes, ...gIns, x]);
     disposeParams(params);
@@ -296,5 +330,48 @@ describe('AZ-NAS on NB201 networks', () => {
     });
     expect(bad.value).toBeNaN();
     expect(bad.warnings[0]).toBe('az_expressivity: input must be gaussian or data, got uniform');
+  });
+});
+
+describe('AZ-NAS on ViTs (the authors’ AutoFormer reading)', () => {
+  // A browser-space ViT at 16 px: 4x4 = 16 patch tokens + the class token, embed 64, two blocks.
+  const arch: VitArch = { space: 'browser', embed: 64, mlpRatio: [2, 2], heads: [2, 2] };
+  const net = vitNetwork(arch, { resolution: 16, classes: 10 });
+
+  it('reads the residual stream after each attention and each MLP, and each sublayer’s VJP alone', async () => {
+    const params = initParams(net, 'vit', 2);
+    const batch = batchFor(net, 4, 3);
+    const x = tf.tensor(batch.x, [batch.n, ...batch.shape]);
+    const features = blockFeatures(net, params, x, 'eval');
+    expect(features.map((f) => f.shape)).toEqual(Array.from({ length: 4 }, () => [4, 17, 64]));
+    const probes = blockProbes(features, 5);
+    const gIns = blockInputGradients(net, params, x, 'eval', features, probes);
+    for (let l = 1; l < features.length; l++) {
+      const input = features[l - 1]!;
+      const alone = aloneGradient(net, params, x, 'eval', l, input, probes[l - 1]!);
+      const gap = (await tf.max(tf.abs(tf.sub(alone, gIns[l - 1]!))).data())[0]!;
+      expect(gap).toBeLessThan(1e-4 * Math.max(1, (await tf.max(tf.abs(alone)).data())[0]!));
+      alone.dispose();
+    }
+    tf.dispose([...features, ...probes, ...gIns, x]);
+    disposeParams(params);
+  });
+
+  it('scores from the ViT initialisation; entropies within [0, log 64]; no progressivity', async () => {
+    const input = { network: net, seed: 0, params: {}, batch: batchFor(net, 8, 1) };
+    const params = PROXIES.resolvedParams('az_expressivity', {}, 'vit');
+    expect(params.init).toBe('vit');
+    const expressivity = await azExpressivityProxy.compute({ ...input, params });
+    const trainability = await azTrainabilityProxy.compute({ ...input, params });
+    expect(expressivity.warnings).toEqual([]);
+    const entropies = expressivity.details.entropies as number[];
+    expect(entropies).toHaveLength(4);
+    for (const e of entropies) {
+      expect(e).toBeGreaterThan(0);
+      expect(e).toBeLessThanOrEqual(Math.log(64) + 1e-9);
+    }
+    expect(Number.isFinite(trainability.value)).toBe(true);
+    expect(trainability.details.blocks).toBe(3);
+    expect(azProgressivityProxy.spaces).toEqual(['nb201']);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * AZ-NAS's three network proxies (Lee & Ham, CVPR 2024; docs/science.md §12); its fourth,
  * complexity, is FLOPs (flops.ts). The computation (azNasScore.ts) loads on first use, in the worker.
- * Only NB201 networks report the block outputs these read (Network's atBottleneck).
+ * NB201 as the authors' NB201 code; ViTs as their AutoFormer code (ImageNet_AutoFormer
+ * lib/training_free/indicators/az_nas.py: the residual stream after each attention and each MLP
+ * sublayer, the ViT initialisation, expressivity and trainability only, no progressivity).
  */
+import { VIT_INIT_BY_FAMILY } from './familyDefaults';
 import { AZ_NAS_DEFAULTS } from './paperDefaults';
 import type { ProxyDefinition } from './types';
 
@@ -15,11 +18,12 @@ const shared = {
   ourReading: false,
   version: 1,
   defaults: AZ_NAS_DEFAULTS,
-  spaces: ['nb201'],
+  spaces: ['nb201', 'vit'],
+  familyDefaults: VIT_INIT_BY_FAMILY,
 } as const;
 
 const ENTROPY =
-  'e_l = −Σ p log(p + 1e-8), p = eigenvalues of the channel covariance of feature map l (stem, then every cell and reduction block) / their sum';
+  'e_l = −Σ p log(p + 1e-8), p = eigenvalues of the channel covariance of feature map l (NB201: stem, every cell and reduction block; ViT: residual stream after each attention and MLP) / their sum';
 
 export const azExpressivityProxy: ProxyDefinition = {
   ...shared,
@@ -34,6 +38,8 @@ export const azProgressivityProxy: ProxyDefinition = {
   id: 'az_progressivity',
   label: 'AZ-NAS progressivity',
   formula: `min_l (e_l − e_{l−1}); ${ENTROPY}`,
+  // The authors' AutoFormer code scores no progressivity: a ViT's residual stream keeps its width.
+  spaces: ['nb201'],
   compute: async (input) => (await import('./azNasScore')).azProgressivityScore(input),
 };
 

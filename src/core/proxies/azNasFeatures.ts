@@ -1,7 +1,8 @@
 /**
- * The tensors AZ-NAS's proxies read (docs/science.md §12): the feature map after the stem and after
- * every block (NB201: each cell and each reduction block, the network's bottlenecks), and, for each
- * block, the vector-Jacobian product of that block alone with a Rademacher probe.
+ * The tensors AZ-NAS's proxies read (docs/science.md §12): the feature maps a network reports to
+ * atBlockOutput (NB201: after the stem and each cell and reduction block; ViT: the residual stream
+ * after each attention and each MLP sublayer), and, for each block between two of them, the
+ * vector-Jacobian product of that block alone with a Rademacher probe.
  *
  * Block-local VJPs in one backward pass: a first pass (no tape) records the feature maps F_l. The
  * taped pass then feeds block l+1 the constant F_l plus a zero tensor z_l instead of its computed
@@ -26,7 +27,7 @@ export function blockFeatures(
   tf.tidy(() => {
     network.forward(x, params, {
       batchNorm,
-      atBottleneck: (t) => {
+      atBlockOutput: (t) => {
         features.push(tf.keep(t.clone()));
         return t;
       },
@@ -109,7 +110,7 @@ export function blockInputGradients(
       let l = 0;
       network.forward(x, params, {
         batchNorm,
-        atBottleneck: (t) => {
+        atBlockOutput: (t) => {
           const at = l++;
           if (at >= 1) terms.push(tf.sum(tf.mul(t, probes[at - 1]!)));
           // Cut the graph: the next block reads a constant plus its own zero.
@@ -126,10 +127,11 @@ export function blockInputGradients(
 }
 
 /**
- * A block's estimated Jacobian: g_in regrouped to g_out's grid (PixelUnshuffle when the block
+ * A block's estimated Jacobian: g_in regrouped to g_out's grid (PixelUnshuffle when an NB201 block
  * downsamples: each s×s patch of g_in becomes s²·channels channels), then
- * M = g_inᵀ g_out / (batch · positions), [channels in, channels out], row-major. `identity` when
- * g_in equals g_out exactly (the block passes its input through unchanged).
+ * M = g_inᵀ g_out / (batch · positions), [channels in, channels out], row-major. Positions are pixels
+ * ([batch, h, w, c]) or tokens ([batch, tokens, c]). `identity` when g_in equals g_out exactly (the
+ * block passes its input through unchanged).
  */
 export async function blockJacobian(
   gIn: tf.Tensor,
@@ -142,26 +144,38 @@ export async function blockJacobian(
     equal.dispose();
     if (same) return { identity: true, values: new Float32Array(0), rows: 0, cols: 0 };
   }
-  const [b, ho, wo, co] = gOut.shape as [number, number, number, number];
-  const [, hi, wi, ci] = gIn.shape as [number, number, number, number];
-  const stride = hi / ho;
-  if (!Number.isInteger(stride) || wi / wo !== stride) {
-    throw new Error(`block input ${hi}×${wi} is not a whole multiple of its output ${ho}×${wo}`);
+  const co = gOut.shape[gOut.shape.length - 1]!;
+  const positions = gOut.size / co;
+  let rows = gIn.shape[gIn.shape.length - 1]!;
+  let stride = 1;
+  if (gIn.size / rows !== positions) {
+    const [b, ho, wo] = gOut.shape as [number, number, number, number];
+    const [, hi, wi] = gIn.shape as [number, number, number, number];
+    stride = hi / ho;
+    if (
+      gIn.rank !== 4 ||
+      gOut.rank !== 4 ||
+      !Number.isInteger(stride) ||
+      wi / wo !== stride ||
+      gIn.shape[0] !== b
+    ) {
+      throw new Error(`block input [${gIn.shape}] does not regroup onto its output's grid [${gOut.shape}]`);
+    }
+    rows *= stride * stride;
   }
-  const rows = ci * stride * stride;
   const mat = tf.tidy(() => {
-    const regrouped =
-      stride === 1
-        ? gIn
-        : tf.reshape(tf.transpose(tf.reshape(gIn, [b, ho, stride, wo, stride, ci]), [0, 1, 3, 2, 4, 5]), [
-            b,
-            ho,
-            wo,
-            rows,
-          ]);
+    let regrouped = gIn;
+    if (stride > 1) {
+      const [b, ho, wo] = gOut.shape as [number, number, number, number];
+      const ci = gIn.shape[3]!;
+      regrouped = tf.reshape(
+        tf.transpose(tf.reshape(gIn, [b, ho, stride, wo, stride, ci]), [0, 1, 3, 2, 4, 5]),
+        [b, ho, wo, rows],
+      );
+    }
     const gi = tf.reshape(regrouped, [-1, rows]) as tf.Tensor2D;
     const go = tf.reshape(gOut, [-1, co]) as tf.Tensor2D;
-    return tf.div(tf.matMul(gi, go, true, false), b * ho * wo);
+    return tf.div(tf.matMul(gi, go, true, false), positions);
   });
   const values = (await mat.data()) as Float32Array;
   mat.dispose();

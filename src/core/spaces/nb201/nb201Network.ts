@@ -118,8 +118,10 @@ export function nb201Forward(
   params: ParamTensors,
   opts: Nb201ForwardOptions,
 ): tf.Tensor2D {
-  const bottleneck = (t: Tensor4D, id: string) =>
-    opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t;
+  const bottleneck = (t: Tensor4D, id: string) => {
+    const kept = opts.atBottleneck ? (opts.atBottleneck(t, id) as Tensor4D) : t;
+    return opts.atBlockOutput ? (opts.atBlockOutput(kept, id) as Tensor4D) : kept;
+  };
   let h = conv(x, params, 'stem.conv', 1, 1, opts);
   h = bottleneck(batchNorm(h, params, 'stem.bn', opts), 'stem');
   for (let s = 0; s < 3; s++) {

@@ -125,14 +125,17 @@ export function vitForward(
   const embedded = tf.reshape(patches, [batch, -1, arch.embed]);
   const cls = tf.tile(getParam(params, 'cls'), [batch, 1, 1]);
   let h = tf.add(tf.concat([cls, embedded], 1), getParam(params, 'pos')) as tf.Tensor3D;
+  const blockOutput = (t: tf.Tensor3D, id: string) =>
+    opts.atBlockOutput ? (opts.atBlockOutput(t, id) as tf.Tensor3D) : t;
   arch.mlpRatio.forEach((_, l) => {
     h = tf.add(
       h,
       attention(layerNorm(h, params, `b${l}.ln1`) as tf.Tensor3D, params, l, arch.heads[l]!, headDim, opts),
     );
+    h = blockOutput(h, `b${l}.attn`);
     const pre = linear(layerNorm(h, params, `b${l}.ln2`), params, `b${l}.fc1`, opts);
     opts.onActivation?.(pre, `b${l}.gelu`, 'gelu');
-    h = tf.add(h, linear(gelu(pre), params, `b${l}.fc2`, opts)) as tf.Tensor3D;
+    h = blockOutput(tf.add(h, linear(gelu(pre), params, `b${l}.fc2`, opts)) as tf.Tensor3D, `b${l}.mlp`);
   });
   const clsOut = tf.squeeze(
     tf.slice(layerNorm(h, params, 'head.ln'), [0, 0, 0], [batch, 1, arch.embed]),
