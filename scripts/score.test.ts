@@ -86,7 +86,7 @@ describe('npm run score', () => {
       ['--sample', '2', '--proxies', 'params', '--space', 'nb301'],
       ['--sample', '2', '--proxies', 'params', '--dataset', 'imagenet'],
       ['--proxies', 'params'],
-      ['--sample', '2', '--proxies', 'flops', '--space', 'autoformer-tiny'],
+      ['--sample', '2', '--proxies', 'az_progressivity', '--space', 'autoformer-tiny'],
     ]) {
       const run = score(args);
       expect(run.code, args.join(' ')).toBe(2);

@@ -6,6 +6,7 @@ import { type Nb201Cell, nb201FromString } from '../spaces/nb201/nb201';
 import { nb201Flops, nb201StageSides } from '../spaces/nb201/nb201Flops';
 import { nb201Network } from '../spaces/nb201/nb201Network';
 import { nb201ParamSpecs } from '../spaces/nb201/nb201ParamSpecs';
+import { vitNetwork } from '../spaces/vit/vitNetwork';
 import { flopsProxy } from './flops';
 
 function cell(text: string): Nb201Cell {
@@ -18,7 +19,7 @@ const ARCH0 =
   '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|';
 const paper = FIDELITY_PRESETS.paper;
 
-describe('flops (NB201 counting rules)', () => {
+describe('flops (NB201 counting rules; ViTs in closed form)', () => {
   it('counts arch 0 by hand: 15 647 370 = 15.64737 M', async () => {
     // Stem 3x3, 3→16 at 32x32: 9·3·16·1024. Each cell has two 1x1 convs (C·C·H·W each), 5 cells a
     // stage: 2·5·(16²·32² | 32²·16² | 64²·8²) = 3 × 2 621 440. Reduction blocks (3x3 s2, 3x3, 1x1
@@ -65,7 +66,21 @@ describe('flops (NB201 counting rules)', () => {
     expect(out.warnings[0]).toMatch(/no path/);
   });
 
-  it('returns NaN with a warning for a network outside NB201', async () => {
+  it('counts a ViT by its closed form: a two-block browser ViT on 8×8 images, 347 008 by hand', async () => {
+    // vitFlops.test.ts derives one block term by term (patch 4: N = 4, T = 5; e = w = 64, h = 128):
+    // qkv 61 440, QKᵀ+AV 3 200, proj 20 480, MLP 81 920 per block; patch 12 288 and head 640 once.
+    const network = vitNetwork(
+      { space: 'browser', embed: 64, mlpRatio: [2, 2], heads: [2, 2] },
+      { resolution: 8, classes: 10 },
+    );
+    const out = await flopsProxy.compute({ network, seed: 0, params: {} });
+    expect(out.value).toBe(12_288 + 2 * (61_440 + 3_200 + 20_480 + 81_920) + 640);
+    expect(out.value).toBe(347_008);
+    expect(out.details.attention).toBe(6_400);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('returns NaN with a warning for a network that is neither NB201 nor a ViT', async () => {
     const other: Network = {
       arch: 'mlp:relu:64x3',
       specs: [],
@@ -78,6 +93,6 @@ describe('flops (NB201 counting rules)', () => {
     };
     const out = await flopsProxy.compute({ network: other, seed: 0, params: {} });
     expect(out.value).toBeNaN();
-    expect(out.warnings[0]).toMatch(/NB201/);
+    expect(out.warnings[0]).toMatch(/NB201 networks and ViTs only/);
   });
 });

@@ -106,7 +106,7 @@ describe('runScoreJob', () => {
   it('gives NaN and a warning, not a throw, when the proxy does not apply to the space', async () => {
     const loader = fixedLoader(randomNormalBatch(1, [32, 32, 3], 0));
     const cases: ScoreJob[] = [
-      { ...job('flops', { dataset: 'none' }), space: 'vit-browser', arch: 'vit:web:e64:m2,3:h2,4' },
+      { ...job('az_progressivity'), space: 'vit-browser', arch: 'vit:web:e64:m2,3:h2,4' },
       {
         ...job('grasp'),
         space: 'autoformer-tiny',
