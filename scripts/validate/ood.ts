@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BootstrapInterval } from '../../src/core/stats/bootstrap';
+import { comboScores } from '../../src/core/stats/combo';
 import { failWith } from '../kit/cli';
 import { initCountCurve, initsFor, singleInitAgreement } from './initCount';
 import { replaceSection } from './nb201Report';
@@ -134,9 +135,34 @@ const tableReadings = [
 ];
 const ntk = readings.find((r) => r.id === 'ntk_cond');
 
+/**
+ * AZ-NAS's own score on AutoFormer (its authors' search_autoformer_az.py): Σ log(rank/N) of
+ * expressivity, trainability and complexity over the networks ranked together; complexity is the
+ * table's FLOPs (the network at its real resolution). Absent until both proxies are scored.
+ */
+const AZ_NAS_READING = 'AZ-NAS (expressivity + trainability + FLOPs, rank combo)';
+const azNasValues = (() => {
+  const parts = ['az_expressivity', 'az_trainability'].map((id) => readings.find((r) => r.id === id));
+  if (parts.some((r) => r === undefined)) return undefined;
+  const archs = networks
+    .map((n) => n.arch)
+    .filter((arch) => complete.has(arch) && parts.every((r) => r!.values.has(arch)));
+  const flops = new Map(networks.map((n) => [n.arch, n.flopsM]));
+  const combo = comboScores(
+    new Map([
+      ['expressivity', archs.map((a) => parts[0]!.values.get(a)!)],
+      ['trainability', archs.map((a) => parts[1]!.values.get(a)!)],
+      ['complexity', archs.map((a) => flops.get(a)!)],
+    ]),
+    () => true,
+  );
+  return new Map(archs.map((arch, i) => [arch, combo[i]!]));
+})();
+
 const figures: ReadingFigures[] = [
   ...readings.map((r) => figuresFor(r.id, r.values, r.perInit, networks)),
   ...tableReadings.map((r) => figuresFor(r.id, only(r.values), new Map(), networks)),
+  ...(azNasValues ? [figuresFor(AZ_NAS_READING, azNasValues, new Map(), networks)] : []),
 ];
 
 const second = existsSync(args['second-seed']!)
@@ -259,6 +285,7 @@ const order = [
     .map((r) => r.id)
     .filter((id) => id !== 'ntk_cond' && !id.startsWith('vintk'))
     .sort(),
+  AZ_NAS_READING,
   '#params (table)',
   'FLOPs (table)',
 ];

@@ -8,6 +8,7 @@
  * selection itself.
  */
 import type { ProxyId } from '../proxies/ids';
+import type { SpaceFamily } from '../spaces/spaceIds';
 
 export const NB201_QUICK_COMBO_COMPONENTS = [
   'nwot',
@@ -26,3 +27,20 @@ export const AZ_NAS_COMPONENTS = [
   'az_trainability',
   'flops',
 ] as const satisfies readonly ProxyId[];
+
+/**
+ * AZ-NAS's components on AutoFormer, as its authors' search_autoformer_az.py ranks them:
+ * expressivity, trainability and complexity (no progressivity).
+ */
+export const AZ_NAS_VIT_COMPONENTS = [
+  'az_expressivity',
+  'az_trainability',
+  'flops',
+] as const satisfies readonly ProxyId[];
+
+/** AZ-NAS's own components for a space family, or undefined where AZ-NAS defines none (MLPs). */
+export function azNasComponents(family: SpaceFamily): readonly ProxyId[] | undefined {
+  if (family === 'nb201') return AZ_NAS_COMPONENTS;
+  if (family === 'vit') return AZ_NAS_VIT_COMPONENTS;
+  return undefined;
+}

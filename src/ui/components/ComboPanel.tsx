@@ -7,7 +7,7 @@
 import { IMPLEMENTED_PROXY_IDS, type ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { SPACES } from '../../core/spaces/registry';
-import { AZ_NAS_COMPONENTS, NB201_QUICK_COMBO_COMPONENTS } from '../../core/stats/comboDefaults';
+import { azNasComponents, NB201_QUICK_COMBO_COMPONENTS } from '../../core/stats/comboDefaults';
 import { useExplorerStore } from '../../state/explorerStore';
 import {
   comboComponentsOf,
@@ -23,6 +23,13 @@ export interface ComboColumn {
   components: readonly ProxyId[];
 }
 
+/** What AZ-NAS's own components are, and what they reached in docs/validation.md, by family. */
+const AZ_NAS_NOTE: Partial<Record<string, string>> = {
+  nb201:
+    "AZ-NAS's four are the paper's own, nothing chosen on these cells. They read every block's output, so they see more at paper fidelity (5 cells per stage): there ρ 0.92 on 145 NB201 cells, 0.86 on the shipped 383 at quick fidelity (docs/validation.md).",
+  vit: "AZ-NAS's AutoFormer score, as its authors rank it: expressivity and trainability of the residual stream, and FLOPs; nothing chosen on these networks.",
+};
+
 export const COMBO_FORMULA =
   'AZ-NAS combo: Σ log(rank / N) over the components, ranked among the view’s candidates';
 
@@ -32,16 +39,17 @@ export function ComboPanel({ ranked, total }: { ranked: number; total: number })
   const chosen: readonly ProxyId[] = view.combo ?? NB201_QUICK_COMBO_COMPONENTS;
   const used = comboComponentsOf(view);
   const unit = SPACES[view.space].unit.many;
-  const azNasApplies = AZ_NAS_COMPONENTS.every((id) => proxyApplies(id, view.space));
-  const azNasChosen = view.combo !== null && view.combo.join(',') === AZ_NAS_COMPONENTS.join(',');
-  // AZ-NAS's own four: scored in this view (added to its proxies) and combined, as the paper does.
-  const useAzNas = () =>
+  const azNas = azNasComponents(SPACES[view.space].family);
+  const azNasApplies = azNas?.every((id) => proxyApplies(id, view.space)) === true;
+  const azNasChosen = azNas !== undefined && view.combo !== null && view.combo.join(',') === azNas.join(',');
+  // AZ-NAS's own components for this family: scored in this view (added to its proxies) and combined.
+  const useAzNas = () => {
+    if (!azNas) return;
     setView({
-      proxies: IMPLEMENTED_PROXY_IDS.filter(
-        (p) => view.proxies.includes(p) || (AZ_NAS_COMPONENTS as readonly ProxyId[]).includes(p),
-      ),
-      combo: [...AZ_NAS_COMPONENTS],
+      proxies: IMPLEMENTED_PROXY_IDS.filter((p) => view.proxies.includes(p) || azNas.includes(p)),
+      combo: [...azNas],
     });
+  };
   return (
     <fieldset className="controls combo-panel" data-testid="combo-panel">
       <legend>combo: several proxies' ranks in one score</legend>
@@ -73,12 +81,12 @@ export function ComboPanel({ ranked, total }: { ranked: number; total: number })
           onClick={useAzNas}
           data-testid="combo-aznas"
           title={
-            azNasApplies
-              ? `${AZ_NAS_COMPONENTS.join(' + ')}: AZ-NAS's own four (Lee & Ham, CVPR 2024), fixed by the paper; at paper fidelity ρ 0.92 with CIFAR-10 test accuracy on 145 cells (docs/validation.md)`
-              : "AZ-NAS's expressivity, progressivity and trainability read NB201's cell outputs: NB201 only"
+            azNas && azNasApplies
+              ? `${azNas.join(' + ')}: AZ-NAS's own components (Lee & Ham, CVPR 2024), fixed by its authors' code for this kind of network`
+              : 'AZ-NAS defines its proxies for cell networks (NB201) and vision transformers only'
           }
         >
-          AZ-NAS's four
+          AZ-NAS's own
         </button>
       </span>
       <p className="meta" data-testid="combo-status" data-components={used.join(',')} data-ranked={ranked}>
@@ -88,8 +96,7 @@ export function ComboPanel({ ranked, total }: { ranked: number; total: number })
         The default ({NB201_QUICK_COMBO_COMPONENTS.join(', ')}) was chosen on half of the shipped NB201 quick
         set (before reg_swap version 3); on the other half its ρ with CIFAR-10 test accuracy is 0.89, against
         0.87 for the best single proxy there, reg_swap (docs/validation.md).
-        {azNasChosen &&
-          " AZ-NAS's four are the paper's own, nothing chosen on these cells. They read every block's output, so they see more at paper fidelity (5 cells per stage): there ρ 0.92 on 145 NB201 cells, 0.86 on the shipped 383 at quick fidelity (docs/validation.md)."}
+        {azNasChosen && ` ${AZ_NAS_NOTE[SPACES[view.space].family] ?? ''}`}
       </p>
     </fieldset>
   );
