@@ -308,6 +308,12 @@ const body = [
   ...table,
   '',
   `The NTK rows (ntk_cond and every ViNTK reading) and params use the ${complete.size} networks all of them have scored; other rows use those of the ${complete.size} they have scored, as their n says (scored so far, per reading: ${partly}).`,
+  ...(azNasValues
+    ? [
+        '',
+        `${AZ_NAS_READING}: AZ-NAS's own score on AutoFormer (its authors' search_autoformer_az.py), Σ log(rank/N) of az_expressivity, az_trainability and the table's FLOPs, the ${azNasValues.size} networks with both ranked together.`,
+      ]
+    : []),
   '',
   '**Paired τ difference against ntk_cond (OoD accuracy)**: ' +
     (differences.length === 0
