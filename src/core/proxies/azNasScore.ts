@@ -6,7 +6,7 @@
  * stem's output and every cell's and reduction block's.
  */
 import { largestSingularValue, symmetricEigenvalues } from '../kernels/eigen';
-import { INIT_SCHEMES, type InitScheme } from '../nn/init';
+import { INIT_SCHEMES } from '../nn/init';
 import { disposeParams, initParams, type Network, type ParamTensors } from '../nn/network';
 import { tf } from '../nn/tf';
 import { deriveSeed, mulberry32, normal } from '../util/prng';
@@ -56,9 +56,7 @@ async function withAzSetup(id: string, input: ProxyInput, run: AzRun): Promise<P
   if (network.deadReason) return fail(Number.NEGATIVE_INFINITY, `${network.deadReason}: ${id} set to −∞`);
   const problem = batchProblem(network, batch, 2, false);
   if (problem || !batch) return fail(Number.NaN, `${id} ${problem ?? 'needs a data batch'}`);
-  const init = INIT_SCHEMES.find((s) => s === (params.init ?? AZ_NAS_DEFAULTS.init)) as
-    | InitScheme
-    | undefined;
+  const init = INIT_SCHEMES.find((s) => s === (params.init ?? AZ_NAS_DEFAULTS.init));
   if (!init) return fail(Number.NaN, `${id}: unknown init scheme ${String(params.init)}`);
   const batchNorm = params.batchNorm ?? AZ_NAS_DEFAULTS.batchNorm;
   if (batchNorm !== 'train' && batchNorm !== 'eval' && batchNorm !== 'none') {
