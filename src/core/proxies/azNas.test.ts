@@ -185,16 +185,18 @@ function batchFor(net: Network, n: number, seed: number): Batch {
   };
 }
 
+/** Block l of a network at its weights and input, read through a probe at its output. */
+interface BlockProbe {
+  net: Network;
+  params: ParamTensors;
+  x: tf.Tensor;
+  batchNorm: 'train' | 'eval';
+  l: number;
+  probe: tf.Tensor;
+}
+
 /** ⟨block l's output, probe⟩ with `input` fed in place of feature map l − 1: block l alone. */
-function probedBlock(
-  net: Network,
-  params: ParamTensors,
-  x: tf.Tensor,
-  batchNorm: 'train' | 'eval',
-  l: number,
-  input: tf.Tensor,
-  probe: tf.Tensor,
-): tf.Scalar {
+function probedBlock({ net, params, x, batchNorm, l, probe }: BlockProbe, input: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
     let seen = 0;
     let out: tf.Tensor | undefined;
@@ -212,19 +214,9 @@ function probedBlock(
 }
 
 /** The gradient of block l's probed output alone, at feature map l − 1, in a pass of its own. */
-function aloneGradient(
-  net: Network,
-  params: ParamTensors,
-  x: tf.Tensor,
-  batchNorm: 'train' | 'eval',
-  l: number,
-  input: tf.Tensor,
-  probe: tf.Tensor,
-): tf.Tensor {
+function aloneGradient(block: BlockProbe, input: tf.Tensor): tf.Tensor {
   const zero = tf.zerosLike(input);
-  const [g] = tf.grads((z: tf.Tensor) => probedBlock(net, params, x, batchNorm, l, tf.add(input, z), probe))([
-    zero,
-  ]);
+  const [g] = tf.grads((z: tf.Tensor) => probedBlock(block, tf.add(input, z)))([zero]);
   zero.dispose();
   return g!;
 }
@@ -249,8 +241,8 @@ describe('AZ-NAS on NB201 networks', () => {
         Array.from({ length: input.size }, () => normal(rng)),
         input.shape,
       );
-      const blockOutput = (shifted: tf.Tensor) =>
-        probedBlock(net, params, x, 'train', l, shifted, probes[l - 1]!);
+      const block: BlockProbe = { net, params, x, batchNorm: 'train', l, probe: probes[l - 1]! };
+      const blockOutput = (shifted: tf.Tensor) => probedBlock(block, shifted);
       const plus = tf.add(input, tf.mul(v, eps));
       const minus = tf.sub(input, tf.mul(v, eps));
       const up = (await blockOutput(plus).data())[0]!;
@@ -259,7 +251,7 @@ describe('AZ-NAS on NB201 networks', () => {
       const autodiff = (await tf.sum(tf.mul(gIns[l - 1]!, v)).data())[0]!;
       expect(Math.abs(autodiff - difference)).toBeLessThan(1e-2 * Math.max(1, Math.abs(autodiff)));
       // And exactly the gradient of block l's term alone, taken in a pass of its own.
-      const alone = aloneGradient(net, params, x, 'train', l, input, probes[l - 1]!);
+      const alone = aloneGradient(block, input);
       const gap = (await tf.max(tf.abs(tf.sub(alone, gIns[l - 1]!))).data())[0]!;
       expect(gap).toBeLessThan(1e-4 * Math.max(1, (await tf.max(tf.abs(alone)).data())[0]!));
       tf.dispose([v, plus, minus, alone]);
@@ -348,7 +340,7 @@ describe('AZ-NAS on ViTs (the authors’ AutoFormer reading)', () => {
     const gIns = blockInputGradients(net, params, x, 'eval', features, probes);
     for (let l = 1; l < features.length; l++) {
       const input = features[l - 1]!;
-      const alone = aloneGradient(net, params, x, 'eval', l, input, probes[l - 1]!);
+      const alone = aloneGradient({ net, params, x, batchNorm: 'eval', l, probe: probes[l - 1]! }, input);
       const gap = (await tf.max(tf.abs(tf.sub(alone, gIns[l - 1]!))).data())[0]!;
       expect(gap).toBeLessThan(1e-4 * Math.max(1, (await tf.max(tf.abs(alone)).data())[0]!));
       alone.dispose();
