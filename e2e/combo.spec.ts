@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { spearmanHere } from './spearmanHere';
+import { midranksHere, spearmanHere } from './spearmanHere';
 
 const AZ_NAS = ['az_expressivity', 'az_progressivity', 'az_trainability', 'flops'];
 const readGz = (path: string) => gunzipSync(readFileSync(path)).toString('utf8');
@@ -29,21 +29,6 @@ function shippedValues(): Map<string, Map<string, number>> {
   return byProxy;
 }
 
-/** Midranks, ascending (−∞ lowest), 1-based. */
-function midranks(values: number[]): number[] {
-  const order = values
-    .map((v, i) => [v, i] as const)
-    .sort((a, b) => (a[0] === b[0] ? 0 : a[0] < b[0] ? -1 : 1));
-  const ranks = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) ranks[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return ranks;
-}
-
 function expectedComboRho(): { rho: number; n: number } {
   const values = shippedValues();
   const archs = [...values.get('flops')!.keys()];
@@ -56,7 +41,7 @@ function expectedComboRho(): { rho: number; n: number } {
   const combo = archs.map(() => 0);
   for (const proxy of AZ_NAS) {
     // All four are higher-is-better: ascending ranks, rank N = best.
-    const ranks = midranks(archs.map((a) => values.get(proxy)!.get(a)!));
+    const ranks = midranksHere(archs.map((a) => values.get(proxy)!.get(a)!));
     ranks.forEach((r, i) => {
       combo[i]! += Math.log(r / archs.length);
     });

@@ -39,8 +39,11 @@ export const AZ_NAS_VIT_COMPONENTS = [
 ] as const satisfies readonly ProxyId[];
 
 /** AZ-NAS's own components for a space family, or undefined where AZ-NAS defines none (MLPs). */
+const AZ_NAS_BY_FAMILY: Partial<Record<SpaceFamily, readonly ProxyId[]>> = {
+  nb201: AZ_NAS_COMPONENTS,
+  vit: AZ_NAS_VIT_COMPONENTS,
+};
+
 export function azNasComponents(family: SpaceFamily): readonly ProxyId[] | undefined {
-  if (family === 'nb201') return AZ_NAS_COMPONENTS;
-  if (family === 'vit') return AZ_NAS_VIT_COMPONENTS;
-  return undefined;
+  return AZ_NAS_BY_FAMILY[family];
 }

@@ -7,6 +7,7 @@
 import { IMPLEMENTED_PROXY_IDS, type ProxyId } from '../../core/proxies/ids';
 import { getProxy } from '../../core/proxies/registry';
 import { SPACES } from '../../core/spaces/registry';
+import type { SpaceFamily } from '../../core/spaces/spaceIds';
 import { azNasComponents, NB201_QUICK_COMBO_COMPONENTS } from '../../core/stats/comboDefaults';
 import { useExplorerStore } from '../../state/explorerStore';
 import {
@@ -24,7 +25,7 @@ export interface ComboColumn {
 }
 
 /** What AZ-NAS's own components are, and what they reached in docs/validation.md, by family. */
-const AZ_NAS_NOTE: Partial<Record<string, string>> = {
+const AZ_NAS_NOTE: Partial<Record<SpaceFamily, string>> = {
   nb201:
     "AZ-NAS's four are the paper's own, nothing chosen on these cells. They read every block's output, so they see more at paper fidelity (5 cells per stage): there ρ 0.92 on 145 NB201 cells, 0.86 on the shipped 383 at quick fidelity (docs/validation.md).",
   vit: "AZ-NAS's AutoFormer score, as its authors rank it: expressivity and trainability of the residual stream, and FLOPs; nothing chosen on these networks.",
